@@ -1,0 +1,11 @@
+# clipshelf_set_warnings(target): the project's warning level for its own code.
+function(clipshelf_set_warnings target)
+    if(MSVC)
+        target_compile_options(${target} PRIVATE /W4)
+    else()
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local)
+    endif()
+    if(CLIPSHELF_WARNINGS_AS_ERRORS)
+        target_compile_options(${target} PRIVATE $<IF:$<CXX_COMPILER_ID:MSVC>,/WX,-Werror>)
+    endif()
+endfunction()

@@ -1,0 +1,136 @@
+#pragma once
+// Test helper: a minimal, scriptable OpenID provider for unit tests of one
+// class (SignInFlow, TokenClient). Integration and e2e tests use the real
+// oidc-provider instead.
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace clipshelf::test {
+
+struct FakeRequest
+{
+    QByteArray method;
+    QString path;
+    QUrlQuery query;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+};
+
+struct FakeResponse
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+};
+
+class FakeProvider : public QObject
+{
+public:
+    using Handler = std::function<FakeResponse(const FakeRequest &)>;
+
+    FakeProvider()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, this, [this, s] { onData(s); });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+        m_issuer = QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
+        discovery = [this](const FakeRequest &) { return json(discoveryDocument()); };
+    }
+
+    QString issuer() const { return m_issuer; }
+    QJsonObject discoveryDocument() const
+    {
+        return {{"issuer", m_issuer},
+                {"authorization_endpoint", m_issuer + "/auth"},
+                {"token_endpoint", m_issuer + "/token"},
+                {"userinfo_endpoint", m_issuer + "/me"},
+                {"revocation_endpoint", m_issuer + "/revoke"},
+                {"jwks_uri", m_issuer + "/jwks"},
+                {"code_challenge_methods_supported", QJsonArray{"S256"}},
+                {"authorization_response_iss_parameter_supported", true}};
+    }
+    static FakeResponse json(const QJsonObject &o, int status = 200)
+    {
+        return {status, QJsonDocument(o).toJson(QJsonDocument::Compact), "application/json"};
+    }
+
+    Handler discovery;
+    Handler token = [](const FakeRequest &) { return FakeResponse{500, "{}"}; };
+    Handler userinfo = [](const FakeRequest &) { return FakeResponse{401, "{}"}; };
+    Handler revoke = [](const FakeRequest &) { return FakeResponse{200, ""}; };
+    QList<FakeRequest> requests;
+
+    int count(const QString &path) const
+    {
+        return int(std::count_if(requests.begin(), requests.end(),
+                                 [&](const FakeRequest &r) { return r.path == path; }));
+    }
+
+private:
+    void onData(QTcpSocket *s)
+    {
+        QByteArray buf = s->property("buf").toByteArray() + s->readAll();
+        s->setProperty("buf", buf);
+        const qsizetype end = buf.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        FakeRequest r;
+        const QList<QByteArray> lines = buf.left(end).split('\n');
+        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+        r.method = first.value(0);
+        const QUrl url(QString::fromLatin1(first.value(1)));
+        r.path = url.path();
+        r.query = QUrlQuery(url);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+        }
+        const int length = r.headers.value("content-length").toInt();
+        if (buf.size() - end - 4 < length)
+            return; // wait for the rest of the body
+        r.body = buf.mid(end + 4, length);
+        requests << r;
+        FakeResponse resp{404, "{}"};
+        if (r.path == "/.well-known/openid-configuration")
+            resp = discovery(r);
+        else if (r.path == "/token")
+            resp = token(r);
+        else if (r.path == "/me")
+            resp = userinfo(r);
+        else if (r.path == "/revoke")
+            resp = revoke(r);
+        s->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
+                 + "\r\nContent-Length: " + QByteArray::number(resp.body.size())
+                 + "\r\nConnection: close\r\n\r\n" + resp.body);
+        s->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+    QString m_issuer;
+};
+
+/// An unsigned-looking but well-formed JWT (the client does not verify ID token signatures).
+inline QString makeJwt(const QJsonObject &claims)
+{
+    auto seg = [](const QJsonObject &o) {
+        return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact)
+                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    return seg({{"alg", "RS256"}, {"kid", "test"}}) + '.' + seg(claims) + ".c2ln";
+}
+
+} // namespace clipshelf::test

@@ -1,0 +1,118 @@
+// Discovery document parsing: exact issuer match, required endpoints, S256.
+#include "auth/providermetadata.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace clipshelf;
+
+namespace {
+QJsonObject goodDocument()
+{
+    return {
+        {"issuer", "https://id.example.com"},
+        {"authorization_endpoint", "https://id.example.com/authorize"},
+        {"token_endpoint", "https://id.example.com/token"},
+        {"userinfo_endpoint", "https://id.example.com/userinfo"},
+        {"revocation_endpoint", "https://id.example.com/revoke"},
+        {"jwks_uri", "https://id.example.com/jwks"},
+        {"code_challenge_methods_supported", QJsonArray{"S256"}},
+        {"authorization_response_iss_parameter_supported", true},
+    };
+}
+QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(); }
+} // namespace
+
+class TestProviderMetadata : public QObject
+{
+    Q_OBJECT
+private slots:
+    void parsesGoodDocument()
+    {
+        QString error;
+        const auto m = ProviderMetadata::fromJson(bytes(goodDocument()), "https://id.example.com", &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->tokenEndpoint, QUrl("https://id.example.com/token"));
+        QCOMPARE(m->revocationEndpoint, QUrl("https://id.example.com/revoke"));
+        QVERIFY(m->issParameterSupported);
+    }
+
+    void issuerMustMatchExactly_data()
+    {
+        QTest::addColumn<QString>("configured");
+        QTest::newRow("trailing slash") << "https://id.example.com/";
+        QTest::newRow("other host") << "https://evil.example.com";
+        QTest::newRow("case") << "https://ID.example.com";
+        QTest::newRow("http") << "http://id.example.com";
+    }
+    void issuerMustMatchExactly()
+    {
+        QFETCH(QString, configured);
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(goodDocument()), configured, &error));
+        QVERIFY(error.contains("must match exactly"));
+        QVERIFY(error.contains(configured));
+    }
+
+    void notJson()
+    {
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson("<html>404</html>", "https://id.example.com", &error));
+        QVERIFY(error.contains("not valid JSON"));
+    }
+
+    void missingEndpoints_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("authorization") << "authorization_endpoint";
+        QTest::newRow("token") << "token_endpoint";
+    }
+    void missingEndpoints()
+    {
+        QFETCH(QString, field);
+        QJsonObject doc = goodDocument();
+        doc.remove(field);
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error));
+        QVERIFY(error.contains(field));
+        doc.insert(field, "http://id.example.com/plain-http"); // not https, not loopback
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error));
+    }
+
+    void optionalEndpointsMayBeAbsent()
+    {
+        QJsonObject doc = goodDocument();
+        doc.remove("revocation_endpoint"); // Clerk has none
+        doc.remove("userinfo_endpoint");
+        doc.remove("code_challenge_methods_supported"); // Google omitted it for years
+        QString error;
+        const auto m = ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error);
+        QVERIFY2(m, qPrintable(error));
+        QVERIFY(m->revocationEndpoint.isEmpty());
+    }
+
+    void refusesProviderWithoutS256()
+    {
+        QJsonObject doc = goodDocument();
+        doc.insert("code_challenge_methods_supported", QJsonArray{"plain"});
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error));
+        QVERIFY(error.contains("S256"));
+    }
+
+    void loopbackHttpAllowed()
+    {
+        QJsonObject doc{{"issuer", "http://127.0.0.1:4000"},
+                        {"authorization_endpoint", "http://127.0.0.1:4000/auth"},
+                        {"token_endpoint", "http://127.0.0.1:4000/token"}};
+        QString error;
+        QVERIFY2(ProviderMetadata::fromJson(bytes(doc), "http://127.0.0.1:4000", &error), qPrintable(error));
+        QCOMPARE(ProviderMetadata::discoveryUrl("http://127.0.0.1:4000/"),
+                 QUrl("http://127.0.0.1:4000/.well-known/openid-configuration"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProviderMetadata)
+#include "tst_providermetadata.moc"
