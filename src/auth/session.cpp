@@ -33,6 +33,7 @@ QByteArray Session::toSecretBlob() const
         {QStringLiteral("access_token"), accessToken},
         {QStringLiteral("token_type"), tokenType},
         {QStringLiteral("expires_at"), accessTokenExpiry.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("received_at"), accessTokenReceivedAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("refresh_token"), refreshToken},
         {QStringLiteral("id_token"), idToken},
         {QStringLiteral("scope"), scope},
@@ -55,6 +56,8 @@ Session Session::fromSecretBlob(const QByteArray &blob)
     s.tokenType = o.value(QStringLiteral("token_type")).toString(QStringLiteral("Bearer"));
     s.accessTokenExpiry =
         QDateTime::fromString(o.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
+    s.accessTokenReceivedAt =
+        QDateTime::fromString(o.value(QStringLiteral("received_at")).toString(), Qt::ISODateWithMs);
     s.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
     s.idToken = o.value(QStringLiteral("id_token")).toString();
     s.scope = o.value(QStringLiteral("scope")).toString();

@@ -31,6 +31,8 @@ struct Session
     QString tokenType = QStringLiteral("Bearer");
     /// Local time at which the access token expires (receipt time + expires_in), UTC.
     QDateTime accessTokenExpiry;
+    /// Local receipt time of the access token, UTC (its lifetime is expiry - this).
+    QDateTime accessTokenReceivedAt;
     QString refreshToken;
     QString idToken;
     QString scope;

@@ -151,6 +151,7 @@ void SignInFlow::onTokens(const TokenResponse &response)
     session.refreshToken = response.refreshToken;
     session.idToken = response.idToken;
     session.scope = response.scope;
+    session.accessTokenReceivedAt = response.receivedAt;
     session.accessTokenExpiry =
         response.expiresIn >= 0 ? response.receivedAt.addSecs(response.expiresIn) : QDateTime();
 

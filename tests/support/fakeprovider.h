@@ -30,6 +30,7 @@ struct FakeResponse
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
+    QList<QPair<QByteArray, QByteArray>> headers = {};
 };
 
 class FakeProvider : public QObject
@@ -71,6 +72,8 @@ public:
     Handler token = [](const FakeRequest &) { return FakeResponse{500, "{}"}; };
     Handler userinfo = [](const FakeRequest &) { return FakeResponse{401, "{}"}; };
     Handler revoke = [](const FakeRequest &) { return FakeResponse{200, ""}; };
+    /// Any other path (a fake API in ApiClient tests).
+    Handler other = [](const FakeRequest &) { return FakeResponse{404, "{}"}; };
     QList<FakeRequest> requests;
 
     int count(const QString &path) const
@@ -113,9 +116,14 @@ private:
             resp = userinfo(r);
         else if (r.path == "/revoke")
             resp = revoke(r);
+        else
+            resp = other(r);
+        QByteArray extra;
+        for (const auto &[name, value] : resp.headers)
+            extra += name + ": " + value + "\r\n";
         s->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
                  + "\r\nContent-Length: " + QByteArray::number(resp.body.size())
-                 + "\r\nConnection: close\r\n\r\n" + resp.body);
+                 + "\r\n" + extra + "Connection: close\r\n\r\n" + resp.body);
         s->disconnectFromHost();
     }
 

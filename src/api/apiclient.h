@@ -1,0 +1,92 @@
+#pragma once
+
+#include "api/apierror.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonDocument>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace clipshelf {
+
+class SessionManager;
+
+/// One API request, relative to the configured base URL.
+struct ApiRequest
+{
+    QByteArray method = "GET";
+    QString path;                 ///< e.g. "/videos/12"; the base URL's own path is kept
+    QUrlQuery query;
+    QByteArray body;
+    QByteArray contentType;       ///< e.g. "application/json"
+    QHash<QByteArray, QByteArray> headers;  ///< If-Match, Idempotency-Key, …
+    int timeoutMs = 20'000;
+
+    static ApiRequest get(const QString &path, const QUrlQuery &query = {});
+    static ApiRequest json(const QByteArray &method, const QString &path, const QJsonDocument &doc);
+    static ApiRequest del(const QString &path);
+    /// Safe to send again after 429/503: GET, PUT, DELETE, or carries an Idempotency-Key.
+    bool isRetriable() const;
+};
+
+/// The answer to an ApiRequest: a status and body, or a typed error.
+struct ApiResult
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers;  ///< lower-case names
+    ApiError error;
+
+    bool ok() const { return !error.isError(); }
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+/**
+ * Sends every API request: adds a fresh bearer token from the SessionManager,
+ * sets timeouts, refuses to follow redirects to another origin (the token
+ * must never leave the API's origin), refreshes once on a 401 invalid_token
+ * and replays, waits as told by Retry-After on 429/503 for retriable
+ * requests, and turns every failure into an ApiError.
+ */
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const ApiResult &)>;
+
+    ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAccessManager *nam,
+              QObject *parent = nullptr);
+
+    QUrl baseUrl() const { return m_base; }
+    /// The full URL of \a path under the base URL.
+    QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+    /// How many times a 429/503 is waited out before giving up (default 2).
+    void setMaxRetries(int retries) { m_maxRetries = retries; }
+
+    /// Sends \a request; \a done runs once, unless \a context is destroyed first.
+    void send(const ApiRequest &request, QObject *context, Callback done);
+    /// A request without authentication (/health, /timer).
+    void sendAnonymous(const ApiRequest &request, QObject *context, Callback done);
+
+private:
+    struct Attempt;
+    void start(std::shared_ptr<Attempt> attempt);
+    void transmit(std::shared_ptr<Attempt> attempt, const QString &token);
+    void onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *reply);
+    void complete(const std::shared_ptr<Attempt> &attempt, const ApiResult &result);
+
+    QUrl m_base;
+    QPointer<SessionManager> m_sessions;
+    QNetworkAccessManager *m_nam;
+    int m_maxRetries = 2;
+};
+
+} // namespace clipshelf

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "auth/providermetadata.h"
+#include "auth/session.h"
+#include "auth/sessionmanager.h"
+#include "core/config.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace clipshelf {
+
+class BrowserLauncher;
+class SecretStore;
+class SignInFlow;
+
+/**
+ * The sign-in state of the app, for QML and the CLI alike: restores a stored
+ * session at start, runs a browser sign-in, signs out. Owns the Session and
+ * where it is stored (the keychain, or memory when no keychain is usable).
+ */
+class AuthController : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY stateChanged)
+    Q_PROPERTY(QString providerName READ providerName CONSTANT)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    Q_PROPERTY(QString keychainWarning READ keychainWarning NOTIFY keychainWarningChanged)
+    Q_PROPERTY(QUrl authorizationUrl READ authorizationUrl NOTIFY authorizationUrlChanged)
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY profileChanged)
+    Q_PROPERTY(QString email READ email NOTIFY profileChanged)
+    Q_PROPERTY(QUrl pictureUrl READ pictureUrl NOTIFY profileChanged)
+    Q_PROPERTY(clipshelf::SessionManager *sessions READ sessions CONSTANT)
+
+public:
+    enum State {
+        Restoring,          ///< reading a stored session from the keychain
+        SignedOut,          ///< nobody signed in; errorMessage may say why
+        Discovering,        ///< fetching the provider's discovery document
+        WaitingForBrowser,  ///< the browser is out; waiting for the loopback callback
+        CompletingSignIn,   ///< exchanging the code, validating, fetching the profile
+        SignedIn,
+        SigningOut,
+    };
+    Q_ENUM(State)
+
+    /// \a store: where the session lives (normally a KeychainSecretStore for the profile).
+    AuthController(const Config &config, SecretStore *store, QNetworkAccessManager *nam,
+                   QObject *parent = nullptr);
+    ~AuthController() override;
+
+    State state() const { return m_state; }
+    bool isSignedIn() const { return m_state == SignedIn; }
+    QString providerName() const;
+    QString errorMessage() const { return m_errorMessage; }
+    QString keychainWarning() const { return m_keychainWarning; }
+    QUrl authorizationUrl() const { return m_authorizationUrl; }
+    int secondsLeft() const;
+    QString userName() const { return session().profile.name; }
+    QString email() const { return session().profile.email; }
+    QUrl pictureUrl() const { return QUrl(session().profile.pictureUrl); }
+
+    const Session &session() const;
+    /// The owner of the tokens; the API client asks it for fresh access tokens.
+    SessionManager *sessions() const { return m_sessions; }
+    const Config &config() const { return m_config; }
+    /// True when the session lives only in memory because no keychain is usable.
+    bool isSessionInMemoryOnly() const;
+
+    /// When false, sign-in only publishes authorizationUrl (for `clipshelf-cli login --no-browser`).
+    void setOpensBrowser(bool opens) { m_opensBrowser = opens; }
+    /// Sign-in attempt timeout (default 5 minutes).
+    void setSignInTimeout(std::chrono::milliseconds timeout) { m_signInTimeout = timeout; }
+
+public slots:
+    /// Restores a stored session without opening the browser (call once at start).
+    void restore();
+    /// Starts a sign-in in the system browser (or the configured --browser command).
+    void signIn();
+    /// Ends a sign-in that is waiting for the browser.
+    void cancel();
+    /// Opens the authorization URL again (the person closed the tab).
+    void openBrowserAgain();
+    /// Puts the authorization URL on the clipboard, to paste into another browser.
+    void copyLinkToClipboard();
+    /// Deletes the local tokens, then revokes the refresh token at the provider.
+    void signOut();
+
+signals:
+    void stateChanged();
+    void errorMessageChanged();
+    void keychainWarningChanged();
+    void authorizationUrlChanged();
+    void secondsLeftChanged();
+    void profileChanged();
+    /// Emitted once the sign-out (including the revocation attempt) has finished.
+    void signOutFinished();
+    /// Emitted once restore() has decided (signed in, or signed out).
+    void restoreFinished();
+
+private:
+    void setState(State s);
+    void setError(const QString &message);
+    void setKeychainWarning(const QString &message);
+    void onSignInSucceeded(const Session &session);
+    void onSignInFailed(const QString &message);
+    void launchBrowser(const QUrl &url);
+
+    Config m_config;
+    QNetworkAccessManager *m_nam;
+    SessionManager *m_sessions;
+    QPointer<SignInFlow> m_flow;
+    BrowserLauncher *m_browser = nullptr;
+    ProviderMetadata m_lastMetadata;
+    bool m_opensBrowser = true;
+    State m_state = SignedOut;
+    QString m_errorMessage;
+    QString m_keychainWarning;
+    QUrl m_authorizationUrl;
+    QTimer m_countdown;
+    std::chrono::milliseconds m_signInTimeout{5 * 60 * 1000};
+};
+
+} // namespace clipshelf

@@ -1,0 +1,358 @@
+#include "auth/sessionmanager.h"
+
+#include "auth/idtokenvalidator.h"
+#include "auth/oidcdiscovery.h"
+#include "auth/refreshlock.h"
+#include "auth/tokenclient.h"
+#include "core/logging.h"
+#include "storage/memorysecretstore.h"
+#include "storage/sessionvault.h"
+
+#include <QRandomGenerator>
+
+namespace clipshelf {
+
+namespace {
+constexpr int kWakeCheckMs = 15'000;
+constexpr int kMaxBackoffSeconds = 120;
+} // namespace
+
+SessionManager::SessionManager(const Config &config, SecretStore *store, QNetworkAccessManager *nam,
+                               QObject *parent)
+    : QObject(parent), m_config(config), m_nam(nam),
+      m_tokens(std::make_unique<TokenClient>(nam, config.clientId(), config.clientSecret())),
+      m_vault(std::make_unique<SessionVault>(store)),
+      m_lock(std::make_unique<RefreshLock>(RefreshLock::pathFor(config.profile())))
+{
+    m_proactive.setSingleShot(true);
+    connect(&m_proactive, &QTimer::timeout, this, [this] { startRefresh(false); });
+    // Timers stop while a computer sleeps; a periodic look at the wall clock
+    // notices an expiry that passed meanwhile.
+    m_wakeCheck.setInterval(kWakeCheckMs);
+    connect(&m_wakeCheck, &QTimer::timeout, this, [this] {
+        if (isActive() && needsRefresh() && !m_refreshing && !m_retry.isActive())
+            startRefresh(false);
+    });
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, [this] { startRefresh(false); });
+}
+
+SessionManager::~SessionManager() = default;
+
+void SessionManager::setConnection(ConnectionState state)
+{
+    if (m_connection == state)
+        return;
+    m_connection = state;
+    emit connectionStateChanged();
+}
+
+int SessionManager::reconnectInSeconds() const
+{
+    if (!m_retry.isActive())
+        return 0;
+    return (m_retry.remainingTime() + 999) / 1000;
+}
+
+void SessionManager::fallBackToMemory(const QString &why)
+{
+    if (!m_memoryStore) {
+        m_memoryStore = std::make_unique<MemorySecretStore>();
+        m_vault = std::make_unique<SessionVault>(m_memoryStore.get());
+    }
+    qCWarning(lcAuth) << "Keychain unavailable; the session is kept in memory only:" << why;
+    m_storageWarning = tr("%1 Until then, Clipshelf keeps you signed in only while it is open.").arg(why);
+    emit storageWarningChanged();
+}
+
+qint64 SessionManager::refreshLeadSeconds(qint64 lifetimeSeconds)
+{
+    return std::min<qint64>(60, std::max<qint64>(0, lifetimeSeconds / 10));
+}
+
+bool SessionManager::needsRefresh(const QDateTime &now) const
+{
+    if (!m_session.accessTokenExpiry.isValid())
+        return false; // no expires_in: rely on the API's 401
+    const qint64 lifetime = m_session.accessTokenReceivedAt.isValid()
+                                ? m_session.accessTokenReceivedAt.secsTo(m_session.accessTokenExpiry)
+                                : 600;
+    return now.secsTo(m_session.accessTokenExpiry) <= refreshLeadSeconds(lifetime);
+}
+
+void SessionManager::load(DoneCallback done)
+{
+    m_vault->load([this, done = std::move(done)](const SecretResult &result, const Session &stored) {
+        if (result.backendUnavailable())
+            fallBackToMemory(result.message);
+        if (result.ok() && stored.isValid() && stored.profile.issuer == m_config.issuer()) {
+            m_session = stored;
+            m_failures = 0;
+            setConnection(Online);
+            scheduleProactiveRefresh();
+            emit sessionChanged();
+        }
+        done(result);
+    });
+}
+
+void SessionManager::adopt(const Session &session, DoneCallback done)
+{
+    m_session = session;
+    m_failures = 0;
+    setConnection(Online);
+    scheduleProactiveRefresh();
+    emit sessionChanged();
+    m_vault->save(session, [this, done = std::move(done)](const SecretResult &result) {
+        if (result.backendUnavailable()) {
+            fallBackToMemory(result.message);
+            m_vault->save(m_session, [](const SecretResult &) {});
+        }
+        done(result);
+    });
+}
+
+void SessionManager::forget(std::function<void(SecretResult, QString)> done)
+{
+    const QString refreshToken = m_session.refreshToken;
+    m_session = Session();
+    m_proactive.stop();
+    m_wakeCheck.stop();
+    m_retry.stop();
+    failWaiters({TokenProblem::Ended, tr("You signed out.")});
+    emit sessionChanged();
+    m_vault->clear([done = std::move(done), refreshToken](const SecretResult &result) {
+        done(result, refreshToken);
+    });
+}
+
+void SessionManager::withAccessToken(TokenCallback done)
+{
+    if (!isActive()) {
+        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in.")});
+        return;
+    }
+    if (!needsRefresh() && !m_refreshing) {
+        done(m_session.accessToken, std::nullopt);
+        return;
+    }
+    m_waiters.append(std::move(done));
+    startRefresh(false);
+}
+
+void SessionManager::refreshAfterRejection(const QString &rejectedToken, TokenCallback done)
+{
+    if (!isActive()) {
+        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in.")});
+        return;
+    }
+    if (rejectedToken != m_session.accessToken && !m_refreshing) {
+        done(m_session.accessToken, std::nullopt); // already replaced by another refresh
+        return;
+    }
+    m_waiters.append(std::move(done));
+    startRefresh(true);
+}
+
+void SessionManager::startRefresh(bool force)
+{
+    if (m_refreshing || !isActive())
+        return;
+    if (!m_session.hasRefreshToken()) {
+        endSession(tr("Your session has ended — please sign in again."));
+        return;
+    }
+    m_refreshing = true;
+    m_retry.stop();
+    m_lock->acquire([this, force](bool held) { onLocked(force && held); }, 30'000);
+}
+
+void SessionManager::onLocked(bool force)
+{
+    if (!m_lock->isHeld()) {
+        releaseAndNotify(TokenProblem{TokenProblem::Transient,
+                                      tr("Another Clipshelf window is still renewing the session.")});
+        scheduleRetry(-1);
+        return;
+    }
+    // Another process may have refreshed while we waited: its tokens are in the vault.
+    m_vault->load([this, force](const SecretResult &result, const Session &stored) {
+        Session base = m_session;
+        if (result.ok() && stored.isValid() && stored.profile.subject == m_session.profile.subject
+            && stored.refreshToken != m_session.refreshToken) {
+            qCInfo(lcAuth) << "Adopting tokens another Clipshelf process refreshed";
+            base = stored;
+            m_session = stored;
+            emit sessionChanged();
+            if (!needsRefresh()) {
+                scheduleProactiveRefresh();
+                releaseAndNotify(std::nullopt);
+                return;
+            }
+        } else if (!force && !needsRefresh()) {
+            releaseAndNotify(std::nullopt);
+            return;
+        }
+        refreshWith(base);
+    });
+}
+
+void SessionManager::refreshWith(const Session &base)
+{
+    auto go = [this, base] {
+        m_tokens->refresh(base.refreshToken, m_config.resource(),
+                          [this, base](const TokenResponse *response, const TokenError *error) {
+                              if (response) {
+                                  onRefreshResponse(base, *response);
+                              } else if (error->kind == TokenError::Kind::InvalidGrant) {
+                                  endSession(error->message);
+                              } else {
+                                  qCWarning(lcAuth) << "Refresh failed; will retry:" << error->message;
+                                  setConnection(error->httpStatus == 0 ? Offline : Reconnecting);
+                                  releaseAndNotify(TokenProblem{TokenProblem::Transient, error->message});
+                                  scheduleRetry(error->retryAfterSeconds);
+                              }
+                          });
+    };
+    if (!m_tokens->metadata().tokenEndpoint.isEmpty()) {
+        go();
+        return;
+    }
+    auto *discovery = new OidcDiscovery(m_nam, this);
+    connect(discovery, &OidcDiscovery::finished, this,
+            [this, discovery, go](const std::optional<ProviderMetadata> &metadata, const QString &error) {
+                discovery->deleteLater();
+                if (!metadata) {
+                    setConnection(Offline);
+                    releaseAndNotify(TokenProblem{TokenProblem::Transient, error});
+                    scheduleRetry(-1);
+                    return;
+                }
+                m_tokens->setMetadata(*metadata);
+                go();
+            });
+    discovery->fetch(m_config.issuer());
+}
+
+void SessionManager::onRefreshResponse(const Session &base, const TokenResponse &response)
+{
+    Session next = base;
+    next.accessToken = response.accessToken;
+    next.tokenType = response.tokenType;
+    next.accessTokenReceivedAt = response.receivedAt;
+    next.accessTokenExpiry =
+        response.expiresIn >= 0 ? response.receivedAt.addSecs(response.expiresIn) : QDateTime();
+    if (!response.refreshToken.isEmpty()) // no new one: the old one stays valid
+        next.refreshToken = response.refreshToken;
+    if (!response.scope.isEmpty())
+        next.scope = response.scope;
+    if (!response.idToken.isEmpty()) {
+        IdTokenValidator::Expectations expect;
+        expect.issuer = base.profile.issuer;
+        expect.clientId = m_config.clientId();
+        expect.now = QDateTime::currentDateTimeUtc().addSecs(m_skewSeconds);
+        QString error;
+        const auto claims = IdTokenValidator::validate(response.idToken, expect, &error);
+        if (!claims || claims->value(QStringLiteral("sub")).toString() != base.profile.subject) {
+            qCWarning(lcAuth) << "Refresh returned an ID token for another account or issuer";
+            endSession(tr("Your session has ended because the provider answered for another account "
+                          "— please sign in again."));
+            return;
+        }
+        next.idToken = response.idToken;
+    }
+    // The new refresh token reaches the keychain before the old one is dropped.
+    m_vault->save(next, [this, next](const SecretResult &result) {
+        if (result.backendUnavailable())
+            fallBackToMemory(result.message);
+        m_session = next;
+        m_failures = 0;
+        setConnection(Online);
+        scheduleProactiveRefresh();
+        emit sessionChanged();
+        emit refreshed();
+        releaseAndNotify(std::nullopt);
+    });
+}
+
+void SessionManager::endSession(const QString &message)
+{
+    qCWarning(lcAuth) << "The session has ended";
+    m_session = Session();
+    m_proactive.stop();
+    m_wakeCheck.stop();
+    m_retry.stop();
+    m_vault->clear([](const SecretResult &) {});
+    setConnection(SessionEnded);
+    releaseAndNotify(TokenProblem{TokenProblem::Ended, message});
+    emit sessionChanged();
+    emit sessionEnded(message);
+}
+
+void SessionManager::releaseAndNotify(std::optional<TokenProblem> problem)
+{
+    m_lock->release();
+    m_refreshing = false;
+    if (problem) {
+        failWaiters(*problem);
+        return;
+    }
+    const QList<TokenCallback> waiters = std::exchange(m_waiters, {});
+    for (const TokenCallback &w : waiters)
+        w(m_session.accessToken, std::nullopt);
+}
+
+void SessionManager::failWaiters(const TokenProblem &problem)
+{
+    const QList<TokenCallback> waiters = std::exchange(m_waiters, {});
+    for (const TokenCallback &w : waiters)
+        w({}, problem);
+}
+
+void SessionManager::scheduleProactiveRefresh()
+{
+    m_wakeCheck.start();
+    if (!m_session.accessTokenExpiry.isValid() || !m_session.hasRefreshToken()) {
+        m_proactive.stop();
+        return;
+    }
+    const qint64 lifetime = m_session.accessTokenReceivedAt.isValid()
+                                ? m_session.accessTokenReceivedAt.secsTo(m_session.accessTokenExpiry)
+                                : 600;
+    const qint64 dueInMs = QDateTime::currentDateTimeUtc().msecsTo(m_session.accessTokenExpiry)
+                           - refreshLeadSeconds(lifetime) * 1000;
+    m_proactive.start(int(std::clamp<qint64>(dueInMs, 0, 24LL * 3600 * 1000)));
+}
+
+void SessionManager::scheduleRetry(int retryAfterSeconds)
+{
+    // Exponential backoff with full jitter, at least what the server asked for.
+    const int exponent = std::min(m_failures, 7);
+    ++m_failures;
+    const double cap = std::min<double>(kMaxBackoffSeconds, 1 << exponent);
+    double seconds = cap * (0.5 + 0.5 * QRandomGenerator::global()->generateDouble());
+    if (retryAfterSeconds >= 0)
+        seconds = std::max<double>(seconds, retryAfterSeconds);
+    m_retry.start(int(seconds * 1000));
+    if (m_connection == Online)
+        setConnection(Reconnecting);
+    emit connectionStateChanged(); // reconnectInSeconds changed
+}
+
+void SessionManager::noteServerTime(const QDateTime &serverNow)
+{
+    if (serverNow.isValid())
+        m_skewSeconds = QDateTime::currentDateTimeUtc().secsTo(serverNow);
+}
+
+void SessionManager::noteNetworkReachable(bool reachable)
+{
+    if (m_connection == SessionEnded)
+        return;
+    if (!reachable)
+        setConnection(Offline);
+    else if (!m_retry.isActive())
+        setConnection(Online);
+}
+
+} // namespace clipshelf

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "auth/session.h"
+#include "core/config.h"
+#include "storage/secretstore.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace clipshelf {
+
+class RefreshLock;
+class SessionVault;
+class TokenClient;
+struct TokenResponse;
+
+/**
+ * The one owner of the signed-in session: its tokens, where they are stored
+ * (the keychain, or memory when no keychain is usable), and keeping the access
+ * token fresh. Refreshes run ahead of expiry, one at a time per profile across
+ * processes (RefreshLock), and never present a refresh token twice.
+ */
+class SessionManager : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(int reconnectInSeconds READ reconnectInSeconds NOTIFY connectionStateChanged)
+
+public:
+    enum ConnectionState { Online, Reconnecting, Offline, SessionEnded };
+    Q_ENUM(ConnectionState)
+
+    /// Why no access token could be had.
+    struct TokenProblem
+    {
+        enum Kind {
+            Transient,     ///< network, timeout, 5xx, 429: the session goes on; try later
+            Ended,         ///< not signed in, or the provider ended the session
+        };
+        Kind kind = Transient;
+        QString message;
+    };
+    /// Receives either a token (problem empty) or a problem.
+    using TokenCallback = std::function<void(const QString &accessToken, std::optional<TokenProblem>)>;
+    using DoneCallback = std::function<void(SecretResult)>;
+
+    SessionManager(const Config &config, SecretStore *store, QNetworkAccessManager *nam,
+                   QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    const Session &session() const { return m_session; }
+    bool isActive() const { return m_session.isValid(); }
+    TokenClient *tokenClient() const { return m_tokens.get(); }
+    /// True when no keychain is usable and the session lives in memory only.
+    bool isMemoryOnly() const { return m_memoryStore != nullptr; }
+    /// Plain words about the keychain when it could not be used ("" when fine).
+    QString storageWarning() const { return m_storageWarning; }
+
+    /// Restores the stored session (if any, and if it belongs to the configured issuer).
+    void load(DoneCallback done);
+    /// Takes a new session (after sign-in) and stores it.
+    void adopt(const Session &session, DoneCallback done);
+    /// Forgets the session here and in storage; \a done gets the refresh token to revoke.
+    void forget(std::function<void(SecretResult, QString refreshToken)> done);
+
+    /// Hands a fresh access token to \a done, refreshing first when it is about
+    /// to expire. Calls \a done synchronously when no refresh is needed.
+    void withAccessToken(TokenCallback done);
+    /// The API answered 401 invalid_token for \a rejectedToken: refresh once
+    /// (unless another refresh already replaced that token) and hand over the new one.
+    void refreshAfterRejection(const QString &rejectedToken, TokenCallback done);
+
+    /// Records the server's clock (API Date header or /timer), for skew correction.
+    void noteServerTime(const QDateTime &serverNow);
+    qint64 clockSkewSeconds() const { return m_skewSeconds; }
+    /// Reports a request's outcome at the network level (from the API client).
+    void noteNetworkReachable(bool reachable);
+
+    ConnectionState connectionState() const { return m_connection; }
+    int reconnectInSeconds() const;
+
+    /// Seconds before expiry at which a refresh starts: 60 s or a tenth of the lifetime.
+    static qint64 refreshLeadSeconds(qint64 lifetimeSeconds);
+    bool needsRefresh(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+signals:
+    void sessionChanged();
+    /// The provider ended the session (invalid_grant, or a foreign ID token).
+    void sessionEnded(const QString &message);
+    void connectionStateChanged();
+    void storageWarningChanged();
+    /// A refresh finished with new tokens (tests and benchmarks count these).
+    void refreshed();
+
+private:
+    void setConnection(ConnectionState state);
+    void fallBackToMemory(const QString &why);
+    void startRefresh(bool force);
+    void onLocked(bool force);
+    void refreshWith(const Session &base);
+    void onRefreshResponse(const Session &base, const TokenResponse &response);
+    void endSession(const QString &message);
+    void failWaiters(const TokenProblem &problem);
+    void scheduleProactiveRefresh();
+    void scheduleRetry(int retryAfterSeconds);
+    void releaseAndNotify(std::optional<TokenProblem> problem);
+
+    Config m_config;
+    QNetworkAccessManager *m_nam;
+    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<SecretStore> m_memoryStore;
+    std::unique_ptr<SessionVault> m_vault;
+    std::unique_ptr<RefreshLock> m_lock;
+    Session m_session;
+    QString m_storageWarning;
+    bool m_refreshing = false;
+    QList<TokenCallback> m_waiters;
+    QTimer m_proactive;     ///< fires shortly before the access token expires
+    QTimer m_wakeCheck;     ///< catches a computer waking from sleep past the expiry
+    QTimer m_retry;         ///< backoff after a failed refresh
+    int m_failures = 0;
+    qint64 m_skewSeconds = 0;
+    ConnectionState m_connection = Online;
+    QDateTime m_reconnectAt;
+};
+
+} // namespace clipshelf

@@ -1,0 +1,236 @@
+// ApiClient against a scripted API and token endpoint: bearer, redirects, 401
+// refresh-and-replay, 403, Retry-After, typed errors.
+#include "api/apiclient.h"
+#include "auth/sessionmanager.h"
+#include "auth/tokenclient.h"
+#include "fakeprovider.h"
+#include "storage/memorysecretstore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace clipshelf;
+using namespace clipshelf::test;
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_nam;
+
+    struct Fixture
+    {
+        FakeProvider server; // plays both the provider's token endpoint and the API
+        MemorySecretStore store;
+        std::unique_ptr<SessionManager> sessions;
+        std::unique_ptr<ApiClient> api;
+        int refreshes = 0;
+    };
+
+    std::unique_ptr<Fixture> makeFixture(QNetworkAccessManager *nam)
+    {
+        auto f = std::make_unique<Fixture>();
+        Config c;
+        c.set(Config::Key::Issuer, f->server.issuer(), "test");
+        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
+        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
+        f->sessions = std::make_unique<SessionManager>(c, &f->store, nam);
+        Session s;
+        s.accessToken = "AT-0";
+        s.refreshToken = "RT-0";
+        s.accessTokenReceivedAt = QDateTime::currentDateTimeUtc();
+        s.accessTokenExpiry = s.accessTokenReceivedAt.addSecs(3600);
+        s.profile.subject = "user_alice";
+        s.profile.issuer = f->server.issuer();
+        f->sessions->adopt(s, [](const SecretResult &) {});
+        Fixture *raw = f.get();
+        f->server.token = [raw](const FakeRequest &) {
+            ++raw->refreshes;
+            return FakeProvider::json({{"access_token", QStringLiteral("AT-%1").arg(raw->refreshes)},
+                                       {"token_type", "Bearer"}, {"expires_in", 3600},
+                                       {"refresh_token", QStringLiteral("RT-%1").arg(raw->refreshes)}});
+        };
+        f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1/"), f->sessions.get(), nam);
+        return f;
+    }
+
+    static ApiResult call(ApiClient &api, const ApiRequest &request)
+    {
+        ApiResult result;
+        bool done = false;
+        api.send(request, nullptr, [&](const ApiResult &r) {
+            result = r;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 15000))
+            qWarning("no answer within 15 s");
+        return result;
+    }
+
+private slots:
+    void sendsBearerUnderTheBasePath()
+    {
+        auto f = makeFixture(&m_nam);
+        f->server.other = [](const FakeRequest &r) {
+            if (r.path != "/api/v1/videos" || r.headers.value("authorization") != "Bearer AT-0"
+                || r.query.queryItemValue("limit") != "5")
+                return FakeProvider::json({{"detail", "bad"}}, 400);
+            return FakeProvider::json({{"videos", QJsonArray()}, {"count", 0}});
+        };
+        QUrlQuery q;
+        q.addQueryItem("limit", "5");
+        const ApiResult r = call(*f->api, ApiRequest::get("/videos", q));
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.json().value("count").toInt(), 0);
+    }
+
+    void unauthorizedRefreshesOnceAndReplays()
+    {
+        auto f = makeFixture(&m_nam);
+        f->server.other = [](const FakeRequest &r) {
+            if (r.headers.value("authorization") == "Bearer AT-1")
+                return FakeProvider::json({{"id", 1}});
+            FakeResponse resp = FakeProvider::json({{"detail", "expired"}}, 401);
+            resp.headers = {{"WWW-Authenticate", R"(Bearer error="invalid_token", error_description="expired")"}};
+            return resp;
+        };
+        const ApiResult r = call(*f->api, ApiRequest::get("/me"));
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(f->refreshes, 1);
+        QCOMPARE(f->server.count("/api/v1/me"), 2);
+    }
+
+    void secondUnauthorizedIsFinal()
+    {
+        auto f = makeFixture(&m_nam);
+        f->server.other = [](const FakeRequest &) {
+            FakeResponse resp = FakeProvider::json({{"detail", "no"}}, 401);
+            resp.headers = {{"WWW-Authenticate", R"(Bearer error="invalid_token")"}};
+            return resp;
+        };
+        const ApiResult r = call(*f->api, ApiRequest::get("/me"));
+        QCOMPARE(r.error.kind, ApiError::Unauthorized);
+        QCOMPARE(f->refreshes, 1);                       // one refresh …
+        QCOMPARE(f->server.count("/api/v1/me"), 2);      // … one replay, no loop
+    }
+
+    void insufficientScopeDoesNotRefresh()
+    {
+        auto f = makeFixture(&m_nam);
+        f->server.other = [](const FakeRequest &) {
+            FakeResponse resp = FakeProvider::json({{"detail", "scope"}}, 403);
+            resp.headers = {{"WWW-Authenticate", R"(Bearer error="insufficient_scope")"}};
+            return resp;
+        };
+        const ApiResult r = call(*f->api, ApiRequest::get("/me"));
+        QCOMPARE(r.error.kind, ApiError::Forbidden);
+        QCOMPARE(f->refreshes, 0);
+    }
+
+    void crossOriginRedirectIsNotFollowed()
+    {
+        auto f = makeFixture(&m_nam);
+        FakeProvider elsewhere; // another port: another origin
+        const QString target = elsewhere.issuer() + "/steal";
+        f->server.other = [target](const FakeRequest &) {
+            FakeResponse resp{302, ""};
+            resp.headers = {{"Location", target.toLatin1()}};
+            return resp;
+        };
+        const ApiResult r = call(*f->api, ApiRequest::get("/me"));
+        QCOMPARE(r.error.kind, ApiError::Redirected);
+        QCOMPARE(elsewhere.requests.size(), 0);
+    }
+
+    void sameOriginRedirectIsFollowed()
+    {
+        auto f = makeFixture(&m_nam);
+        const QString target = f->server.issuer() + "/api/v1/moved";
+        f->server.other = [target](const FakeRequest &r) {
+            if (r.path == "/api/v1/moved")
+                return FakeProvider::json({{"auth", QString::fromLatin1(r.headers.value("authorization"))}});
+            FakeResponse resp{307, ""};
+            resp.headers = {{"Location", target.toLatin1()}};
+            return resp;
+        };
+        const ApiResult r = call(*f->api, ApiRequest::get("/old"));
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.json().value("auth").toString(), QString("Bearer AT-0"));
+    }
+
+    void retryAfterIsHonouredForRetriableRequests()
+    {
+        auto f = makeFixture(&m_nam);
+        int busy = 1;
+        f->server.other = [&busy](const FakeRequest &) {
+            if (busy-- > 0) {
+                FakeResponse resp = FakeProvider::json({{"detail", "busy"}}, 503);
+                resp.headers = {{"Retry-After", "1"}};
+                return resp;
+            }
+            return FakeProvider::json({{"status", "ok"}});
+        };
+        QElapsedTimer clock;
+        clock.start();
+        const ApiResult r = call(*f->api, ApiRequest::get("/videos"));
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(f->server.count("/api/v1/videos"), 2);
+    }
+
+    void postWithoutIdempotencyKeyIsNotRetried()
+    {
+        auto f = makeFixture(&m_nam);
+        f->server.other = [](const FakeRequest &) {
+            FakeResponse resp = FakeProvider::json({{"detail", "slow down"}}, 429);
+            resp.headers = {{"Retry-After", "1"}};
+            return resp;
+        };
+        const ApiResult r = call(*f->api, ApiRequest::json("POST", "/videos", QJsonDocument(QJsonObject{{"url", "x"}})));
+        QCOMPARE(r.error.kind, ApiError::RateLimited);
+        QCOMPARE(r.error.retryAfterSeconds, 1);
+        QCOMPARE(r.error.message, QString("slow down"));
+        QCOMPARE(f->server.count("/api/v1/videos"), 1);
+    }
+
+    void validationErrorsPerField()
+    {
+        auto f = makeFixture(&m_nam);
+        f->server.other = [](const FakeRequest &) {
+            return FakeProvider::json({{"detail", "Invalid video"},
+                                       {"errors", QJsonArray{QJsonObject{{"field", "url"}, {"message", "Not a YouTube link"}}}}},
+                                      422);
+        };
+        const ApiResult r = call(*f->api, ApiRequest::json("POST", "/videos", QJsonDocument(QJsonObject{{"url", "x"}})));
+        QCOMPARE(r.error.kind, ApiError::Validation);
+        QCOMPARE(r.error.fieldMessage("url"), QString("Not a YouTube link"));
+    }
+
+    void networkErrorIsTyped()
+    {
+        auto f = makeFixture(&m_nam);
+        ApiClient offline(QUrl("http://127.0.0.1:1/api"), f->sessions.get(), &m_nam);
+        const ApiResult r = call(offline, ApiRequest::get("/me"));
+        QCOMPARE(r.error.kind, ApiError::Network);
+        QVERIFY(r.error.isTransient());
+        QCOMPARE(f->sessions->connectionState(), SessionManager::Offline);
+    }
+
+    void notSignedInIsSessionEnded()
+    {
+        auto f = makeFixture(&m_nam);
+        bool forgotten = false;
+        f->sessions->forget([&](const SecretResult &, const QString &) { forgotten = true; });
+        QTRY_VERIFY(forgotten);
+        const ApiResult r = call(*f->api, ApiRequest::get("/me"));
+        QCOMPARE(r.error.kind, ApiError::SessionEnded);
+        QCOMPARE(f->server.count("/api/v1/me"), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
