@@ -1,7 +1,7 @@
 #include "models.h"
 
 #include "timeutil.h"
-#include "youtubeurl.h"
+#include "core/youtubeurl.h"
 
 #include <QtCore/QJsonArray>
 

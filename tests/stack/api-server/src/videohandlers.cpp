@@ -4,7 +4,7 @@
 #include "services.h"
 #include "validation.h"
 #include "videorepository.h"
-#include "youtubeurl.h"
+#include "core/youtubeurl.h"
 
 #include <QtCore/QJsonArray>
 

@@ -2,7 +2,7 @@
 
 #include "database.h"
 #include "jwt.h"
-#include "youtubeurl.h"
+#include "core/youtubeurl.h"
 
 #include <QtCore/QHash>
 

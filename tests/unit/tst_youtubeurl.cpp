@@ -1,5 +1,5 @@
 // YoutubeUrl: every accepted form of the contract, and what is rejected.
-#include "youtubeurl.h"
+#include "core/youtubeurl.h"
 
 #include <QtTest/QTest>
 
@@ -104,4 +104,4 @@ void TestYoutubeUrl::derivedUrls()
 }
 
 QTEST_GUILESS_MAIN(TestYoutubeUrl)
-#include "tst_apiserver_youtubeurl.moc"
+#include "tst_youtubeurl.moc"

@@ -1,4 +1,4 @@
-#include "youtubeurl.h"
+#include "core/youtubeurl.h"
 
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
