@@ -1,0 +1,79 @@
+#include "clicontext.h"
+
+#include "storage/keychainsecretstore.h"
+#include "storage/sessionvault.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace clipshelf::cli {
+
+CliContext::CliContext(Config cfg, bool asJson, QStringList commandArgs)
+    : config(std::move(cfg)), json(asJson), args(std::move(commandArgs)),
+      store(std::make_unique<KeychainSecretStore>(SessionVault::serviceName(config.profile()))),
+      auth(std::make_unique<AuthController>(config, store.get(), &network))
+{
+}
+
+CliContext::~CliContext() = default;
+
+void CliContext::restoreSession(std::function<void()> next)
+{
+    QObject::connect(auth.get(), &AuthController::restoreFinished, auth.get(),
+                     [this, next = std::move(next)] {
+                         if (!auth->keychainWarning().isEmpty())
+                             error(auth->keychainWarning());
+                         next();
+                     },
+                     Qt::SingleShotConnection);
+    auth->restore();
+}
+
+void CliContext::out(const QString &line) const
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
+    std::fflush(stdout);
+}
+
+void CliContext::error(const QString &sentence) const
+{
+    std::fputs(qPrintable(QStringLiteral("clipshelf-cli: %1\n").arg(sentence)), stderr);
+    std::fflush(stderr);
+}
+
+void CliContext::printJson(const QJsonValue &value) const
+{
+    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
+    std::fflush(stdout);
+}
+
+void CliContext::printTable(const QList<QStringList> &rows) const
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths << 0;
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        out(line);
+    }
+}
+
+void CliContext::finish(int code) const
+{
+    QMetaObject::invokeMethod(QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
+                              Qt::QueuedConnection);
+}
+
+} // namespace clipshelf::cli

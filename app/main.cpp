@@ -1,0 +1,157 @@
+// Clipshelf, the desktop app: parses the command line and the configuration,
+// builds the core objects, hands them to QML through the App singleton and
+// loads the Clipshelf module's Main.qml.
+
+#include "auth/authcontroller.h"
+#include "bridge/app.h"
+#include "buildconfig.h"
+#include "core/config.h"
+#include "core/logging.h"
+#include "storage/keychainsecretstore.h"
+#include "storage/sessionvault.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
+#include <QQmlApplicationEngine>
+#include <QQmlError>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QUrl>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
+
+namespace {
+
+constexpr auto kMainQml = "qrc:/qt/qml/Clipshelf/Main.qml";
+constexpr int kSmokeTestTimeoutMs = 30'000;
+
+bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *name : names) {
+            if (std::strcmp(argv[i], name) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --smoke-test renders one frame without a display: pick the platform
+    // before the application object exists.
+    const bool smokeTest = hasArgument(argc, argv, {"--smoke-test"});
+    if (smokeTest)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // --help and --version must work without a display (packaging, CI).
+    const bool textOnly = hasArgument(argc, argv, {"-h", "-?", "--help", "--help-all", "-v", "--version"});
+
+    clipshelf::logging::installRedactingMessageHandler();
+
+    std::unique_ptr<QCoreApplication> app = textOnly
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QGuiApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Clipshelf"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Clipshelf"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CLIPSHELF_VERSION));
+    if (!textOnly)
+        QGuiApplication::setDesktopFileName(QStringLiteral(CLIPSHELF_APP_ID));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Your saved YouTube videos, on your desktop."));
+    parser.addHelpOption();
+    const QCommandLineOption versionOption(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("main", "Show the version and exit."));
+    parser.addOption(versionOption);
+    const QCommandLineOption smokeTestOption(
+        QStringLiteral("smoke-test"),
+        QCoreApplication::translate("main",
+                                    "Load the user interface off-screen, render one frame and exit."));
+    parser.addOption(smokeTestOption);
+    clipshelf::Config::addOptions(parser);
+    parser.process(*app);
+
+    if (parser.isSet(versionOption)) {
+        printLine(stdout, QStringLiteral("Clipshelf %1 (Qt %2, qtkeychain %3)")
+                              .arg(QStringLiteral(CLIPSHELF_VERSION),
+                                   QString::fromLatin1(qVersion()),
+                                   QStringLiteral(CLIPSHELF_QTKEYCHAIN_VERSION)));
+        return 0;
+    }
+    // Only a QCoreApplication exists (e.g. "--browser -v" made "-v" a value):
+    // there is no GUI to start, so show the help.
+    if (textOnly)
+        parser.showHelp(0);
+
+    QString configError;
+    const std::optional<clipshelf::Config> config =
+        clipshelf::Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError);
+    if (!config) {
+        printLine(stderr, QStringLiteral("clipshelf: %1").arg(configError));
+        return 2;
+    }
+
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/qt/qml/Clipshelf/icons/clipshelf.svg")));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QNetworkAccessManager network;
+    clipshelf::KeychainSecretStore store(clipshelf::SessionVault::serviceName(config->profile()));
+    clipshelf::AuthController auth(*config, &store, &network);
+    clipshelf::App bridge(&auth);
+    clipshelf::App::setInstance(&bridge);
+
+    // Declared after everything QML points at, so it is destroyed first.
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // not a default import path before Qt 6.5
+    engine.setOutputWarningsToStandardError(false);
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine, [](const QList<QQmlError> &warnings) {
+        for (const QQmlError &warning : warnings)
+            printLine(stderr, QStringLiteral("clipshelf: QML: %1").arg(warning.toString()));
+    });
+
+    engine.load(QUrl(QString::fromLatin1(kMainQml)));
+    const QList<QObject *> roots = engine.rootObjects();
+    auto *window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+    if (!window) {
+        printLine(stderr, QStringLiteral("clipshelf: could not load the user interface (%1)")
+                              .arg(QString::fromLatin1(kMainQml)));
+        return 1;
+    }
+
+    if (smokeTest) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, app.get(), [] {
+            printLine(stdout, QStringLiteral("clipshelf: smoke test passed (first frame rendered)"));
+            QCoreApplication::exit(0);
+        });
+        QTimer::singleShot(kSmokeTestTimeoutMs, app.get(), [] {
+            printLine(stderr, QStringLiteral("clipshelf: smoke test failed: no frame within %1 s")
+                                  .arg(kSmokeTestTimeoutMs / 1000));
+            QCoreApplication::exit(1);
+        });
+        return QGuiApplication::exec();
+    }
+
+    auth.restore();
+    return QGuiApplication::exec();
+}

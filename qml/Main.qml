@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import Clipshelf
+
+// The main window: shows the sign-in page or the home page, following
+// auth.state, in the light or dark palette.
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+
+    /// The AuthController; previews and tests may give a mock instead.
+    property QtObject auth: App.auth
+
+    readonly property int authState: auth ? auth.state : AuthController.SignedOut
+    readonly property bool showHome: authState === AuthController.SignedIn
+                                     || authState === AuthController.SigningOut
+
+    title: qsTr("Clipshelf")
+    width: 960
+    height: 640
+    minimumWidth: 640
+    minimumHeight: 480
+    visible: true
+    color: Theme.window
+
+    font.pixelSize: Theme.fontBody
+
+    // Colours for anything drawn by the stock controls (scroll bars, menus, tooltips).
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceMuted
+    palette.text: Theme.text
+    palette.button: Theme.surface
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.textOnAccent
+    palette.placeholderText: Theme.textTertiary
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+    palette.mid: Theme.borderStrong
+    palette.dark: Theme.textSecondary
+    palette.light: Theme.surfaceMuted
+
+    Binding {
+        target: Theme
+        property: "dark"
+        value: App.darkMode
+    }
+
+    Loader {
+        id: pageLoader
+        objectName: "pageLoader"
+        anchors.fill: parent
+        focus: true
+        sourceComponent: window.showHome ? homePage : signInPage
+        onLoaded: {
+            item.opacity = 0
+            fadeIn.restart()
+        }
+
+        NumberAnimation {
+            id: fadeIn
+            target: pageLoader.item
+            property: "opacity"
+            from: 0
+            to: 1
+            duration: Theme.durationNormal
+            easing.type: Easing.OutCubic
+        }
+    }
+
+    Component {
+        id: signInPage
+        SignInPage {
+            auth: window.auth
+            version: App.version
+            focus: true
+        }
+    }
+
+    Component {
+        id: homePage
+        HomePage {
+            auth: window.auth
+            focus: true
+        }
+    }
+}

@@ -1,0 +1,106 @@
+#include "app.h"
+
+#include "buildconfig.h"
+
+#include <QEvent>
+#include <QGuiApplication>
+#include <QJSEngine>
+#include <QPalette>
+#include <QQmlEngine>
+#include <QStyleHints>
+#include <QtGlobal>
+
+namespace clipshelf {
+
+namespace {
+QPointer<App> s_instance;
+}
+
+App::App(AuthController *auth, QObject *parent)
+    : QObject(parent)
+    , m_auth(auth)
+{
+    const QString forced = qEnvironmentVariable("CLIPSHELF_THEME").trimmed().toLower();
+    if (forced == QLatin1String("dark") || forced == QLatin1String("light")) {
+        m_themeForced = true;
+        m_darkMode = forced == QLatin1String("dark");
+        return;
+    }
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    if (QGuiApplication::instance())
+        connect(QGuiApplication::styleHints(), &QStyleHints::colorSchemeChanged, this,
+                &App::updateDarkMode);
+#endif
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this); // ApplicationPaletteChange
+    updateDarkMode();
+}
+
+App::~App() = default;
+
+App *App::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
+{
+    Q_UNUSED(qmlEngine)
+    if (s_instance) {
+        // Owned by main(); the engine must not delete it.
+        QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+    // No application objects (a QML test or preview): a bare App the engine owns.
+    auto *fallback = new App(nullptr);
+    QJSEngine::setObjectOwnership(fallback, QJSEngine::JavaScriptOwnership);
+    Q_UNUSED(jsEngine)
+    return fallback;
+}
+
+void App::setInstance(App *app)
+{
+    s_instance = app;
+}
+
+QString App::version()
+{
+    return QStringLiteral(CLIPSHELF_VERSION);
+}
+
+QString App::qtVersion()
+{
+    return QString::fromLatin1(qVersion());
+}
+
+bool App::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange && watched == QCoreApplication::instance())
+        updateDarkMode();
+    return QObject::eventFilter(watched, event);
+}
+
+void App::updateDarkMode()
+{
+    if (m_themeForced)
+        return;
+    const bool dark = systemPrefersDark();
+    if (dark == m_darkMode)
+        return;
+    m_darkMode = dark;
+    emit darkModeChanged();
+}
+
+bool App::systemPrefersDark()
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return false;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    const Qt::ColorScheme scheme = QGuiApplication::styleHints()->colorScheme();
+    if (scheme != Qt::ColorScheme::Unknown)
+        return scheme == Qt::ColorScheme::Dark;
+#endif
+    // Qt 6.4 has no colour-scheme hint; a platform palette with light text on a
+    // dark window (KDE, a dark GTK theme through a platform theme) is the clue.
+    // Without a platform theme the palette is light, so this defaults to light.
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Window).lightness()
+        < palette.color(QPalette::WindowText).lightness();
+}
+
+} // namespace clipshelf
