@@ -2,7 +2,11 @@
 // Test helper: starts the real local stack's processes (the oidc-provider test
 // provider; later the reference API server) on ephemeral loopback ports.
 
+#include "core/config.h"
+
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -110,5 +114,83 @@ private:
     QString m_issuer;
     QNetworkAccessManager m_nam;
 };
+
+/// The reference API server (tests/stack/api-server), with a throwaway database
+/// and the test fault switch enabled.
+class TestApiServer
+{
+public:
+    bool start(const QString &issuer, const QString &basePath = QStringLiteral("/api/v1"))
+    {
+        const QString program = testEnv("CLIPSHELF_BINARY_DIR") + "/tests/stack/api-server/clipshelf-api-server";
+        QStringList args{"--port", "0", "--issuer", issuer, "--audience", "urn:clipshelf:api",
+                         "--db", m_dir.filePath("api.sqlite"), "--enable-faults"};
+        if (!basePath.isEmpty())
+            args << "--base-path" << basePath;
+        if (!m_process.start(program, args, QProcessEnvironment::systemEnvironment()))
+            return false;
+        m_url = m_process.ready().value("url").toString();
+        return !m_url.isEmpty();
+    }
+    void stop() { m_process.stop(); }
+    /// Base URL including the base path, e.g. http://127.0.0.1:PORT/api/v1
+    QString url() const { return m_url; }
+    /// The server's origin, where /__faults lives.
+    QString origin() const { return QUrl(m_url).adjusted(QUrl::RemovePath).toString(); }
+
+    /// POST /__faults, e.g. {"path_prefix":"/api/v1/videos","action":"status","status":503,"retry_after":1,"count":1}
+    QByteArray addFault(const QJsonObject &rule) { return call("POST", "/__faults", QJsonDocument(rule).toJson()); }
+    void clearFaults() { call("DELETE", "/__faults"); }
+    /// GET /__faults/stats: {"requests": n, "by_path": {...}}
+    QJsonObject stats() { return QJsonDocument::fromJson(call("GET", "/__faults/stats")).object(); }
+
+    QByteArray call(const QByteArray &verb, const QString &path, const QByteArray &body = {})
+    {
+        QNetworkRequest request(QUrl(origin() + path));
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10'000);
+        const QByteArray out = reply->readAll();
+        reply->deleteLater();
+        return out;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    StackProcess m_process;
+    QString m_url;
+    QNetworkAccessManager m_nam;
+};
+
+/// The browser command that signs in as \a user on the test provider's page.
+inline QString testBrowserCommand(const QString &user, const QString &extra = {})
+{
+    return QStringLiteral("node %1/tests/e2e/browser/signin-browser.mjs --user %2 %3")
+        .arg(testEnv("CLIPSHELF_SOURCE_DIR"), user, extra);
+}
+
+/// A unique profile name, so tests never share keychain entries or caches.
+inline QString freshProfile(const QString &prefix = QStringLiteral("test"))
+{
+    return QStringLiteral("%1-%2").arg(prefix).arg(QRandomGenerator::global()->generate(), 0, 16);
+}
+
+/// Configuration pointing at the local stack; \a apiUrl may be empty.
+inline Config stackConfig(const QString &issuer, const QString &apiUrl, const QString &profile,
+                          const QString &user = QStringLiteral("alice"))
+{
+    Config c;
+    c.set(Config::Key::Issuer, issuer, "test");
+    c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
+    c.set(Config::Key::Scopes, "openid profile email offline_access", "test");
+    c.set(Config::Key::Resource, "urn:clipshelf:api", "test");
+    c.set(Config::Key::ApiUrl, apiUrl, "test");
+    c.set(Config::Key::Profile, profile, "test");
+    c.set(Config::Key::Browser, testBrowserCommand(user), "test");
+    return c;
+}
 
 } // namespace clipshelf::test
