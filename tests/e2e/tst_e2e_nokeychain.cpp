@@ -22,16 +22,7 @@ private slots:
 
     void signInKeepsSessionInMemoryAndSaysWhy()
     {
-        Config c;
-        c.set(Config::Key::Issuer, m_provider.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Resource, "urn:clipshelf:api", "test");
-        c.set(Config::Key::Scopes, "openid profile email offline_access", "test");
-        c.set(Config::Key::Profile, "e2e-nokeychain", "test");
-        c.set(Config::Key::Browser,
-              QStringLiteral("node %1/tests/e2e/browser/signin-browser.mjs --user alice")
-                  .arg(testEnv("CLIPSHELF_SOURCE_DIR")),
-              "test");
+        const Config c = stackConfig(m_provider.issuer(), {}, QStringLiteral("e2e-nokeychain"));
         KeychainSecretStore store(SessionVault::serviceName(c.profile()));
         AuthController auth(c, &store, &m_nam);
         QSignalSpy restored(&auth, &AuthController::restoreFinished);

@@ -6,7 +6,6 @@
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
 
-#include <QRandomGenerator>
 #include <QTest>
 #include <qt6keychain/keychain.h>
 
@@ -17,10 +16,9 @@ namespace {
 
 constexpr int kBrowserTimeoutMs = 90'000;
 
-QString browserCommand(const QString &extra = {})
+QString browserCommand(const QString &user, const QString &extra = {})
 {
-    return QStringLiteral("node %1/tests/e2e/browser/signin-browser.mjs --expect-text \"Signed in to Clipshelf\" %2")
-        .arg(testEnv("CLIPSHELF_SOURCE_DIR"), extra);
+    return testBrowserCommand(user, QStringLiteral("--expect-text \"Signed in to Clipshelf\" ") + extra);
 }
 
 /// Reads the raw keychain entry the vault uses; returns the qtkeychain error code.
@@ -46,19 +44,9 @@ class TestE2eSignIn : public QObject
 
     Config configFor(const QString &profile, const QString &browser)
     {
-        Config c;
-        c.set(Config::Key::Issuer, m_provider.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Scopes, "openid profile email offline_access", "test");
-        c.set(Config::Key::Resource, "urn:clipshelf:api", "test");
-        c.set(Config::Key::Profile, profile, "test");
+        Config c = stackConfig(m_provider.issuer(), {}, profile);
         c.set(Config::Key::Browser, browser, "test");
         return c;
-    }
-
-    static QString freshProfile()
-    {
-        return QStringLiteral("e2e-%1").arg(QRandomGenerator::global()->generate(), 0, 16);
     }
 
 private slots:
@@ -67,12 +55,12 @@ private slots:
 
     void signInRestoreAndSignOut()
     {
-        const QString profile = freshProfile();
+        const QString profile = freshProfile("e2e");
         KeychainSecretStore store(SessionVault::serviceName(profile));
 
         // 1. Sign in through the browser; the loopback redirect completes it.
         {
-            AuthController auth(configFor(profile, browserCommand("--user alice")), &store, &m_nam);
+            AuthController auth(configFor(profile, browserCommand("alice")), &store, &m_nam);
             QSignalSpy restored(&auth, &AuthController::restoreFinished);
             auth.restore();
             QVERIFY(restored.wait(10'000));
@@ -113,9 +101,9 @@ private slots:
 
     void cancelAtTheProviderEndsTheAttempt()
     {
-        const QString profile = freshProfile();
+        const QString profile = freshProfile("e2e");
         KeychainSecretStore store(SessionVault::serviceName(profile));
-        AuthController auth(configFor(profile, browserCommand("--user alice --cancel")), &store, &m_nam);
+        AuthController auth(configFor(profile, browserCommand("alice", "--cancel")), &store, &m_nam);
         auth.signIn();
         QTRY_COMPARE_WITH_TIMEOUT(auth.state(), AuthController::WaitingForBrowser, 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(auth.state(), AuthController::SignedOut, kBrowserTimeoutMs);
@@ -126,13 +114,13 @@ private slots:
     void cliLoginStatusWhoamiLogout()
     {
         const QString cli = testEnv("CLIPSHELF_BINARY_DIR") + "/app/clipshelf-cli";
-        const QString profile = freshProfile();
+        const QString profile = freshProfile("e2e");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("CLIPSHELF_ISSUER", m_provider.issuer());
         env.insert("CLIPSHELF_CLIENT_ID", "clipshelf-desktop");
         env.insert("CLIPSHELF_RESOURCE", "urn:clipshelf:api");
         env.insert("CLIPSHELF_PROFILE", profile);
-        env.insert("CLIPSHELF_BROWSER", browserCommand("--user bob"));
+        env.insert("CLIPSHELF_BROWSER", browserCommand("bob"));
         auto run = [&](const QStringList &args, int *code) {
             QProcess p;
             p.setProcessEnvironment(env);
