@@ -140,18 +140,22 @@ void ApiClient::start(std::shared_ptr<Attempt> attempt)
         complete(attempt, r);
         return;
     }
-    m_sessions->withAccessToken(
-        [this, attempt](const QString &token, std::optional<SessionManager::TokenProblem> problem) {
-            if (problem) {
-                ApiResult r;
-                r.error.kind = problem->kind == SessionManager::TokenProblem::Ended ? ApiError::SessionEnded
-                                                                                   : ApiError::Network;
-                r.error.message = problem->message;
-                complete(attempt, r);
-                return;
-            }
+    m_sessions->withAccessToken(tokenHandler(attempt));
+}
+
+SessionManager::TokenCallback ApiClient::tokenHandler(std::shared_ptr<Attempt> attempt)
+{
+    return [this, attempt](const QString &token, std::optional<SessionManager::TokenProblem> problem) {
+        if (!problem) {
             transmit(attempt, token);
-        });
+            return;
+        }
+        ApiResult r;
+        r.error.kind =
+            problem->kind == SessionManager::TokenProblem::Ended ? ApiError::SessionEnded : ApiError::Network;
+        r.error.message = problem->message;
+        complete(attempt, r);
+    };
 }
 
 void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
@@ -216,25 +220,15 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
         && !result.headers.value("www-authenticate").contains("insufficient_scope")) {
         // One refresh and one replay; a second 401 is final (no loop).
         attempt->replayedAfter401 = true;
-        m_sessions->refreshAfterRejection(
-            attempt->token, [this, attempt](const QString &token, std::optional<SessionManager::TokenProblem> problem) {
-                if (problem) {
-                    ApiResult r;
-                    r.error.kind = problem->kind == SessionManager::TokenProblem::Ended ? ApiError::SessionEnded
-                                                                                       : ApiError::Network;
-                    r.error.message = problem->message;
-                    complete(attempt, r);
-                    return;
-                }
-                transmit(attempt, token);
-            });
+        m_sessions->refreshAfterRejection(attempt->token, tokenHandler(attempt));
         return;
     }
     if ((result.status == 429 || result.status == 503) && attempt->request.isRetriable()
         && attempt->retries < m_maxRetries && retryAfter >= 0 && retryAfter <= 60) {
         ++attempt->retries;
         qCInfo(lcApi) << "Waiting" << retryAfter << "s as the service asked (HTTP" << result.status << ")";
-        QTimer::singleShot(retryAfter * 1000, this, [this, attempt] {
+        // Precise: a coarse timer (the default from 2 s on) may fire up to 5% early.
+        QTimer::singleShot(retryAfter * 1000, Qt::PreciseTimer, this, [this, attempt] {
             if (attempt->authenticated)
                 start(attempt);
             else

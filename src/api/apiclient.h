@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "auth/sessionmanager.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -16,8 +17,6 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace clipshelf {
-
-class SessionManager;
 
 /// One API request, relative to the configured base URL.
 struct ApiRequest
@@ -79,6 +78,8 @@ public:
 private:
     struct Attempt;
     void start(std::shared_ptr<Attempt> attempt);
+    /// Continues \a attempt once a token (or the reason there is none) is known.
+    SessionManager::TokenCallback tokenHandler(std::shared_ptr<Attempt> attempt);
     void transmit(std::shared_ptr<Attempt> attempt, const QString &token);
     void onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *reply);
     void complete(const std::shared_ptr<Attempt> &attempt, const ApiResult &result);
