@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Proves the .deb on a clean Debian system:
+#   1. debootstrap a minimal Debian (this machine's release, from this machine's
+#      Debian mirror) into a folder under the build tree;
+#   2. install the .deb there with apt and no recommends, so apt alone must
+#      find every runtime dependency from the package's Depends;
+#   3. run clipshelf --version, clipshelf-cli --version,
+#      clipshelf-cli doctor --json and clipshelf --smoke-test inside it;
+#   4. purge the package and check that none of its files is left.
+#
+#   deb-clean-system.sh <package.deb | folder with one .deb> <work-dir>
+#
+# Needs root (debootstrap, chroot, mount). Exit 77 (ctest: skipped) when not
+# root. The pristine system and every downloaded .deb are cached in
+# <work-dir>, so only the first run downloads (~3 minutes); each run still
+# starts from a fresh copy of the pristine system.
+# Environment: CLIPSHELF_DEBIAN_MIRROR, CLIPSHELF_DEBIAN_SECURITY_MIRROR
+# override the mirrors read from /etc/apt.
+set -euo pipefail
+
+deb=$(realpath "$1")
+if [ -d "$deb" ]; then
+    found=("$deb"/clipshelf_*.deb)
+    if [ ${#found[@]} -ne 1 ] || [ ! -f "${found[0]}" ]; then
+        echo "deb-clean-system: want one clipshelf_*.deb in $deb" >&2
+        exit 1
+    fi
+    deb=${found[0]}
+fi
+work=$(realpath -m "$2")
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "deb-clean-system: needs root for debootstrap and chroot; skipped"
+    exit 77
+fi
+for tool in debootstrap chroot mount jq; do
+    command -v "$tool" >/dev/null || { echo "deb-clean-system: $tool is missing (scripts/deps.txt)" >&2; exit 1; }
+done
+
+started=$SECONDS
+say() { printf '[%4ds] %s\n' $((SECONDS - started)) "$*"; }
+
+# --- which Debian, from where ----------------------------------------------
+# shellcheck source=/dev/null
+suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+[ -n "$suite" ] || { echo "deb-clean-system: no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
+
+# The first http(s) URI in the apt sources (one-line or deb822 format) whose
+# path ends in the given component, e.g. .../debian or .../debian-security.
+apt_source_uri() { # path-suffix
+    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+        | grep -vE '^\s*#' | grep -oE "https?://[^ ]+/$1/?( |$)" | head -n1 | tr -d ' ' | sed 's:/$::' || true
+}
+mirror=${CLIPSHELF_DEBIAN_MIRROR:-$(apt_source_uri debian)}
+mirror=${mirror:-http://deb.debian.org/debian}
+security=${CLIPSHELF_DEBIAN_SECURITY_MIRROR:-$(apt_source_uri debian-security)}
+security=${security:-${mirror%/debian}/debian-security}
+
+base=$work/base-$suite           # pristine system, kept between runs
+root=$work/root                  # this run's copy
+debs=$work/debootstrap-cache     # .debs debootstrap downloaded
+archives=$work/apt-archives      # .debs apt downloaded inside the chroot
+mkdir -p "$work" "$debs" "$archives/partial"
+
+# --- mounts, always undone --------------------------------------------------
+mounted=()
+unmount_all() {
+    local i
+    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
+        umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" 2>/dev/null || true
+    done
+    mounted=()
+}
+trap unmount_all EXIT
+# ctest's timeout and ^C: still unmount (the EXIT trap runs on exit).
+trap 'exit 143' TERM
+trap 'exit 130' INT
+# A run that was killed outright (SIGKILL) cannot clean up: undo its mounts now.
+while read -r stale; do
+    umount "$stale" 2>/dev/null || umount -l "$stale"
+done < <(awk '{print $2}' /proc/mounts | grep "^$work/" | sort -r)
+mount_in_root() { # mount arguments..., target last
+    mount "$@"
+    mounted+=("${!#}")
+}
+# Never delete a tree that still has something mounted inside it.
+remove_tree() { # dir
+    if grep -qF " $1/" /proc/mounts; then
+        echo "deb-clean-system: $1 still has mounts; not deleting it" >&2
+        return 1
+    fi
+    rm -rf --one-file-system "$1"
+}
+
+# --- 1. the pristine system -------------------------------------------------
+if [ ! -f "$base/.clipshelf-base-ok" ] || [ "$(cat "$base/.clipshelf-base-ok")" != "$suite $mirror" ]; then
+    say "debootstrap $suite from $mirror (minbase) into $base"
+    remove_tree "$base"
+    remove_tree "$base.tmp"
+    debootstrap --variant=minbase --cache-dir="$debs" "$suite" "$base.tmp" "$mirror" \
+        > "$work/debootstrap.log" 2>&1 || { tail -n 30 "$work/debootstrap.log" >&2; exit 1; }
+    cat > "$base.tmp/etc/apt/sources.list" <<EOF
+deb $mirror $suite main
+deb $mirror $suite-updates main
+deb $security $suite-security main
+EOF
+    # No service may start inside the chroot (dbus and friends have postinsts).
+    printf '#!/bin/sh\nexit 101\n' > "$base.tmp/usr/sbin/policy-rc.d"
+    chmod 755 "$base.tmp/usr/sbin/policy-rc.d"
+    echo "$suite $mirror" > "$base.tmp/.clipshelf-base-ok"
+    mv "$base.tmp" "$base"
+else
+    say "reusing the pristine $suite system in $base"
+fi
+
+say "fresh copy of it in $root"
+remove_tree "$root"
+cp -a "$base" "$root"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+mount_in_root -t proc proc "$root/proc"
+mount_in_root -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
+mount_in_root --bind "$archives" "$root/var/cache/apt/archives"
+
+in_root() { # command... (clean environment, offscreen Qt, no display)
+    chroot "$root" /usr/bin/env -i \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
+        QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/run/user/0 \
+        "$@"
+}
+mkdir -p "$root/run/user/0"
+chmod 700 "$root/run/user/0"
+
+# --- 2. install with apt ----------------------------------------------------
+say "apt-get update"
+in_root apt-get update -q > "$work/apt-update.log" 2>&1 || { tail -n 30 "$work/apt-update.log" >&2; exit 1; }
+cp "$deb" "$root/tmp/clipshelf.deb"
+say "apt-get install --no-install-recommends $(basename "$deb")"
+if ! in_root apt-get install -y -q --no-install-recommends /tmp/clipshelf.deb > "$work/apt-install.log" 2>&1; then
+    tail -n 40 "$work/apt-install.log" >&2
+    exit 1
+fi
+say "$(grep -cE '^(Unpacking|Setting up) ' "$work/apt-install.log" || true) unpack/setup steps; see $work/apt-install.log"
+in_root dpkg-query -L clipshelf > "$work/installed-files.txt"
+
+# --- 3. the commands --------------------------------------------------------
+failures=()
+fail() { failures+=("$*"); echo "FAIL: $*"; }
+run_in_root() { # name command... → $work/<name>.out/.err, sets rc
+    set +e
+    in_root timeout 120 "$@" > "$work/$1.out" 2> "$work/$1.err"
+    rc=$?
+    set -e
+}
+show() { # name
+    sed 's/^/    /' "$work/$1.out" "$work/$1.err" | head -n 40
+}
+
+say "clipshelf --version"
+run_in_root clipshelf --version
+show clipshelf
+[ "$rc" -eq 0 ] || fail "clipshelf --version exited $rc"
+grep -qE '^Clipshelf [0-9][0-9.]* \(Qt 6\.[0-9.]+, qtkeychain [0-9.]+\)$' "$work/clipshelf.out" \
+    || fail "clipshelf --version printed no 'Clipshelf X (Qt Y, qtkeychain Z)' line"
+
+say "clipshelf-cli --version"
+run_in_root clipshelf-cli --version
+show clipshelf-cli
+[ "$rc" -eq 0 ] || fail "clipshelf-cli --version exited $rc"
+grep -qE '^clipshelf-cli [0-9][0-9.]* \(Qt 6\.[0-9.]+, qtkeychain [0-9.]+\)$' "$work/clipshelf-cli.out" \
+    || fail "clipshelf-cli --version printed no version line"
+
+# No D-Bus and no keychain in here: doctor reports that as warn/fail, so
+# 0 or 1 are both fine, but its output must be valid JSON.
+say "clipshelf-cli doctor --json"
+run_in_root clipshelf-cli doctor --json
+cp "$work/clipshelf-cli.out" "$work/doctor.json"; cp "$work/clipshelf-cli.err" "$work/doctor.err"
+show clipshelf-cli
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+    fail "clipshelf-cli doctor --json exited $rc (expected 0 or 1)"
+fi
+# (jq -e exits 0 on empty input, hence the -s test.)
+if ! [ -s "$work/doctor.json" ] || ! jq -e 'type == "object" or type == "array"' "$work/doctor.json" > /dev/null 2>&1; then
+    fail "clipshelf-cli doctor --json printed no JSON object"
+fi
+
+say "clipshelf --smoke-test"
+run_in_root clipshelf --smoke-test
+show clipshelf
+[ "$rc" -eq 0 ] || fail "clipshelf --smoke-test exited $rc"
+# A missing image plugin or QML module shows as a QML warning even when the
+# frame still renders (a blank icon): none is acceptable.
+if grep -q 'clipshelf: QML:' "$work/clipshelf.err"; then
+    fail "clipshelf --smoke-test printed QML warnings (a runtime dependency missing?)"
+fi
+
+# --- 4. purge ---------------------------------------------------------------
+say "apt-get purge clipshelf"
+in_root apt-get purge -y -q clipshelf > "$work/apt-purge.log" 2>&1 || fail "apt-get purge failed"
+# shellcheck disable=SC2016 # ${Status} is dpkg-query's format, not ours
+status=$(in_root dpkg-query -W -f='${Status}' clipshelf 2>/dev/null || true)
+case "$status" in
+    "" | *not-installed) ;;
+    *) fail "clipshelf is not purged: dpkg status '$status'" ;;
+esac
+# What remains of the package's paths must be a directory that another
+# package owns too (/usr/share/icons/...).
+leftovers=()
+while IFS= read -r path; do
+    if [ -z "$path" ] || [ "$path" = "/." ]; then continue; fi
+    if [ -e "$root$path" ] || [ -L "$root$path" ]; then
+        if [ -d "$root$path" ] && [ ! -L "$root$path" ] && in_root dpkg-query -S "$path" > /dev/null 2>&1; then
+            continue
+        fi
+        leftovers+=("$path")
+    fi
+done < "$work/installed-files.txt"
+if [ ${#leftovers[@]} -gt 0 ]; then
+    fail "left behind after purge: ${leftovers[*]}"
+fi
+
+unmount_all
+if [ ${#failures[@]} -gt 0 ]; then
+    say "${#failures[@]} check(s) failed; the system is kept in $root"
+    printf '  - %s\n' "${failures[@]}"
+    exit 1
+fi
+remove_tree "$root"
+say "clean-system install, run and purge passed"
