@@ -45,5 +45,8 @@ if [ -x "$api_bin" ]; then
 fi
 
 echo "demo: provider $issuer — sign in as alice / alice-password (or bob / bob-password)"
+# In the background and waited for, so that a TERM to this script stops the app and the stack too.
 "$root/build/dev/app/clipshelf" --issuer "$issuer" --client-id clipshelf-desktop \
-    --resource urn:clipshelf:api --profile demo "${api_args[@]}" "$@"
+    --resource urn:clipshelf:api --profile demo "${api_args[@]}" "$@" &
+pids+=($!)
+wait "$!"
