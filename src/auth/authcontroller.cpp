@@ -172,6 +172,17 @@ void AuthController::copyLinkToClipboard()
         QGuiApplication::clipboard()->setText(m_authorizationUrl.toString(QUrl::FullyEncoded));
 }
 
+void AuthController::signOutAndForget()
+{
+    emit forgetLocalDataRequested();
+    if (m_state == SignedIn) {
+        signOut();
+        return;
+    }
+    // Not signed in (e.g. the session ended): the stored session may still exist.
+    m_sessions->forget([this](const SecretResult &, const QString &) { emit signOutFinished(); });
+}
+
 void AuthController::signOut()
 {
     if (m_state != SignedIn)

@@ -93,6 +93,10 @@ public slots:
     void copyLinkToClipboard();
     /// Deletes the local tokens, then revokes the refresh token at the provider.
     void signOut();
+    /// Signs out and removes every stored thing of the profile: emits
+    /// forgetLocalDataRequested() (the Workspace wipes cache, outbox and
+    /// thumbnails), then signs out as signOut() does.
+    void signOutAndForget();
 
 signals:
     void stateChanged();
@@ -105,6 +109,8 @@ signals:
     void signOutFinished();
     /// Emitted once restore() has decided (signed in, or signed out).
     void restoreFinished();
+    /// signOutAndForget() asks everyone holding local data of the profile to delete it.
+    void forgetLocalDataRequested();
 
 private:
     void setState(State s);

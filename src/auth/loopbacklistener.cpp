@@ -188,6 +188,9 @@ void LoopbackListener::reply(QTcpSocket *socket, int status, const QString &titl
     response += "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n";
     response += "Connection: close\r\n\r\n";
     socket->write(response + body);
+    // Hand the page to the OS now: a process that exits right after sign-in
+    // (clipshelf-cli login) must not leave the browser with an empty response.
+    socket->flush();
     socket->disconnectFromHost();
 }
 

@@ -8,6 +8,8 @@
 #include "storage/memorysecretstore.h"
 #include "storage/sessionvault.h"
 
+#include <QEventLoop>
+#include <QPointer>
 #include <QRandomGenerator>
 
 namespace clipshelf {
@@ -15,6 +17,8 @@ namespace clipshelf {
 namespace {
 constexpr int kWakeCheckMs = 15'000;
 constexpr int kMaxBackoffSeconds = 120;
+constexpr qint64 kExpiryMarginMs = 2000;
+constexpr qint64 kUnknownLifetimeSeconds = 600;
 } // namespace
 
 SessionManager::SessionManager(const Config &config, SecretStore *store, QNetworkAccessManager *nam,
@@ -25,6 +29,8 @@ SessionManager::SessionManager(const Config &config, SecretStore *store, QNetwor
       m_lock(std::make_unique<RefreshLock>(RefreshLock::pathFor(config.profile())))
 {
     m_proactive.setSingleShot(true);
+    // Precise: a coarse timer may fire 5% late (the refresh) or early (a Retry-After).
+    m_proactive.setTimerType(Qt::PreciseTimer);
     connect(&m_proactive, &QTimer::timeout, this, [this] { startRefresh(false); });
     // Timers stop while a computer sleeps; a periodic look at the wall clock
     // notices an expiry that passed meanwhile.
@@ -34,6 +40,7 @@ SessionManager::SessionManager(const Config &config, SecretStore *store, QNetwor
             startRefresh(false);
     });
     m_retry.setSingleShot(true);
+    m_retry.setTimerType(Qt::PreciseTimer);
     connect(&m_retry, &QTimer::timeout, this, [this] { startRefresh(false); });
 }
 
@@ -70,23 +77,58 @@ qint64 SessionManager::refreshLeadSeconds(qint64 lifetimeSeconds)
     return std::min<qint64>(60, std::max<qint64>(0, lifetimeSeconds / 10));
 }
 
+qint64 SessionManager::expiryMarginMs(qint64 lifetimeSeconds)
+{
+    // The token's `exp` is whole seconds, so it may lie up to 1 s before our
+    // computed expiry; the rest is for the request to reach the API.
+    return std::min<qint64>(kExpiryMarginMs, std::max<qint64>(0, lifetimeSeconds * 1000 / 2));
+}
+
+qint64 SessionManager::lifetimeSeconds() const
+{
+    return m_session.accessTokenReceivedAt.isValid()
+               ? m_session.accessTokenReceivedAt.secsTo(m_session.accessTokenExpiry)
+               : kUnknownLifetimeSeconds;
+}
+
 bool SessionManager::needsRefresh(const QDateTime &now) const
 {
     if (!m_session.accessTokenExpiry.isValid())
         return false; // no expires_in: rely on the API's 401
-    const qint64 lifetime = m_session.accessTokenReceivedAt.isValid()
-                                ? m_session.accessTokenReceivedAt.secsTo(m_session.accessTokenExpiry)
-                                : 600;
-    return now.secsTo(m_session.accessTokenExpiry) <= refreshLeadSeconds(lifetime);
+    const qint64 lifetime = lifetimeSeconds();
+    return now.msecsTo(m_session.accessTokenExpiry)
+           <= refreshLeadSeconds(lifetime) * 1000 + expiryMarginMs(lifetime);
+}
+
+bool SessionManager::hasUsableAccessToken(const QDateTime &now) const
+{
+    if (!isActive() || m_rejected)
+        return false;
+    if (!m_session.accessTokenExpiry.isValid())
+        return true;
+    return now.msecsTo(m_session.accessTokenExpiry) > expiryMarginMs(lifetimeSeconds());
+}
+
+SessionManager::TokenProblem SessionManager::backingOff() const
+{
+    QString why = m_lastFailure.isEmpty() ? tr("The sign-in service could not be reached.") : m_lastFailure;
+    if (!why.endsWith(u'.'))
+        why += u'.';
+    return {TokenProblem::Transient, tr("%1 Trying again in %n s.", nullptr, reconnectInSeconds()).arg(why)};
 }
 
 void SessionManager::load(DoneCallback done)
 {
-    m_vault->load([this, done = std::move(done)](const SecretResult &result, const Session &stored) {
+    // The store outlives this object: every vault callback checks that it still exists.
+    m_vault->load([this, self = QPointer(this), done = std::move(done)](const SecretResult &result,
+                                                                          const Session &stored) {
+        if (!self)
+            return;
         if (result.backendUnavailable())
             fallBackToMemory(result.message);
         if (result.ok() && stored.isValid() && stored.profile.issuer == m_config.issuer()) {
             m_session = stored;
+            m_rejected = false;
             m_failures = 0;
             setConnection(Online);
             scheduleProactiveRefresh();
@@ -99,11 +141,14 @@ void SessionManager::load(DoneCallback done)
 void SessionManager::adopt(const Session &session, DoneCallback done)
 {
     m_session = session;
+    m_rejected = false;
     m_failures = 0;
     setConnection(Online);
     scheduleProactiveRefresh();
     emit sessionChanged();
-    m_vault->save(session, [this, done = std::move(done)](const SecretResult &result) {
+    m_vault->save(session, [this, self = QPointer(this), done = std::move(done)](const SecretResult &result) {
+        if (!self)
+            return;
         if (result.backendUnavailable()) {
             fallBackToMemory(result.message);
             m_vault->save(m_session, [](const SecretResult &) {});
@@ -136,6 +181,22 @@ void SessionManager::withAccessToken(TokenCallback done)
         done(m_session.accessToken, std::nullopt);
         return;
     }
+    const bool usable = hasUsableAccessToken();
+    if (m_retry.isActive() && !m_refreshing) {
+        // Backing off: callers never shorten the wait (that would be a tight loop).
+        if (usable)
+            done(m_session.accessToken, std::nullopt);
+        else
+            done({}, backingOff());
+        return;
+    }
+    if (usable) {
+        // Refreshing ahead of expiry: the current token serves in the meantime.
+        if (m_session.hasRefreshToken())
+            startRefresh(false);
+        done(m_session.accessToken, std::nullopt);
+        return;
+    }
     m_waiters.append(std::move(done));
     startRefresh(false);
 }
@@ -148,6 +209,12 @@ void SessionManager::refreshAfterRejection(const QString &rejectedToken, TokenCa
     }
     if (rejectedToken != m_session.accessToken && !m_refreshing) {
         done(m_session.accessToken, std::nullopt); // already replaced by another refresh
+        return;
+    }
+    if (rejectedToken == m_session.accessToken)
+        m_rejected = true;
+    if (m_retry.isActive() && !m_refreshing) {
+        done({}, backingOff());
         return;
     }
     m_waiters.append(std::move(done));
@@ -176,20 +243,23 @@ void SessionManager::onLocked(bool force)
         return;
     }
     // Another process may have refreshed while we waited: its tokens are in the vault.
-    m_vault->load([this, force](const SecretResult &result, const Session &stored) {
+    m_vault->load([this, self = QPointer(this), force](const SecretResult &result, const Session &stored) {
+        if (!self)
+            return;
         Session base = m_session;
         if (result.ok() && stored.isValid() && stored.profile.subject == m_session.profile.subject
             && stored.refreshToken != m_session.refreshToken) {
             qCInfo(lcAuth) << "Adopting tokens another Clipshelf process refreshed";
             base = stored;
             m_session = stored;
+            m_rejected = false;
             emit sessionChanged();
             if (!needsRefresh()) {
                 scheduleProactiveRefresh();
                 releaseAndNotify(std::nullopt);
                 return;
             }
-        } else if (!force && !needsRefresh()) {
+        } else if (!force && !m_rejected && !needsRefresh()) {
             releaseAndNotify(std::nullopt);
             return;
         }
@@ -200,6 +270,7 @@ void SessionManager::onLocked(bool force)
 void SessionManager::refreshWith(const Session &base)
 {
     auto go = [this, base] {
+        m_refreshSentAt = QDateTime::currentDateTimeUtc();
         m_tokens->refresh(base.refreshToken, m_config.resource(),
                           [this, base](const TokenResponse *response, const TokenError *error) {
                               if (response) {
@@ -208,6 +279,7 @@ void SessionManager::refreshWith(const Session &base)
                                   endSession(error->message);
                               } else {
                                   qCWarning(lcAuth) << "Refresh failed; will retry:" << error->message;
+                                  m_lastFailure = error->message;
                                   setConnection(error->httpStatus == 0 ? Offline : Reconnecting);
                                   releaseAndNotify(TokenProblem{TokenProblem::Transient, error->message});
                                   scheduleRetry(error->retryAfterSeconds);
@@ -223,6 +295,7 @@ void SessionManager::refreshWith(const Session &base)
             [this, discovery, go](const std::optional<ProviderMetadata> &metadata, const QString &error) {
                 discovery->deleteLater();
                 if (!metadata) {
+                    m_lastFailure = error;
                     setConnection(Offline);
                     releaseAndNotify(TokenProblem{TokenProblem::Transient, error});
                     scheduleRetry(-1);
@@ -239,9 +312,12 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
     Session next = base;
     next.accessToken = response.accessToken;
     next.tokenType = response.tokenType;
-    next.accessTokenReceivedAt = response.receivedAt;
-    next.accessTokenExpiry =
-        response.expiresIn >= 0 ? response.receivedAt.addSecs(response.expiresIn) : QDateTime();
+    // expires_in counts from when the provider issued the token, which is
+    // after the request left and before the answer arrived: the earlier bound is safe.
+    const QDateTime issued = m_refreshSentAt.isValid() ? std::min(m_refreshSentAt, response.receivedAt)
+                                                       : response.receivedAt;
+    next.accessTokenReceivedAt = issued;
+    next.accessTokenExpiry = response.expiresIn >= 0 ? issued.addSecs(response.expiresIn) : QDateTime();
     if (!response.refreshToken.isEmpty()) // no new one: the old one stays valid
         next.refreshToken = response.refreshToken;
     if (!response.scope.isEmpty())
@@ -262,11 +338,15 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
         next.idToken = response.idToken;
     }
     // The new refresh token reaches the keychain before the old one is dropped.
-    m_vault->save(next, [this, next](const SecretResult &result) {
+    m_vault->save(next, [this, self = QPointer(this), next](const SecretResult &result) {
+        if (!self)
+            return;
         if (result.backendUnavailable())
             fallBackToMemory(result.message);
         m_session = next;
+        m_rejected = false;
         m_failures = 0;
+        m_lastFailure.clear();
         setConnection(Online);
         scheduleProactiveRefresh();
         emit sessionChanged();
@@ -316,11 +396,9 @@ void SessionManager::scheduleProactiveRefresh()
         m_proactive.stop();
         return;
     }
-    const qint64 lifetime = m_session.accessTokenReceivedAt.isValid()
-                                ? m_session.accessTokenReceivedAt.secsTo(m_session.accessTokenExpiry)
-                                : 600;
+    const qint64 lifetime = lifetimeSeconds();
     const qint64 dueInMs = QDateTime::currentDateTimeUtc().msecsTo(m_session.accessTokenExpiry)
-                           - refreshLeadSeconds(lifetime) * 1000;
+                           - refreshLeadSeconds(lifetime) * 1000 - expiryMarginMs(lifetime);
     m_proactive.start(int(std::clamp<qint64>(dueInMs, 0, 24LL * 3600 * 1000)));
 }
 
@@ -337,6 +415,26 @@ void SessionManager::scheduleRetry(int retryAfterSeconds)
     if (m_connection == Online)
         setConnection(Reconnecting);
     emit connectionStateChanged(); // reconnectInSeconds changed
+}
+
+bool SessionManager::waitForPendingRefresh(int timeoutMs)
+{
+    if (!m_refreshing)
+        return true;
+    qCInfo(lcAuth) << "Waiting for the session refresh under way before exiting";
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QTimer poll; // m_refreshing has no signal of its own
+    connect(&poll, &QTimer::timeout, &loop, [this, &loop] {
+        if (!m_refreshing)
+            loop.quit();
+    });
+    poll.start(10);
+    timeout.start(timeoutMs);
+    loop.exec();
+    return !m_refreshing;
 }
 
 void SessionManager::noteServerTime(const QDateTime &serverNow)

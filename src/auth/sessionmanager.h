@@ -71,10 +71,15 @@ public:
     void forget(std::function<void(SecretResult, QString refreshToken)> done);
 
     /// Hands a fresh access token to \a done, refreshing first when it is about
-    /// to expire. Calls \a done synchronously when no refresh is needed.
+    /// to expire. Calls \a done synchronously when no refresh is needed, and
+    /// also while a refresh runs in the background but the token is still usable.
+    /// During a backoff after a failed refresh it never contacts the provider:
+    /// a still-usable token or a Transient problem comes back at once (the retry
+    /// timer, not the callers, makes the next attempt).
     void withAccessToken(TokenCallback done);
     /// The API answered 401 invalid_token for \a rejectedToken: refresh once
     /// (unless another refresh already replaced that token) and hand over the new one.
+    /// During a backoff the answer is a Transient problem at once.
     void refreshAfterRejection(const QString &rejectedToken, TokenCallback done);
 
     /// Records the server's clock (API Date header or /timer), for skew correction.
@@ -83,12 +88,24 @@ public:
     /// Reports a request's outcome at the network level (from the API client).
     void noteNetworkReachable(bool reachable);
 
+    /// True while a refresh is under way (waiting for the lock, the keychain or the provider).
+    bool isRefreshing() const { return m_refreshing; }
+    /// Lets a refresh under way finish (for at most \a timeoutMs), so that a
+    /// rotated refresh token reaches the keychain before the process exits.
+    /// Call after the event loop has ended; returns false on timeout.
+    bool waitForPendingRefresh(int timeoutMs = 5000);
+
     ConnectionState connectionState() const { return m_connection; }
     int reconnectInSeconds() const;
 
-    /// Seconds before expiry at which a refresh starts: 60 s or a tenth of the lifetime.
+    /// Seconds before expiry at which a refresh starts: 60 s or a tenth of the lifetime
+    /// (plus expiryMarginMs(), which covers whole-second `exp` claims and transit).
     static qint64 refreshLeadSeconds(qint64 lifetimeSeconds);
+    /// How long before its expiry an access token is no longer sent: 2 s, at most half the lifetime.
+    static qint64 expiryMarginMs(qint64 lifetimeSeconds);
     bool needsRefresh(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    /// True while the access token may still be sent: not rejected, not within the margin of expiry.
+    bool hasUsableAccessToken(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 
 signals:
     void sessionChanged();
@@ -111,6 +128,8 @@ private:
     void scheduleProactiveRefresh();
     void scheduleRetry(int retryAfterSeconds);
     void releaseAndNotify(std::optional<TokenProblem> problem);
+    qint64 lifetimeSeconds() const;
+    TokenProblem backingOff() const;
 
     Config m_config;
     QNetworkAccessManager *m_nam;
@@ -126,6 +145,9 @@ private:
     QTimer m_wakeCheck;     ///< catches a computer waking from sleep past the expiry
     QTimer m_retry;         ///< backoff after a failed refresh
     int m_failures = 0;
+    QString m_lastFailure;   ///< why the last refresh failed (while backing off)
+    QDateTime m_refreshSentAt; ///< when the current refresh request left: expiry counts from here
+    bool m_rejected = false; ///< the API refused the current access token
     qint64 m_skewSeconds = 0;
     ConnectionState m_connection = Online;
     QDateTime m_reconnectAt;
