@@ -79,20 +79,23 @@ private:
 class TestProvider
 {
 public:
-    bool start(const QProcessEnvironment &extra = {})
+    /// \a port 0: an ephemeral port. To restart on the same issuer after stop(),
+    /// pass port() (and set PROVIDER_STATE_DIR in \a extra so grants survive).
+    bool start(const QProcessEnvironment &extra = {}, int port = 0)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("PROVIDER_LOG", "quiet");
         for (const QString &key : extra.keys())
             env.insert(key, extra.value(key));
         const QString dir = testEnv("CLIPSHELF_PROVIDER_DIR");
-        if (!m_process.start("node", {dir + "/server.mjs", "--port", "0"}, env))
+        if (!m_process.start("node", {dir + "/server.mjs", "--port", QString::number(port)}, env))
             return false;
         m_issuer = m_process.ready().value("issuer").toString();
         return !m_issuer.isEmpty();
     }
     void stop() { m_process.stop(); }
     QString issuer() const { return m_issuer; }
+    int port() const { return QUrl(m_issuer).port(); }
 
     /// GET /__test/stats: counters of token requests, grants, revocations, …
     QJsonObject stats() { return QJsonDocument::fromJson(call("GET", "/__test/stats")).object(); }
@@ -120,13 +123,17 @@ private:
 class TestApiServer
 {
 public:
-    bool start(const QString &issuer, const QString &basePath = QStringLiteral("/api/v1"))
+    /// \a extraArgs e.g. {"--leeway", "1"}; \a port 0: ephemeral (a restart after
+    /// stop() on the old port keeps the database).
+    bool start(const QString &issuer, const QString &basePath = QStringLiteral("/api/v1"),
+               const QStringList &extraArgs = {}, int port = 0)
     {
         const QString program = testEnv("CLIPSHELF_BINARY_DIR") + "/tests/stack/api-server/clipshelf-api-server";
-        QStringList args{"--port", "0", "--issuer", issuer, "--audience", "urn:clipshelf:api",
+        QStringList args{"--port", QString::number(port), "--issuer", issuer, "--audience", "urn:clipshelf:api",
                          "--db", m_dir.filePath("api.sqlite"), "--enable-faults"};
         if (!basePath.isEmpty())
             args << "--base-path" << basePath;
+        args << extraArgs;
         if (!m_process.start(program, args, QProcessEnvironment::systemEnvironment()))
             return false;
         m_url = m_process.ready().value("url").toString();
@@ -135,6 +142,7 @@ public:
     void stop() { m_process.stop(); }
     /// Base URL including the base path, e.g. http://127.0.0.1:PORT/api/v1
     QString url() const { return m_url; }
+    int port() const { return QUrl(m_url).port(); }
     /// The server's origin, where /__faults lives.
     QString origin() const { return QUrl(m_url).adjusted(QUrl::RemovePath).toString(); }
 

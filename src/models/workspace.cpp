@@ -1,0 +1,66 @@
+#include "models/workspace.h"
+
+#include "api/apiclient.h"
+#include "auth/authcontroller.h"
+#include "core/logging.h"
+#include "models/librarycontroller.h"
+#include "models/outboxreplayer.h"
+#include "models/settingscontroller.h"
+#include "storage/librarycache.h"
+#include "storage/outbox.h"
+#include "storage/thumbnailstore.h"
+
+namespace clipshelf {
+
+Workspace::Workspace(const Config &config, AuthController *auth, QNetworkAccessManager *nam,
+                     const Directories &dirs, QObject *parent)
+    : QObject(parent)
+{
+    const QString profile = config.profile();
+    const QString dataDir = dirs.data.isEmpty() ? Outbox::defaultDirectory(profile) : dirs.data;
+    m_cache = std::make_unique<LibraryCache>(dirs.data.isEmpty() ? LibraryCache::defaultDirectory(profile)
+                                                                 : dirs.data + QStringLiteral("/cache"));
+    m_api = new ApiClient(config.apiUrl(), auth->sessions(), nam, this);
+    m_outbox = new Outbox(dataDir, this);
+    QString error;
+    if (!m_outbox->open(&error)) {
+        qCWarning(lcCore) << "The outbox cannot be stored on disk; changes are kept in memory:" << error;
+        m_outbox->useMemoryOnly();
+        m_storageWarning = tr("Clipshelf cannot store changes on this computer (%1). Changes made offline are "
+                              "kept only while Clipshelf is open.").arg(error);
+    }
+    m_replayer = new OutboxReplayer(m_api, auth->sessions(), m_outbox, this);
+    m_thumbnails = new ThumbnailStore(dirs.thumbnails.isEmpty() ? ThumbnailStore::defaultDirectory(profile)
+                                                                : dirs.thumbnails,
+                                      nam, this);
+    m_library = new LibraryController(m_api, auth->sessions(), m_cache.get(), m_outbox, m_replayer, m_thumbnails, this);
+    m_settings = new SettingsController(m_api, auth->sessions(), m_cache.get(), m_outbox, m_replayer, this);
+    connect(auth, &AuthController::forgetLocalDataRequested, this, [this] {
+        m_library->forgetLocalData();
+        m_settings->forgetLocalData();
+    });
+}
+
+Workspace::~Workspace()
+{
+    // The controllers use the cache: they go first.
+    delete m_library;
+    delete m_settings;
+    if (m_cache)
+        m_cache->waitForWrites();
+}
+
+void Workspace::start()
+{
+    m_library->start();
+    m_settings->start();
+    m_replayer->kick();
+}
+
+void Workspace::shutdown()
+{
+    m_library->commitPendingDeletes();
+    m_library->flushCache();
+}
+
+} // namespace clipshelf
