@@ -143,4 +143,25 @@ void runWhoami(CliContext &ctx)
     });
 }
 
+QList<CommandSpec> authCommands()
+{
+    return {
+        {{QStringLiteral("login")},
+         QStringLiteral("Sign in through the browser."),
+         QStringLiteral("Opens the system browser, or runs the command given with --browser (the sign-in link is "
+                        "its last argument), and waits up to 5 minutes for the sign-in to finish. With --no-browser "
+                        "the link is printed instead, to open on any browser on this computer.\n"
+                        "\nExample:\n  clipshelf-cli login --no-browser"),
+         {},
+         {QCommandLineOption(QStringLiteral("no-browser"),
+                             QStringLiteral("Print the sign-in link instead of opening a browser, then wait."))},
+         0, 0, [](CliContext &ctx) { runLogin(ctx, ctx.isSet(QStringLiteral("no-browser"))); }},
+        {{QStringLiteral("logout")},
+         QStringLiteral("Forget this computer's session and revoke it at the provider."), {}, {}, {}, 0, 0, runLogout},
+        {{QStringLiteral("status")},
+         QStringLiteral("Whether you are signed in, and until when (exit code 3 when not)."), {}, {}, {}, 0, 0, runStatus},
+        {{QStringLiteral("whoami")}, QStringLiteral("Who is signed in."), {}, {}, {}, 0, 0, runWhoami},
+    };
+}
+
 } // namespace clipshelf::cli

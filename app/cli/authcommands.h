@@ -1,5 +1,7 @@
 #pragma once
 
+#include "command.h"
+
 namespace clipshelf::cli {
 
 class CliContext;
@@ -12,5 +14,8 @@ void runLogout(CliContext &ctx);
 void runStatus(CliContext &ctx);
 /// whoami: the signed-in user's name, email and subject.
 void runWhoami(CliContext &ctx);
+
+/// login, logout, status and whoami as commands.
+QList<CommandSpec> authCommands();
 
 } // namespace clipshelf::cli

@@ -33,6 +33,41 @@ void CliContext::restoreSession(std::function<void()> next)
     auth->restore();
 }
 
+void CliContext::withApi(std::function<void(ApiClient &)> next)
+{
+    if (config.apiUrl().isEmpty()) {
+        fail(OtherError, QStringLiteral("No API URL is configured: set api-url (flag --api-url, environment "
+                                        "CLIPSHELF_API_URL or the config file)."));
+        return;
+    }
+    restoreSession([this, next = std::move(next)] {
+        if (!auth->isSignedIn()) {
+            fail(NotSignedIn, QStringLiteral("Not signed in; run `clipshelf-cli login` first."));
+            return;
+        }
+        if (!api)
+            api = std::make_unique<ApiClient>(config.apiUrl(), auth->sessions(), &network);
+        next(*api);
+    });
+}
+
+void CliContext::send(const ApiRequest &request, std::function<void(const ApiResult &)> onOk,
+                      const ApiWording &wording)
+{
+    api->send(request, api.get(), [this, onOk = std::move(onOk), wording](const ApiResult &result) {
+        if (!result.ok()) {
+            failApi(result.error, wording);
+            return;
+        }
+        onOk(result);
+    });
+}
+
+void CliContext::failApi(const ApiError &error, const ApiWording &wording) const
+{
+    fail(exitCodeFor(error), describeApiError(error, config.apiUrl(), wording));
+}
+
 void CliContext::out(const QString &line) const
 {
     std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
@@ -74,6 +109,14 @@ void CliContext::finish(int code) const
 {
     QMetaObject::invokeMethod(QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
                               Qt::QueuedConnection);
+}
+
+void CliContext::fail(int code, const QString &sentence) const
+{
+    error(sentence);
+    if (code == Usage)
+        std::fprintf(stderr, "Run `clipshelf-cli %s --help` for usage.\n", qPrintable(commandName));
+    finish(code);
 }
 
 } // namespace clipshelf::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/apiclient.h"
+#include "apierrors.h"
 #include "auth/authcontroller.h"
 #include "core/config.h"
 #include "exitcodes.h"
@@ -32,9 +34,28 @@ public:
     QNetworkAccessManager network;
     std::unique_ptr<SecretStore> store;
     std::unique_ptr<AuthController> auth;
+    /// The command's words, e.g. "videos add" (for the usage hint after a usage error).
+    QString commandName;
+    /// The command's parsed options (global ones included); set before the command runs.
+    const QCommandLineParser *options = nullptr;
+    /// Created by withApi().
+    std::unique_ptr<ApiClient> api;
+
+    bool isSet(const QString &option) const { return options && options->isSet(option); }
+    QString value(const QString &option) const { return options ? options->value(option) : QString(); }
+    QStringList values(const QString &option) const { return options ? options->values(option) : QStringList(); }
 
     /// Restores the stored session, then calls \a next (prints keychain warnings).
     void restoreSession(std::function<void()> next);
+    /// Restores the session and checks that an API URL is configured and someone
+    /// is signed in (else one sentence and exit 1 or 3), then calls \a next.
+    void withApi(std::function<void(ApiClient &)> next);
+    /// Sends \a request; calls \a onOk with the answer, or prints one sentence
+    /// and exits with the matching code. Call inside withApi().
+    void send(const ApiRequest &request, std::function<void(const ApiResult &)> onOk,
+              const ApiWording &wording = {});
+    /// Prints one sentence for \a error and exits with its code (see apierrors.h).
+    void failApi(const ApiError &error, const ApiWording &wording = {}) const;
 
     void out(const QString &line) const;
     /// One clear sentence on stderr.
@@ -44,6 +65,8 @@ public:
     void printTable(const QList<QStringList> &rows) const;
     /// Ends the program with \a code once control returns to the event loop.
     void finish(int code) const;
+    /// error(\a sentence), then finish(\a code); a usage error adds where --help is.
+    void fail(int code, const QString &sentence) const;
 };
 
 } // namespace clipshelf::cli

@@ -1,0 +1,239 @@
+#include "videocommands.h"
+
+#include "api/endpoints.h"
+#include "clicontext.h"
+#include "core/youtubeurl.h"
+#include "format.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace clipshelf::cli {
+
+namespace {
+
+using Opt = QCommandLineOption;
+
+const CommandArgument kIdArgument{QStringLiteral("ID"), QStringLiteral("The video's number, as `videos list` shows it.")};
+
+/// The ID argument as a positive number, or a usage error (returns 0).
+qint64 videoId(CliContext &ctx)
+{
+    bool ok = false;
+    const qint64 id = ctx.args.value(0).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        ctx.fail(Usage, QStringLiteral("The video ID must be a positive number such as 12, not \"%1\".")
+                            .arg(ctx.args.value(0)));
+        return 0;
+    }
+    return id;
+}
+
+ApiWording notFound(qint64 id)
+{
+    return {QStringLiteral("There is no video %1 in your library.").arg(id), {}};
+}
+
+void printVideo(const CliContext &ctx, const Video &v)
+{
+    ctx.printTable({{QStringLiteral("ID"), QString::number(v.id)},
+                    {QStringLiteral("Title"), v.title.isEmpty() ? QStringLiteral("(untitled)") : v.title},
+                    {QStringLiteral("URL"), v.url},
+                    {QStringLiteral("Tags"), v.tags.join(QStringLiteral(", "))},
+                    {QStringLiteral("Added"), format::time(v.createdAt)},
+                    {QStringLiteral("Updated"), format::time(v.updatedAt)},
+                    {QStringLiteral("Thumbnail"), v.thumbnailUrl}});
+    if (!v.notes.isEmpty()) {
+        ctx.out(QStringLiteral("Notes:"));
+        for (const QString &line : v.notes.split(QLatin1Char('\n')))
+            ctx.out(QStringLiteral("  ") + line);
+    }
+}
+
+void runList(CliContext &ctx)
+{
+    VideoQuery query;
+    query.tags = format::commaList(ctx.value(QStringLiteral("tags")));
+    query.text = ctx.value(QStringLiteral("query"));
+    if (ctx.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        query.limit = ctx.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || query.limit < 1 || query.limit > 1000) {
+            ctx.fail(Usage, QStringLiteral("--limit must be a number from 1 to 1000."));
+            return;
+        }
+    }
+    ctx.withApi([&ctx, query](ApiClient &) {
+        ctx.send(endpoints::listVideos(query), [&ctx, query](const ApiResult &r) {
+            if (ctx.json) {
+                ctx.printJson(r.json());
+                ctx.finish(Ok);
+                return;
+            }
+            const VideoPage page = VideoPage::fromJson(r.json());
+            if (page.videos.isEmpty()) {
+                const bool filtered = !query.tags.isEmpty() || !query.text.isEmpty();
+                ctx.out(filtered ? QStringLiteral("No videos match.") : QStringLiteral("No videos saved yet."));
+                ctx.finish(Ok);
+                return;
+            }
+            QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("TITLE"), QStringLiteral("TAGS"),
+                                     QStringLiteral("ADDED")}};
+            for (const Video &v : page.videos)
+                rows.append({QString::number(v.id), format::clip(v.displayTitle(), 56),
+                             format::clip(v.tags.join(QLatin1Char(',')), 30), format::time(v.createdAt)});
+            ctx.printTable(rows);
+            if (page.videos.size() < page.count)
+                ctx.out(QStringLiteral("Showing %1 of %2 videos.").arg(page.videos.size()).arg(page.count));
+            ctx.finish(Ok);
+        });
+    });
+}
+
+void runAdd(CliContext &ctx)
+{
+    const QString url = ctx.args.value(0).trimmed();
+    const YoutubeUrl parsed = YoutubeUrl::parse(url);
+    if (!parsed.isValid()) {
+        ctx.fail(OtherError, QStringLiteral("\"%1\" is not a YouTube video link: %2")
+                                 .arg(url, parsed.errorString().trimmed()));
+        return;
+    }
+    VideoDraft draft;
+    draft.url = url;
+    draft.title = ctx.value(QStringLiteral("title"));
+    draft.notes = ctx.value(QStringLiteral("notes"));
+    for (const QString &tag : ctx.values(QStringLiteral("tag")))
+        draft.tags += format::commaList(tag);
+    ctx.withApi([&ctx, draft](ApiClient &api) {
+        // One key for this command: the client's retries after 429/503 cannot save it twice.
+        api.send(endpoints::createVideo(draft, endpoints::newIdempotencyKey()), &api, [&ctx](const ApiResult &r) {
+            if (r.error.kind == ApiError::Conflict) {
+                const QJsonObject existing = r.error.body.value(QStringLiteral("video")).toObject();
+                if (ctx.json && !existing.isEmpty())
+                    ctx.printJson(existing);
+                const qint64 id = qint64(existing.value(QStringLiteral("id")).toDouble());
+                ctx.failApi(r.error, {{}, id > 0 ? QStringLiteral("You already saved this video, as video %1.").arg(id)
+                                                 : QStringLiteral("You already saved this video.")});
+                return;
+            }
+            if (!r.ok()) {
+                ctx.failApi(r.error);
+                return;
+            }
+            if (ctx.json) {
+                ctx.printJson(r.json());
+            } else {
+                const Video v = Video::fromJson(r.json());
+                ctx.out(QStringLiteral("Saved video %1: %2").arg(v.id).arg(v.displayTitle()));
+            }
+            ctx.finish(Ok);
+        });
+    });
+}
+
+void runShow(CliContext &ctx)
+{
+    const qint64 id = videoId(ctx);
+    if (id == 0)
+        return;
+    ctx.withApi([&ctx, id](ApiClient &) {
+        ctx.send(endpoints::getVideo(id), [&ctx](const ApiResult &r) {
+            if (ctx.json)
+                ctx.printJson(r.json());
+            else
+                printVideo(ctx, Video::fromJson(r.json()));
+            ctx.finish(Ok);
+        }, notFound(id));
+    });
+}
+
+void runEdit(CliContext &ctx)
+{
+    const qint64 id = videoId(ctx);
+    if (id == 0)
+        return;
+    // An empty --title or --notes clears it (null); an empty --tags removes every tag.
+    auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    QJsonObject patch;
+    if (ctx.isSet(QStringLiteral("title")))
+        patch.insert(QStringLiteral("title"), nullable(ctx.value(QStringLiteral("title"))));
+    if (ctx.isSet(QStringLiteral("notes")))
+        patch.insert(QStringLiteral("notes"), nullable(ctx.value(QStringLiteral("notes"))));
+    if (ctx.isSet(QStringLiteral("tags")))
+        patch.insert(QStringLiteral("tags"), QJsonArray::fromStringList(format::commaList(ctx.value(QStringLiteral("tags")))));
+    if (patch.isEmpty()) {
+        ctx.fail(Usage, QStringLiteral("videos edit needs at least one of --title, --notes or --tags."));
+        return;
+    }
+    ctx.withApi([&ctx, id, patch](ApiClient &) {
+        ctx.send(endpoints::patchVideo(id, patch), [&ctx](const ApiResult &r) {
+            if (ctx.json) {
+                ctx.printJson(r.json());
+            } else {
+                const Video v = Video::fromJson(r.json());
+                ctx.out(QStringLiteral("Updated video %1: %2").arg(v.id).arg(v.displayTitle()));
+            }
+            ctx.finish(Ok);
+        }, notFound(id));
+    });
+}
+
+void runRemove(CliContext &ctx)
+{
+    const qint64 id = videoId(ctx);
+    if (id == 0)
+        return;
+    ctx.withApi([&ctx, id](ApiClient &) {
+        ctx.send(endpoints::deleteVideo(id), [&ctx, id](const ApiResult &) {
+            if (ctx.json)
+                ctx.printJson(QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("deleted"), true}});
+            else
+                ctx.out(QStringLiteral("Deleted video %1.").arg(id));
+            ctx.finish(Ok);
+        }, notFound(id));
+    });
+}
+
+} // namespace
+
+QList<CommandSpec> videoCommands()
+{
+    const QString word = QStringLiteral("videos");
+    return {
+        {{word, QStringLiteral("list")},
+         QStringLiteral("List your saved videos, newest first."),
+         QStringLiteral("Example:\n  clipshelf-cli videos list --tags workout,legs --query squat"),
+         {},
+         {Opt(QStringLiteral("tags"), QStringLiteral("Only videos that have all of these tags (comma-separated)."),
+              QStringLiteral("a,b")),
+          Opt(QStringLiteral("query"), QStringLiteral("Only videos whose title, link or notes contain this text."),
+              QStringLiteral("text")),
+          Opt(QStringLiteral("limit"), QStringLiteral("Show at most this many (1 to 1000)."), QStringLiteral("n"))},
+         0, 0, runList},
+        {{word, QStringLiteral("add")},
+         QStringLiteral("Save a YouTube video."),
+         QStringLiteral("Links of the forms youtube.com/watch?v=ID, youtu.be/ID, youtube.com/shorts/ID and "
+                        "youtube.com/embed/ID are accepted. Exit code 7 when the video is already saved (with "
+                        "--json the saved one is printed).\n"
+                        "\nExample:\n  clipshelf-cli videos add https://youtu.be/dQw4w9WgXcQ --tag music --title \"A classic\""),
+         {{QStringLiteral("URL"), QStringLiteral("The YouTube link.")}},
+         {Opt(QStringLiteral("tag"), QStringLiteral("A tag; repeat for several."), QStringLiteral("tag")),
+          Opt(QStringLiteral("title"), QStringLiteral("A title of your own."), QStringLiteral("title")),
+          Opt(QStringLiteral("notes"), QStringLiteral("Notes."), QStringLiteral("notes"))},
+         1, 1, runAdd},
+        {{word, QStringLiteral("show")}, QStringLiteral("Show one video."), {}, {kIdArgument}, {}, 1, 1, runShow},
+        {{word, QStringLiteral("edit")},
+         QStringLiteral("Change a video's title, notes or tags."),
+         QStringLiteral("An empty value clears it: --title \"\" removes the title, --tags \"\" every tag."),
+         {kIdArgument},
+         {Opt(QStringLiteral("title"), QStringLiteral("The new title."), QStringLiteral("title")),
+          Opt(QStringLiteral("notes"), QStringLiteral("The new notes."), QStringLiteral("notes")),
+          Opt(QStringLiteral("tags"), QStringLiteral("The new tags, replacing the old ones (comma-separated)."),
+              QStringLiteral("a,b"))},
+         1, 1, runEdit},
+        {{word, QStringLiteral("rm")}, QStringLiteral("Delete a video."), {}, {kIdArgument}, {}, 1, 1, runRemove},
+    };
+}
+
+} // namespace clipshelf::cli
