@@ -1,0 +1,94 @@
+// clipshelf-librarydriver: a console program that runs the real library stack
+// (keychain session, Workspace, outbox) for tests/integration/tst_library_sigkill.
+//
+//   clipshelf-librarydriver --issuer URL --api-url URL --profile NAME --data-dir DIR
+//                           [--add YOUTUBE-URL]... [--until-synced]
+//
+// Prints one JSON object per line: {"queued": n} whenever the number of
+// waiting changes changes, {"synced": true} when none wait (with
+// --until-synced, then exits 0). Exit 3: not signed in; 1: timeout.
+#include "auth/authcontroller.h"
+#include "core/config.h"
+#include "core/logging.h"
+#include "models/librarycontroller.h"
+#include "models/workspace.h"
+#include "storage/keychainsecretstore.h"
+#include "storage/sessionvault.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace clipshelf;
+
+namespace {
+
+void print(const QJsonObject &o)
+{
+    std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    logging::installRedactingMessageHandler();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("clipshelf-librarydriver"));
+    QCommandLineParser parser;
+    const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Issuer"), QStringLiteral("url"));
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"), QStringLiteral("API base"), QStringLiteral("url"));
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Profile"), QStringLiteral("name"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Cache and outbox"), QStringLiteral("dir"));
+    const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("Add this video"), QStringLiteral("url"));
+    const QCommandLineOption untilSynced(QStringLiteral("until-synced"), QStringLiteral("Exit once nothing waits"));
+    parser.addOptions({issuer, apiUrl, profile, dataDir, add, untilSynced});
+    parser.process(app);
+
+    Config config;
+    config.set(Config::Key::Issuer, parser.value(issuer), QStringLiteral("flag"));
+    config.set(Config::Key::ClientId, QStringLiteral("clipshelf-desktop"), QStringLiteral("flag"));
+    config.set(Config::Key::Resource, QStringLiteral("urn:clipshelf:api"), QStringLiteral("flag"));
+    config.set(Config::Key::ApiUrl, parser.value(apiUrl), QStringLiteral("flag"));
+    config.set(Config::Key::Profile, parser.value(profile), QStringLiteral("flag"));
+
+    QNetworkAccessManager nam;
+    KeychainSecretStore store(SessionVault::serviceName(config.profile()));
+    AuthController auth(config, &store, &nam);
+    const QString dir = parser.value(dataDir);
+    Workspace workspace(config, &auth, &nam, {dir + QStringLiteral("/data"), dir + QStringLiteral("/thumbs")});
+    LibraryController *library = workspace.library();
+
+    QTimer::singleShot(90'000, &app, [] {
+        print({{QStringLiteral("error"), QStringLiteral("timeout")}});
+        QCoreApplication::exit(1);
+    });
+    auto report = [&] {
+        print({{QStringLiteral("queued"), library->pendingChanges()}});
+        if (parser.isSet(untilSynced) && library->pendingChanges() == 0) {
+            print({{QStringLiteral("synced"), true}});
+            QCoreApplication::exit(0);
+        }
+    };
+    QObject::connect(&auth, &AuthController::restoreFinished, &app, [&] {
+        if (auth.state() != AuthController::SignedIn) {
+            print({{QStringLiteral("error"), QStringLiteral("not signed in")}});
+            QCoreApplication::exit(3);
+            return;
+        }
+        workspace.start();
+        QObject::connect(library, &LibraryController::pendingChangesChanged, &app, report);
+        int n = 0;
+        for (const QString &url : parser.values(add))
+            library->addVideo(url, QStringLiteral("Driver video %1").arg(++n), {}, {QStringLiteral("driver")});
+        report();
+    });
+    auth.restore();
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,78 @@
+#pragma once
+// Test helper for the library and settings integration tests: one profile,
+// signed in through the real provider and browser, with its own Workspace
+// (cache, outbox, thumbnails in a temporary directory) against the real API.
+
+#include "api/apiclient.h"
+#include "api/endpoints.h"
+#include "auth/authcontroller.h"
+#include "localstack.h"
+#include "models/librarycontroller.h"
+#include "models/settingscontroller.h"
+#include "models/workspace.h"
+#include "storage/keychainsecretstore.h"
+#include "storage/librarycache.h"
+#include "storage/outbox.h"
+#include "storage/sessionvault.h"
+
+#include <QTemporaryDir>
+
+namespace clipshelf::test {
+
+constexpr int kSignInTimeoutMs = 90'000;
+
+/// A profile with a keychain session and a Workspace.
+struct SignedInProfile
+{
+    /// \a dataRoot: where the profile's cache and outbox live (default: a fresh
+    /// temporary directory); pass another instance's to play a restart of the app.
+    SignedInProfile(const QString &issuer, const QString &apiUrl, const QString &user, QNetworkAccessManager *nam,
+                    const QString &profileName = freshProfile("lib"), const QString &dataRoot = {})
+        : profile(profileName),
+          root(dataRoot.isEmpty() ? dir.path() : dataRoot),
+          config(stackConfig(issuer, apiUrl, profileName, user)),
+          store(SessionVault::serviceName(profileName)),
+          auth(config, &store, nam),
+          workspace(config, &auth, nam, {root + "/data", root + "/thumbs"})
+    {
+    }
+
+    /// Signs in through the browser as the configured user; false on timeout.
+    bool signIn()
+    {
+        auth.signIn();
+        return QTest::qWaitFor([this] { return auth.state() == AuthController::SignedIn; }, kSignInTimeoutMs);
+    }
+
+    LibraryController &library() { return *workspace.library(); }
+    SettingsController &settings() { return *workspace.settings(); }
+
+    /// Sends \a request with this profile's session and waits for the answer.
+    ApiResult call(const ApiRequest &request)
+    {
+        ApiResult result;
+        bool done = false;
+        workspace.api()->send(request, nullptr, [&](const ApiResult &r) {
+            result = r;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 30'000))
+            result.error.message = QStringLiteral("no answer within 30 s");
+        return result;
+    }
+
+    QList<Video> serverVideos(const VideoQuery &query = {})
+    {
+        return VideoPage::fromJson(call(endpoints::listVideos(query)).json()).videos;
+    }
+
+    QString profile;
+    QTemporaryDir dir;
+    QString root;
+    Config config;
+    KeychainSecretStore store;
+    AuthController auth;
+    Workspace workspace;
+};
+
+} // namespace clipshelf::test
