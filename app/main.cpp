@@ -4,9 +4,11 @@
 
 #include "auth/authcontroller.h"
 #include "bridge/app.h"
+#include "bridge/thumbnailprovider.h"
 #include "buildconfig.h"
 #include "core/config.h"
 #include "core/logging.h"
+#include "models/workspace.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
 
@@ -14,12 +16,14 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QQmlApplicationEngine>
 #include <QQmlError>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSqlDatabase>
 #include <QTimer>
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
@@ -118,17 +122,41 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     clipshelf::KeychainSecretStore store(clipshelf::SessionVault::serviceName(config->profile()));
     clipshelf::AuthController auth(*config, &store, &network);
+    // The profile's library, settings, outbox, cache and thumbnails.
+    clipshelf::Workspace workspace(*config, &auth, &network);
     clipshelf::App bridge(&auth);
+    bridge.setLibrary(workspace.library());
+    bridge.setSettings(workspace.settings());
     clipshelf::App::setInstance(&bridge);
 
     // Declared after everything QML points at, so it is destroyed first.
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // not a default import path before Qt 6.5
     engine.setOutputWarningsToStandardError(false);
-    QObject::connect(&engine, &QQmlEngine::warnings, &engine, [](const QList<QQmlError> &warnings) {
-        for (const QQmlError &warning : warnings)
+    // image://thumbnail/<youtubeId>; the engine owns the provider, the workspace outlives the engine.
+    engine.addImageProvider(QStringLiteral("thumbnail"),
+                            new clipshelf::ThumbnailImageProvider(workspace.thumbnails()));
+    int qmlWarningCount = 0; // the smoke test fails on any: each names what is missing
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine,
+                     [&qmlWarningCount](const QList<QQmlError> &warnings) {
+        for (const QQmlError &warning : warnings) {
+            if (clipshelf::ThumbnailImageProvider::isUnavailableWarning(warning.description())) {
+                qCDebug(lcUi) << "QML:" << warning.toString();
+                continue;
+            }
+            ++qmlWarningCount;
             printLine(stderr, QStringLiteral("clipshelf: QML: %1").arg(warning.toString()));
+        }
     });
+
+    // Parts Qt loads at run time, which a package's dependencies can miss.
+    QStringList missingParts;
+    if (!QImageReader::supportedImageFormats().contains("svg")) // every icon is SVG
+        missingParts << QStringLiteral("the Qt SVG image plugin (Debian: libqt6svg6)");
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) // outbox and caches
+        missingParts << QStringLiteral("the Qt SQLite driver (Debian: libqt6sql6-sqlite)");
+    for (const QString &part : std::as_const(missingParts))
+        printLine(stderr, QStringLiteral("clipshelf: missing %1").arg(part));
 
     engine.load(QUrl(QString::fromLatin1(kMainQml)));
     const QList<QObject *> roots = engine.rootObjects();
@@ -140,7 +168,16 @@ int main(int argc, char *argv[])
     }
 
     if (smokeTest) {
-        QObject::connect(window, &QQuickWindow::frameSwapped, app.get(), [] {
+        QObject::connect(window, &QQuickWindow::frameSwapped, app.get(), [&qmlWarningCount, &missingParts] {
+            if (qmlWarningCount > 0 || !missingParts.isEmpty()) {
+                printLine(stderr, QStringLiteral("clipshelf: smoke test failed: the first frame "
+                                                 "rendered, but %1 QML warning(s) and %2 missing "
+                                                 "part(s) (see above)")
+                                      .arg(qmlWarningCount)
+                                      .arg(missingParts.size()));
+                QCoreApplication::exit(1);
+                return;
+            }
             printLine(stdout, QStringLiteral("clipshelf: smoke test passed (first frame rendered)"));
             QCoreApplication::exit(0);
         });
@@ -152,6 +189,14 @@ int main(int argc, char *argv[])
         return QGuiApplication::exec();
     }
 
+    // Deletes still inside their undo window are sent, the cache written, before exit.
+    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &workspace,
+                     [&workspace] { workspace.shutdown(); });
+    workspace.start();
     auth.restore();
-    return QGuiApplication::exec();
+    const int status = QGuiApplication::exec();
+    // A refresh under way stores its rotated refresh token before the process ends
+    // (quitting mid-refresh would otherwise end the session at the next start).
+    auth.sessions()->waitForPendingRefresh();
+    return status;
 }

@@ -3,13 +3,20 @@ import QtQuick.Controls
 import Clipshelf
 
 // The main window: shows the sign-in page or the home page, following
-// auth.state, in the light or dark palette.
+// auth.state, in the light or dark palette and the language the settings ask
+// for (both applied at once when they change).
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
 
     /// The AuthController; previews and tests may give a mock instead.
     property QtObject auth: App.auth
+    /// The LibraryController and SettingsController (or mocks); may be null.
+    property QtObject library: App.library
+    property QtObject settings: App.settings
+
+    /// "system", "light" or "dark", as the settings say.
+    readonly property string themeChoice: settings && settings.theme ? settings.theme : "system"
 
     readonly property int authState: auth ? auth.state : AuthController.SignedOut
     readonly property bool showHome: authState === AuthController.SignedIn
@@ -42,10 +49,20 @@ ApplicationWindow {
     palette.dark: Theme.textSecondary
     palette.light: Theme.surfaceMuted
 
+    // The settings' theme wins; "system" follows App.darkMode (the system's
+    // scheme, or CLIPSHELF_THEME).
     Binding {
         target: Theme
         property: "dark"
-        value: App.darkMode
+        value: window.themeChoice === "dark" || (window.themeChoice !== "light" && App.darkMode)
+    }
+
+    // The settings' language: App loads the translation and retranslates.
+    Binding {
+        target: App
+        property: "language"
+        value: window.settings && window.settings.language ? window.settings.language : ""
+        when: window.settings !== null
     }
 
     Loader {
@@ -83,6 +100,8 @@ ApplicationWindow {
         id: homePage
         HomePage {
             auth: window.auth
+            library: window.library
+            settings: window.settings
             focus: true
         }
     }

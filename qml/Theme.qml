@@ -43,6 +43,15 @@ QtObject {
     readonly property color warningText: dark ? "#F0D28F" : "#7A520C"
     readonly property color warningIcon: dark ? "#E8AE43" : "#C68816"
 
+    // --- Destructive actions and inverse surfaces (toasts) -----------------
+    readonly property color danger: dark ? "#D9483D" : "#D23B30"
+    readonly property color dangerHover: dark ? "#E2574C" : "#BD3127"
+    readonly property color dangerPressed: dark ? "#C23D33" : "#A82B22"
+    readonly property color inverseSurface: dark ? "#F0F1F4" : "#23252B"
+    readonly property color inverseText: dark ? "#16181D" : "#F5F6F8"
+    readonly property color inverseAccent: dark ? "#4541BA" : "#B9B7FA"
+    readonly property color success: dark ? "#5FC28B" : "#1F8A4C"
+
     // --- Spacing (4 px grid) ------------------------------------------------
     readonly property int spacingXs: 4
     readonly property int spacingS: 8

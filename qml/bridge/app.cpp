@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "buildconfig.h"
+#include "core/logging.h"
 
 #include <QEvent>
 #include <QGuiApplication>
@@ -8,6 +9,7 @@
 #include <QPalette>
 #include <QQmlEngine>
 #include <QStyleHints>
+#include <QTranslator>
 #include <QtGlobal>
 
 namespace clipshelf {
@@ -40,17 +42,63 @@ App::~App() = default;
 
 App *App::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
-    Q_UNUSED(qmlEngine)
+    Q_UNUSED(jsEngine)
     if (s_instance) {
         // Owned by main(); the engine must not delete it.
         QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        s_instance->m_engine = qmlEngine;
         return s_instance;
     }
     // No application objects (a QML test or preview): a bare App the engine owns.
     auto *fallback = new App(nullptr);
     QJSEngine::setObjectOwnership(fallback, QJSEngine::JavaScriptOwnership);
-    Q_UNUSED(jsEngine)
+    fallback->m_engine = qmlEngine;
     return fallback;
+}
+
+QString App::supportedLanguage(const QString &language)
+{
+    const QString lang = language.trimmed().toLower();
+    if (lang == QLatin1String("de") || lang.startsWith(QLatin1String("de-"))
+        || lang.startsWith(QLatin1String("de_")))
+        return QStringLiteral("de");
+    return QStringLiteral("en");
+}
+
+void App::setLanguage(const QString &language)
+{
+    const QString lang = language.isEmpty() ? QString() : supportedLanguage(language);
+    if (lang == m_language)
+        return;
+    m_language = lang;
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    if (!lang.isEmpty() && lang != QLatin1String("en")) {
+        auto translator = std::make_unique<QTranslator>();
+        const QString file = QStringLiteral(":/qt/qml/Clipshelf/i18n/clipshelf_%1.qm").arg(lang);
+        if (translator->load(file) && QCoreApplication::installTranslator(translator.get()))
+            m_translator = std::move(translator);
+        else
+            qCWarning(lcUi) << "no translation for" << lang << "at" << file;
+    }
+    emit languageChanged();
+    // Once, after the current change settles (the Binding in Main.qml may set
+    // this while the window is still being created).
+    if (!m_retranslateQueued) {
+        m_retranslateQueued = true;
+        QMetaObject::invokeMethod(this, &App::retranslate, Qt::QueuedConnection);
+    }
+}
+
+void App::retranslate()
+{
+    m_retranslateQueued = false;
+    if (!m_engine)
+        return;
+    m_engine->setUiLanguage(m_language);
+    m_engine->retranslate();
 }
 
 void App::setInstance(App *app)

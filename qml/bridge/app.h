@@ -1,14 +1,19 @@
 #pragma once
 
 #include "auth/authcontroller.h"
+#include "models/librarycontroller.h"
+#include "models/settingscontroller.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QtQml/qqml.h>
 
+#include <memory>
+
 class QJSEngine;
 class QQmlEngine;
+class QTranslator;
 
 namespace clipshelf {
 
@@ -19,6 +24,12 @@ namespace clipshelf {
  *
  * Without an instance (QML tests, previews) the engine gets a bare App with
  * no AuthController, so App.version and App.darkMode still work.
+ *
+ * App.library and App.settings are the signed-in parts (null until main()
+ * hands them over with setLibrary()/setSettings(), before loading QML).
+ * App.language switches the interface language at once: it installs the
+ * module's translation (qrc:/qt/qml/Clipshelf/i18n/clipshelf_<lang>.qm) and
+ * retranslates the engine; Main.qml binds it to the settings' language.
  */
 class App : public QObject
 {
@@ -27,6 +38,10 @@ class App : public QObject
     QML_SINGLETON
 
     Q_PROPERTY(clipshelf::AuthController *auth READ auth CONSTANT)
+    Q_PROPERTY(clipshelf::LibraryController *library READ library CONSTANT)
+    Q_PROPERTY(clipshelf::SettingsController *settings READ settings CONSTANT)
+    /// The interface language: "en" (also "" or anything unknown) or "de" ("de-DE" counts as "de").
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     /// The colour scheme to use: CLIPSHELF_THEME=dark|light if set, else the
@@ -45,12 +60,23 @@ public:
     static void setInstance(App *app);
 
     AuthController *auth() const { return m_auth; }
+    LibraryController *library() const { return m_library; }
+    SettingsController *settings() const { return m_settings; }
+    /// Set before QML first reads App (CONSTANT to QML).
+    void setLibrary(LibraryController *library) { m_library = library; }
+    void setSettings(SettingsController *settings) { m_settings = settings; }
+
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    /// "de-DE" -> "de"; anything without a translation -> "en".
+    static QString supportedLanguage(const QString &language);
     static QString version();
     static QString qtVersion();
     bool darkMode() const { return m_darkMode; }
 
 signals:
     void darkModeChanged();
+    void languageChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -59,7 +85,15 @@ private:
     void updateDarkMode();
     static bool systemPrefersDark();
 
+    void retranslate();
+
     QPointer<AuthController> m_auth;
+    QPointer<LibraryController> m_library;
+    QPointer<SettingsController> m_settings;
+    QPointer<QQmlEngine> m_engine;
+    std::unique_ptr<QTranslator> m_translator;
+    QString m_language;
+    bool m_retranslateQueued = false;
     bool m_darkMode = false;
     bool m_themeForced = false;
 };

@@ -3,7 +3,8 @@ import QtQuick.Templates as T
 import Clipshelf
 
 // Clipshelf's push button. kind: "primary" (filled accent), "secondary"
-// (outlined surface) or "subtle" (text only until hovered). iconName: one of
+// (outlined surface), "subtle" (text only until hovered) or "danger" (filled
+// red, for confirming something destructive). iconName: one of
 // the bundled icons, shown before the text.
 T.Button {
     id: control
@@ -14,7 +15,8 @@ T.Button {
 
     readonly property bool isPrimary: kind === "primary"
     readonly property bool isSubtle: kind === "subtle"
-    readonly property color foreground: isPrimary ? Theme.textOnAccent
+    readonly property bool isDanger: kind === "danger"
+    readonly property color foreground: isPrimary || isDanger ? Theme.textOnAccent
                                                   : isSubtle && !(hovered || down) ? Theme.textSecondary
                                                                                    : Theme.text
 
@@ -30,7 +32,7 @@ T.Button {
     spacing: Theme.spacingS
 
     font.pixelSize: compact ? Theme.fontBody - 1 : Theme.fontBody
-    font.weight: isPrimary ? Font.DemiBold : Font.Medium
+    font.weight: isPrimary || isDanger ? Font.DemiBold : Font.Medium
     focusPolicy: Qt.StrongFocus
     opacity: enabled ? 1 : 0.5
 
@@ -83,13 +85,16 @@ T.Button {
             if (control.isPrimary)
                 return control.down ? Theme.accentPressed
                                     : control.hovered ? Theme.accentHover : Theme.accent
+            if (control.isDanger)
+                return control.down ? Theme.dangerPressed
+                                    : control.hovered ? Theme.dangerHover : Theme.danger
             if (control.isSubtle)
                 return control.down ? Theme.surfacePressed
                                     : control.hovered ? Theme.surfaceMuted : "transparent"
             return control.down ? Theme.surfacePressed
                                 : control.hovered ? Theme.surfaceMuted : Theme.surface
         }
-        border.width: control.isPrimary || control.isSubtle ? 0 : 1
+        border.width: control.isPrimary || control.isSubtle || control.isDanger ? 0 : 1
         border.color: Theme.borderStrong
 
         Behavior on color {

@@ -2,14 +2,18 @@ import QtQuick
 import QtQuick.Layouts
 import Clipshelf
 
-// An inline message strip: kind "error" or "warning", an optional bold title
-// and the message. Hidden while the message is empty.
+// An inline message strip: kind "error" or "warning", an optional bold title,
+// the message and an optional action button (actionText, actionTriggered()).
+// Hidden while the message is empty.
 Rectangle {
     id: banner
 
     property string kind: "error"
     property string title
     property string text
+    property string actionText
+
+    signal actionTriggered()
 
     readonly property bool isError: kind === "error"
 
@@ -66,6 +70,16 @@ Rectangle {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
             }
+        }
+
+        AppButton {
+            objectName: banner.objectName + "Action"
+            visible: banner.actionText.length > 0
+            kind: "secondary"
+            compact: true
+            text: banner.actionText
+            Layout.alignment: Qt.AlignVCenter
+            onClicked: banner.actionTriggered()
         }
     }
 }

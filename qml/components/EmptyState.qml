@@ -9,6 +9,8 @@ ColumnLayout {
     property string iconName: "library"
     property string title
     property string description
+    /// The widest the description may run before it wraps.
+    property int descriptionWidth: 380
 
     spacing: Theme.spacingS
 
@@ -43,7 +45,7 @@ ColumnLayout {
     Text {
         objectName: empty.objectName + "Description"
         Layout.alignment: Qt.AlignHCenter
-        Layout.maximumWidth: 380
+        Layout.maximumWidth: empty.descriptionWidth
         visible: text.length > 0
         text: empty.description
         color: Theme.textSecondary

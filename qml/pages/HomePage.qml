@@ -2,21 +2,50 @@ import QtQuick
 import QtQuick.Layouts
 import Clipshelf
 
-// The signed-in app: a header bar (brand, the person, Sign out) over a content
-// area. The content area holds the library; until videos arrive it shows a
-// placeholder. Later pages (settings, ...) slot into `contentArea`.
+// The signed-in shell: a header bar (brand, Library / Settings, the person,
+// Sign out) over the content area, which shows the library or the settings.
+// Without a library (no LibraryController yet) the content is a placeholder.
 FocusScope {
     id: page
     objectName: "homePage"
 
     /// The AuthController (or anything with the same properties and functions).
     property QtObject auth
+    /// The LibraryController (or a mock); null shows the placeholder.
+    property QtObject library
+    /// The SettingsController (or a mock).
+    property QtObject settings
+    /// "library" or "settings".
+    property string section: "library"
 
     readonly property int authState: auth ? auth.state : AuthController.SignedOut
     readonly property bool signingOut: authState === AuthController.SigningOut
-    readonly property string userName: auth && auth.userName ? auth.userName : ""
+    readonly property string userName: settings && settings.displayName ? settings.displayName
+                                                                       : auth && auth.userName ? auth.userName : ""
     readonly property string email: auth && auth.email ? auth.email : ""
     readonly property string keychainWarning: auth && auth.keychainWarning ? auth.keychainWarning : ""
+    readonly property url pictureUrl: settings && settings.avatarUrl && settings.avatarUrl.toString().length > 0
+                                      ? settings.avatarUrl : auth ? auth.pictureUrl : ""
+
+    /// Shows "library" or "settings"; the settings are reloaded the first time.
+    function showSection(name) {
+        const firstVisit = name === "settings" && settingsLoader.status === Loader.Null
+        section = name
+        if (firstVisit && settings && typeof settings.reload === "function")
+            settings.reload()
+    }
+
+    Shortcut {
+        objectName: "libraryShortcut"
+        sequence: "Ctrl+1"
+        onActivated: page.showSection("library")
+    }
+    Shortcut {
+        objectName: "settingsShortcut"
+        sequences: ["Ctrl+2", StandardKey.Preferences]
+        enabled: page.settings !== null
+        onActivated: page.showSection("settings")
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -39,6 +68,8 @@ FocusScope {
             }
 
             RowLayout {
+                id: headerRow
+                objectName: "headerRow"
                 anchors.fill: parent
                 anchors.leftMargin: Theme.spacingXl
                 anchors.rightMargin: Theme.spacingXl
@@ -63,14 +94,52 @@ FocusScope {
                     Accessible.role: Accessible.Heading
                 }
 
+                // Navigation between the pages.
+                Row {
+                    id: navigation
+                    objectName: "navigation"
+                    visible: page.library !== null || page.settings !== null
+                    Layout.leftMargin: Theme.spacingL
+                    spacing: Theme.spacingXs
+                    Accessible.role: Accessible.PageTabList
+
+                    NavButton {
+                        objectName: "navLibrary"
+                        iconName: "library"
+                        text: qsTr("Library")
+                        current: page.section === "library"
+                        onClicked: page.showSection("library")
+                    }
+                    NavButton {
+                        objectName: "navSettings"
+                        iconName: "settings"
+                        text: qsTr("Settings")
+                        visible: page.settings !== null
+                        current: page.section === "settings"
+                        onClicked: page.showSection("settings")
+                    }
+                }
+
                 Item {
                     Layout.fillWidth: true
+                }
+
+                // Status items (e.g. the connection) go in this slot.
+                Row {
+                    id: statusSlot
+                    objectName: "headerStatusSlot"
+                    spacing: Theme.spacingS
+                    Layout.alignment: Qt.AlignVCenter
+
+                    ConnectionIndicator {
+                        sessions: page.auth && page.auth.sessions ? page.auth.sessions : null
+                    }
                 }
 
                 Avatar {
                     id: avatar
                     objectName: "avatar"
-                    source: page.auth ? page.auth.pictureUrl : ""
+                    source: page.pictureUrl
                     name: page.userName
                     email: page.email
                     Layout.preferredWidth: 36
@@ -80,7 +149,7 @@ FocusScope {
                 ColumnLayout {
                     spacing: 1
                     Layout.fillWidth: false
-                    Layout.maximumWidth: Math.max(120, page.width * 0.3)
+                    Layout.maximumWidth: Math.max(120, page.width * 0.3 - (navigation.visible ? 120 : 0))
 
                     Text {
                         objectName: "userNameLabel"
@@ -143,7 +212,6 @@ FocusScope {
                 height: implicitHeight
             }
 
-            // The library goes here; until it exists, a placeholder.
             Item {
                 id: libraryArea
                 objectName: "libraryArea"
@@ -151,10 +219,21 @@ FocusScope {
                 anchors.left: parent.left
                 anchors.right: parent.right
                 anchors.bottom: parent.bottom
+                visible: page.section === "library"
+
+                LibraryPage {
+                    id: libraryPage
+                    anchors.fill: parent
+                    visible: page.library !== null
+                    library: page.library
+                    active: page.section === "library" && page.library !== null
+                    focus: page.section === "library"
+                }
 
                 EmptyState {
                     id: libraryPlaceholder
                     objectName: "libraryPlaceholder"
+                    visible: page.library === null
                     anchors.centerIn: parent
                     anchors.verticalCenterOffset: warningBanner.visible ? 0 : -Theme.spacingXl // optical centre
                     width: Math.min(implicitWidth, parent.width - 2 * Theme.spacingXl)
@@ -163,6 +242,55 @@ FocusScope {
                     description: qsTr("Videos you save on YouTube will line up on this shelf, ready to watch from any desktop.")
                 }
             }
+
+            Loader {
+                id: settingsLoader
+                objectName: "settingsArea"
+                anchors.top: warningBanner.visible ? warningBanner.bottom : parent.top
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                visible: page.section === "settings"
+                // Created the first time it is shown, then kept.
+                active: page.section === "settings" || status !== Loader.Null
+                focus: page.section === "settings"
+                sourceComponent: SettingsPage {
+                    settings: page.settings
+                    auth: page.auth
+                    library: page.library
+                }
+            }
         }
+    }
+
+    // Another account's changes are waiting on this computer: ask.
+    AppDialog {
+        id: otherUserDialog
+        objectName: "otherUserDialog"
+        readonly property int changes: page.library && page.library.otherUserChanges !== undefined
+                                       ? page.library.otherUserChanges : 0
+        visible: page.library !== null && page.library.outboxBelongsToOtherUser === true
+        persistent: true
+        preferredWidth: 540
+        title: qsTr("Changes from another account are waiting")
+        description: (changes === 1 ? qsTr("This computer has 1 change that was made while another account was signed in.")
+                                    : changes > 1 ? qsTr("This computer has %1 changes that were made while another account was signed in.").arg(changes)
+                                                  : qsTr("This computer has changes that were made while another account was signed in."))
+                     + " " + qsTr("They are never sent as you. Keep them for when that account signs in again, or discard them.")
+
+        buttons: [
+            AppButton {
+                objectName: "discardOutboxButton"
+                kind: "secondary"
+                text: qsTr("Discard them")
+                onClicked: page.library.discardOutbox()
+            },
+            AppButton {
+                objectName: "keepOutboxButton"
+                kind: "primary"
+                text: qsTr("Keep for that account")
+                onClicked: page.library.keepOutbox()
+            }
+        ]
     }
 }

@@ -14,6 +14,8 @@ QtObject {
     property string userName
     property string email
     property url pictureUrl
+    /// Stands in for the SessionManager when a test or preview gives one (connectionState, reconnectInSeconds).
+    property QtObject sessions: null
 
     /// Names of the functions called, in order.
     property var calls: []
@@ -30,5 +32,6 @@ QtObject {
     function openBrowserAgain() { record("openBrowserAgain") }
     function copyLinkToClipboard() { record("copyLinkToClipboard") }
     function signOut() { record("signOut") }
+    function signOutAndForget() { record("signOutAndForget") }
     function restore() { record("restore") }
 }

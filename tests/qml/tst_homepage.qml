@@ -20,6 +20,16 @@ TestCase {
     }
 
     Component {
+        id: libraryComponent
+        MockLibrary {}
+    }
+
+    Component {
+        id: settingsComponent
+        MockSettings {}
+    }
+
+    Component {
         id: pageComponent
         HomePage {
             width: testCase.width
@@ -162,5 +172,83 @@ TestCase {
         waitForRendering(page)
         verify(child(page, "userNameLabel").truncated)
         verify(button.mapToItem(header, 0, 0).x + button.width <= header.width)
+    }
+
+    function createShell() {
+        const auth = createTemporaryObject(mockComponent, testCase)
+        const library = createTemporaryObject(libraryComponent, testCase)
+        const settings = createTemporaryObject(settingsComponent, testCase)
+        library.addRow({ "videoId": 1, "title": "One" })
+        const page = createTemporaryObject(pageComponent, testCase,
+                                           { "auth": auth, "library": library, "settings": settings })
+        verify(page)
+        return page
+    }
+
+    function test_placeholderOnlyWithoutLibrary() {
+        const page = createShell()
+        verify(!child(page, "libraryPlaceholder").visible)
+        verify(child(page, "libraryPage").visible)
+        verify(child(page, "navigation").visible)
+    }
+
+    function test_navigation() {
+        const page = createShell()
+        compare(page.section, "library")
+        verify(child(page, "navLibrary").current)
+        mouseClick(child(page, "navSettings"))
+        compare(page.section, "settings")
+        verify(child(page, "navSettings").current)
+        const settingsArea = child(page, "settingsArea")
+        verify(settingsArea.visible)
+        tryVerify(() => settingsArea.item !== null)
+        compare(settingsArea.item.objectName, "settingsPage")
+        verify(!child(page, "libraryArea").visible)
+        compare(page.settings.count("reload"), 1)
+        mouseClick(child(page, "navLibrary"))
+        verify(child(page, "libraryArea").visible)
+        verify(!settingsArea.visible)
+        // Going back keeps the settings page (and does not reload again).
+        mouseClick(child(page, "navSettings"))
+        compare(page.settings.count("reload"), 1)
+    }
+
+    function test_navigationShortcuts() {
+        const page = createShell()
+        page.forceActiveFocus()
+        keySequence("Ctrl+2")
+        compare(page.section, "settings")
+        keySequence("Ctrl+1")
+        compare(page.section, "library")
+    }
+
+    function test_displayNameFromSettings() {
+        const page = createShell()
+        compare(child(page, "userNameLabel").text, "Ada Lovelace")
+        page.settings.displayName = "Countess of Lovelace"
+        compare(child(page, "userNameLabel").text, "Countess of Lovelace")
+    }
+
+    function test_otherUsersChangesAsk_data() {
+        return [
+            { tag: "keep", button: "keepOutboxButton", call: "keepOutbox" },
+            { tag: "discard", button: "discardOutboxButton", call: "discardOutbox" },
+        ]
+    }
+
+    function test_otherUsersChangesAsk(data) {
+        const page = createShell()
+        const dialog = child(page, "otherUserDialog")
+        verify(!dialog.opened)
+        page.library.otherUserChanges = 3
+        page.library.outboxBelongsToOtherUser = true
+        tryCompare(dialog, "opened", true)
+        verify(child(page, "otherUserDialogDescription").text.indexOf("3 changes") > 0)
+        // Only an answer closes it.
+        keyClick(Qt.Key_Escape)
+        verify(dialog.opened)
+        mouseClick(child(page, data.button))
+        compare(page.library.count(data.call), 1)
+        tryCompare(dialog, "opened", false)
     }
 }

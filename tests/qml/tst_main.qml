@@ -17,6 +17,22 @@ TestCase {
         Main {}
     }
 
+    Component {
+        id: settingsComponent
+        MockSettings {}
+    }
+
+    Component {
+        id: libraryComponent
+        MockLibrary {}
+    }
+
+    function cleanup() {
+        // App is one instance for every test: leave it in English.
+        App.language = ""
+        Theme.dark = App.darkMode
+    }
+
     function test_switchesPagesByState() {
         const auth = createTemporaryObject(mockComponent, testCase,
                                            { "state": AuthController.Restoring })
@@ -54,5 +70,45 @@ TestCase {
         compare(App.auth, null)
         verify(App.version.length > 0)
         verify(App.qtVersion.length > 0)
+    }
+
+    function test_themeFollowsSettings() {
+        const settings = createTemporaryObject(settingsComponent, testCase)
+        const window = createTemporaryObject(mainComponent, testCase,
+                                             { "auth": createTemporaryObject(mockComponent, testCase),
+                                               "settings": settings })
+        compare(Theme.dark, false)
+        settings.theme = "dark"
+        compare(Theme.dark, true)
+        compare(window.color, Theme.window)
+        settings.theme = "light"
+        compare(Theme.dark, false)
+        settings.theme = "system"
+        compare(Theme.dark, App.darkMode)
+    }
+
+    function test_languageAppliesAtOnce() {
+        const settings = createTemporaryObject(settingsComponent, testCase)
+        const auth = createTemporaryObject(mockComponent, testCase, { "state": AuthController.SignedIn })
+        const library = createTemporaryObject(libraryComponent, testCase)
+        const window = createTemporaryObject(mainComponent, testCase,
+                                             { "auth": auth, "settings": settings, "library": library })
+        const loader = findChild(window.contentItem, "pageLoader")
+        const title = findChild(loader.item, "libraryTitle")
+        compare(title.text, "Library")
+        settings.language = "de"
+        compare(App.language, "de")
+        tryCompare(title, "text", "Bibliothek")
+        compare(findChild(loader.item, "noVideosStateTitle").text, "Noch keine Videos")
+        compare(findChild(loader.item, "navSettings").text, "Einstellungen")
+        settings.language = "en"
+        tryCompare(title, "text", "Library")
+    }
+
+    function test_unknownLanguageIsEnglish() {
+        App.language = "fr"
+        compare(App.language, "en")
+        App.language = "de-AT"
+        compare(App.language, "de")
     }
 }

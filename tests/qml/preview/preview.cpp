@@ -1,6 +1,8 @@
 // clipshelf_preview: renders Main.qml with a mock auth in one state and saves
 // the window as a PNG. Used for docs/screenshots and design review:
 //   clipshelf_preview --scene waiting --theme dark --out waiting-dark.png
+#include "mockthumbnails.h"
+
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QImage>
@@ -14,6 +16,7 @@
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
+Q_IMPORT_QML_PLUGIN(ClipshelfMocksPlugin)
 
 int main(int argc, char *argv[])
 {
@@ -38,16 +41,24 @@ int main(int argc, char *argv[])
                                    QStringLiteral("ms"), QStringLiteral("800"));
     const QCommandLineOption picture(QStringLiteral("picture"), QStringLiteral("Avatar picture URL."),
                                      QStringLiteral("url"));
-    parser.addOptions({scene, theme, out, size, delay, picture});
+    const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("en or de."),
+                                      QStringLiteral("language"), QStringLiteral("en"));
+    const QCommandLineOption noThumbnails(QStringLiteral("no-thumbnails"),
+                                          QStringLiteral("Show thumbnail placeholders (as offline)."));
+    parser.addOptions({scene, theme, out, size, delay, picture, language, noThumbnails});
     parser.process(app);
 
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // Painted stand-ins for YouTube's thumbnails (no internet here).
+    if (!parser.isSet(noThumbnails))
+        engine.addImageProvider(QStringLiteral("thumbnail"), new MockThumbnailProvider);
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     engine.setInitialProperties({
         {QStringLiteral("scene"), parser.value(scene)},
         {QStringLiteral("pictureUrl"), QUrl(parser.value(picture))},
+        {QStringLiteral("uiLanguage"), parser.value(language)},
         {QStringLiteral("width"), wh.value(0).toInt()},
         {QStringLiteral("height"), wh.value(1).toInt()},
     });
