@@ -86,13 +86,15 @@ else()
     # The libraries the executables link (Qt, qtkeychain, libc...) come from
     # dpkg-shlibdeps. What it cannot see, because it is loaded at run time:
     #  - the QML modules of Qt the UI imports (QtQuick, Controls with its
-    #    Basic style and Templates, Layouts; QtQml and its WorkerScript that
+    #    Basic style and Templates, Layouts, Dialogs (whose non-native file
+    #    dialog uses Qt.labs.folderlistmodel); QtQml and its WorkerScript that
     #    QtQuick imports in turn, and QtQuick.Window);
     #  - the SVG image plugin (the icons are SVG);
+    #  - the SQLite driver of Qt Sql (the per-profile outbox and caches);
     #  - libsecret, which qtkeychain dlopen()s to reach the Secret Service.
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
-        "qml6-module-qtqml, qml6-module-qtqml-workerscript, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, libqt6svg6, libsecret-1-0")
+        "qml6-module-qtqml, qml6-module-qtqml-workerscript, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-dialogs, qml6-module-qt-labs-folderlistmodel, libqt6svg6, libqt6sql6-sqlite, libsecret-1-0")
     # A Secret Service to keep the session in (without one, users must sign
     # in at every start), a session bus for it, xdg-open for the browser, and
     # native Wayland windows.

@@ -194,6 +194,19 @@ if grep -q 'clipshelf: QML:' "$work/clipshelf.err"; then
     fail "clipshelf --smoke-test printed QML warnings (a runtime dependency missing?)"
 fi
 
+# The smoke test must name what is missing: take one QML module away behind
+# dpkg's back, expect a failure that names it, then put it back.
+say "clipshelf --smoke-test without QtQuick.Layouts (must fail and name it)"
+in_root dpkg --force-depends -r qml6-module-qtquick-layouts > "$work/dpkg-remove.log" 2>&1 \
+    || fail "could not remove qml6-module-qtquick-layouts for the negative smoke test"
+run_in_root clipshelf --smoke-test
+show clipshelf
+[ "$rc" -ne 0 ] || fail "clipshelf --smoke-test exited 0 with QtQuick.Layouts missing"
+grep -q 'QtQuick.Layouts' "$work/clipshelf.err" \
+    || fail "clipshelf --smoke-test did not name the missing module QtQuick.Layouts"
+in_root apt-get install -y -q qml6-module-qtquick-layouts > "$work/apt-restore.log" 2>&1 \
+    || fail "could not reinstall qml6-module-qtquick-layouts"
+
 # --- 4. purge ---------------------------------------------------------------
 say "apt-get purge clipshelf"
 in_root apt-get purge -y -q clipshelf > "$work/apt-purge.log" 2>&1 || fail "apt-get purge failed"
