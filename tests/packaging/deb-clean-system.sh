@@ -17,6 +17,8 @@
 # Environment: CLIPSHELF_DEBIAN_MIRROR, CLIPSHELF_DEBIAN_SECURITY_MIRROR
 # override the mirrors read from /etc/apt.
 set -euo pipefail
+# A command that fails outside the checks below must not end the test silently.
+trap 'echo "deb-clean-system: unexpected failure (exit $?) at line $LINENO" >&2' ERR
 
 deb=$(realpath "$1")
 if [ -d "$deb" ]; then
@@ -152,8 +154,8 @@ run_in_root() { # name command... → $work/<name>.out/.err, sets rc
     rc=$?
     set -e
 }
-show() { # name
-    sed 's/^/    /' "$work/$1.out" "$work/$1.err" | head -n 40
+show() { # name (the first 40 lines; head closing the pipe early is not a failure)
+    sed 's/^/    /' "$work/$1.out" "$work/$1.err" | head -n 40 || true
 }
 
 say "clipshelf --version"
