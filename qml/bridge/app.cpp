@@ -2,6 +2,7 @@
 
 #include "buildconfig.h"
 #include "core/logging.h"
+#include "models/workspace.h"
 
 #include <QEvent>
 #include <QGuiApplication>
@@ -84,6 +85,8 @@ void App::setLanguage(const QString &language)
             qCWarning(lcUi) << "no translation for" << lang << "at" << file;
     }
     emit languageChanged();
+    if (m_workspace)
+        emit storageWarningChanged(); // built by tr(): now in the new language
     // Once, after the current change settles (the Binding in Main.qml may set
     // this while the window is still being created).
     if (!m_retranslateQueued) {
@@ -99,6 +102,19 @@ void App::retranslate()
         return;
     m_engine->setUiLanguage(m_language);
     m_engine->retranslate();
+}
+
+void App::setWorkspace(Workspace *workspace)
+{
+    if (workspace == m_workspace)
+        return;
+    m_workspace = workspace;
+    emit storageWarningChanged();
+}
+
+QString App::storageWarning() const
+{
+    return m_workspace ? m_workspace->storageWarning() : QString();
 }
 
 void App::setInstance(App *app)

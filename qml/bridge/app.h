@@ -17,6 +17,8 @@ class QTranslator;
 
 namespace clipshelf {
 
+class Workspace;
+
 /**
  * The `App` singleton: the one door from QML to the application's C++ objects.
  * main.cpp creates it with the AuthController and hands it over with
@@ -30,6 +32,8 @@ namespace clipshelf {
  * App.language switches the interface language at once: it installs the
  * module's translation (qrc:/qt/qml/Clipshelf/i18n/clipshelf_<lang>.qm) and
  * retranslates the engine; Main.qml binds it to the settings' language.
+ * App.storageWarning is the Workspace's (set with setWorkspace()): not empty
+ * when changes cannot be stored on this computer; the home page shows it.
  */
 class App : public QObject
 {
@@ -42,6 +46,8 @@ class App : public QObject
     Q_PROPERTY(clipshelf::SettingsController *settings READ settings CONSTANT)
     /// The interface language: "en" (also "" or anything unknown) or "de" ("de-DE" counts as "de").
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    /// Workspace::storageWarning() in the current language ("" without a workspace).
+    Q_PROPERTY(QString storageWarning READ storageWarning NOTIFY storageWarningChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     /// The colour scheme to use: CLIPSHELF_THEME=dark|light if set, else the
@@ -65,6 +71,9 @@ public:
     /// Set before QML first reads App (CONSTANT to QML).
     void setLibrary(LibraryController *library) { m_library = library; }
     void setSettings(SettingsController *settings) { m_settings = settings; }
+    /// The source of storageWarning. Not owned.
+    void setWorkspace(Workspace *workspace);
+    QString storageWarning() const;
 
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
@@ -77,6 +86,7 @@ public:
 signals:
     void darkModeChanged();
     void languageChanged();
+    void storageWarningChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -90,6 +100,7 @@ private:
     QPointer<AuthController> m_auth;
     QPointer<LibraryController> m_library;
     QPointer<SettingsController> m_settings;
+    QPointer<Workspace> m_workspace;
     QPointer<QQmlEngine> m_engine;
     std::unique_ptr<QTranslator> m_translator;
     QString m_language;

@@ -112,6 +112,25 @@
     </message>
 </context>
 <context>
+    <name>ApiError</name>
+    <message>
+        <source>The service redirected to another site; Clipshelf did not follow it with your sign-in.</source>
+        <translation>Der Dienst hat auf eine andere Website umgeleitet; Clipshelf ist ihr mit deiner Anmeldung nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s certificate could not be verified, so Clipshelf did not talk to it.</source>
+        <translation>Das Zertifikat des Dienstes konnte nicht überprüft werden, daher hat Clipshelf keine Verbindung zu ihm aufgenommen.</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time.</source>
+        <translation>Der Dienst hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>You appear to be offline: %1</source>
+        <translation>Du scheinst offline zu sein: %1</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeySecretDialog</name>
     <message>
         <source>Your new API key</source>
@@ -670,6 +689,173 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>The provider&apos;s ID token was refused: %1</source>
+        <translation>Das ID-Token des Anmeldedienstes wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>it is not a well-formed JWT.</source>
+        <translation>Es ist kein wohlgeformtes JWT.</translation>
+    </message>
+    <message>
+        <source>it is not signed (alg &quot;none&quot;).</source>
+        <translation>Es ist nicht signiert (alg „none“).</translation>
+    </message>
+    <message>
+        <source>its issuer is not %1.</source>
+        <translation>Sein Aussteller ist nicht %1.</translation>
+    </message>
+    <message>
+        <source>it names no subject.</source>
+        <translation>Es nennt kein Subject.</translation>
+    </message>
+    <message>
+        <source>it was not issued to this app (audience).</source>
+        <translation>Es wurde nicht für diese App ausgestellt (Audience).</translation>
+    </message>
+    <message>
+        <source>it has several audiences but no authorized party.</source>
+        <translation>Es hat mehrere Audiences, aber keine Authorized Party.</translation>
+    </message>
+    <message>
+        <source>it was issued to another app (azp).</source>
+        <translation>Es wurde für eine andere App ausgestellt (azp).</translation>
+    </message>
+    <message>
+        <source>it has no expiry.</source>
+        <translation>Es hat kein Ablaufdatum.</translation>
+    </message>
+    <message>
+        <source>it has expired (check this computer&apos;s clock).</source>
+        <translation>Es ist abgelaufen (prüfe die Uhr dieses Computers).</translation>
+    </message>
+    <message>
+        <source>it has no issue time.</source>
+        <translation>Es hat keinen Ausstellungszeitpunkt.</translation>
+    </message>
+    <message>
+        <source>it was issued in the future (check this computer&apos;s clock).</source>
+        <translation>Es wurde in der Zukunft ausgestellt (prüfe die Uhr dieses Computers).</translation>
+    </message>
+    <message>
+        <source>it is too old.</source>
+        <translation>Es ist zu alt.</translation>
+    </message>
+    <message>
+        <source>its nonce does not match this sign-in.</source>
+        <translation>Seine Nonce passt nicht zu dieser Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discovery document is not valid JSON.</source>
+        <translation>Das Discovery-Dokument des Anmeldedienstes ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The provider says its issuer is &quot;%1&quot;, but Clipshelf is configured for &quot;%2&quot;. They must match exactly; check the issuer setting.</source>
+        <translation>Der Anmeldedienst gibt „%1“ als Aussteller an, Clipshelf ist aber für „%2“ eingerichtet. Beide müssen genau übereinstimmen; prüfe die Einstellung „issuer“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discovery document has no usable %1.</source>
+        <translation>Das Discovery-Dokument des Anmeldedienstes enthält keinen brauchbaren Eintrag „%1“.</translation>
+    </message>
+    <message>
+        <source>The provider does not support PKCE with S256, which Clipshelf requires.</source>
+        <translation>Der Anmeldedienst unterstützt kein PKCE mit S256, das Clipshelf voraussetzt.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s certificate could not be verified, so Clipshelf refused to send anything to it.</source>
+        <translation>Das Zertifikat des Anmeldedienstes konnte nicht überprüft werden, daher hat Clipshelf nichts an ihn gesendet.</translation>
+    </message>
+    <message>
+        <source>The provider did not answer in time.</source>
+        <translation>Der Anmeldedienst hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The provider could not be reached: %1</source>
+        <translation>Der Anmeldedienst ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Your session has ended — please sign in again.</source>
+        <translation>Deine Sitzung ist beendet – bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>The provider is having trouble (HTTP %1).</source>
+        <translation>Der Anmeldedienst hat Probleme (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The provider refused the request: %1%2</source>
+        <translation>Der Anmeldedienst hat die Anfrage abgelehnt: %1%2</translation>
+    </message>
+    <message>
+        <source>The provider answered HTTP %1 without an explanation.</source>
+        <translation>Der Anmeldedienst hat ohne Erklärung mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s token response is not JSON.</source>
+        <translation>Die Token-Antwort des Anmeldedienstes ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s token response has no access token.</source>
+        <translation>Die Token-Antwort des Anmeldedienstes enthält kein Access-Token.</translation>
+    </message>
+    <message>
+        <source>The provider issued a &quot;%1&quot; token; Clipshelf needs a Bearer token.</source>
+        <translation>Der Anmeldedienst hat ein Token vom Typ „%1“ ausgestellt; Clipshelf braucht ein Bearer-Token.</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 %2: it is not a valid config file.</source>
+        <translation>%2 (%1) kann nicht gelesen werden: Das ist keine gültige Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>--auth-param expects key=value, got &quot;%1&quot;.</source>
+        <translation>--auth-param erwartet key=value, erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The profile name &quot;%1&quot; (from %2) is not valid: use 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Der Profilname „%1“ (aus %2) ist ungültig: Verwende 1 bis 64 Buchstaben, Ziffern, „-“ oder „_“.</translation>
+    </message>
+    <message>
+        <source>Redirect ports (from %1): %2</source>
+        <translation>Weiterleitungsports (aus %1): %2</translation>
+    </message>
+    <message>
+        <source>Authorization parameters (from %1): %2</source>
+        <translation>Autorisierungsparameter (aus %1): %2</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; (from %3) is not an http(s) URL.</source>
+        <translation>Der Wert „%2“ für %1 (aus %3) ist keine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>the test provider</source>
+        <translation>dem Test-Anmeldedienst</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>deinem Anmeldedienst</translation>
+    </message>
+    <message>
+        <source>No identity provider is configured: set --issuer or CLIPSHELF_ISSUER.</source>
+        <translation>Es ist kein Anmeldedienst eingerichtet: Setze --issuer oder CLIPSHELF_ISSUER.</translation>
+    </message>
+    <message>
+        <source>No client id is configured: set --client-id or CLIPSHELF_CLIENT_ID.</source>
+        <translation>Es ist keine Client-ID eingerichtet: Setze --client-id oder CLIPSHELF_CLIENT_ID.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1-65535).</source>
+        <translation>„%1“ ist keine Portnummer (1–65535).</translation>
+    </message>
+    <message>
+        <source>expected key=value, got &quot;%1&quot;.</source>
+        <translation>key=value erwartet, erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set by Clipshelf itself and cannot be overridden.</source>
+        <translation>„%1“ setzt Clipshelf selbst, das lässt sich nicht überschreiben.</translation>
+    </message>
+</context>
+<context>
     <name>SearchField</name>
     <message>
         <source>Search titles, notes and links</source>
@@ -787,6 +973,13 @@
     <message>
         <source>Working</source>
         <translation>In Arbeit</translation>
+    </message>
+</context>
+<context>
+    <name>StorageWarningBanner</name>
+    <message>
+        <source>Unsynced changes won’t survive a restart</source>
+        <translation>Nicht synchronisierte Änderungen gehen bei einem Neustart verloren</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1195,71 @@
     </message>
 </context>
 <context>
+    <name>clipshelf::ApiClient</name>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Du bist nicht angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::ApiError</name>
+    <message>
+        <source>The server no longer accepts your sign-in.</source>
+        <translation>Der Server akzeptiert deine Anmeldung nicht mehr.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>Das darfst du nicht.</translation>
+    </message>
+    <message>
+        <source>It no longer exists — it may have been deleted elsewhere.</source>
+        <translation>Es existiert nicht mehr – vielleicht wurde es anderswo gelöscht.</translation>
+    </message>
+    <message>
+        <source>That conflicts with something already saved.</source>
+        <translation>Das widerspricht etwas bereits Gespeichertem.</translation>
+    </message>
+    <message>
+        <source>It was changed elsewhere in the meantime.</source>
+        <translation>Es wurde inzwischen anderswo geändert.</translation>
+    </message>
+    <message>
+        <source>That is too large.</source>
+        <translation>Das ist zu groß.</translation>
+    </message>
+    <message>
+        <source>That kind of file is not supported.</source>
+        <translation>Diese Art von Datei wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Some of what you entered was not accepted.</source>
+        <translation>Einige deiner Eingaben wurden nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Too many requests — please wait a moment.</source>
+        <translation>Zu viele Anfragen – bitte warte einen Moment.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service is having trouble (HTTP %1).</source>
+        <translation>Der Clipshelf-Dienst hat Probleme (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The request was refused (HTTP %1).</source>
+        <translation>Die Anfrage wurde abgelehnt (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::AuthController</name>
+    <message>
+        <source>Your session could not be saved in the keychain (%1); you will have to sign in again next time.</source>
+        <translation>Deine Sitzung konnte nicht im Schlüsselbund gespeichert werden (%1); beim nächsten Start musst du dich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The stored session could not be removed from the keychain: %1</source>
+        <translation>Die gespeicherte Sitzung konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>clipshelf::AvatarImage</name>
     <message>
         <source>The file could not be opened: %1</source>
@@ -1022,6 +1280,40 @@
     <message>
         <source>The picture could not be made small enough to upload.</source>
         <translation>Das Bild konnte nicht klein genug zum Hochladen gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::BrowserLauncher</name>
+    <message>
+        <source>No browser could be opened. Use &quot;Copy link&quot; and paste it into your browser.</source>
+        <translation>Es konnte kein Browser geöffnet werden. Nutze „Link kopieren“ und füge den Link in deinen Browser ein.</translation>
+    </message>
+    <message>
+        <source>The browser command is empty.</source>
+        <translation>Der Browser-Befehl ist leer.</translation>
+    </message>
+    <message>
+        <source>The browser command &quot;%1&quot; could not be started. Use &quot;Copy link&quot; and paste the link into your browser.</source>
+        <translation>Der Browser-Befehl „%1“ konnte nicht gestartet werden. Nutze „Link kopieren“ und füge den Link in deinen Browser ein.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::KeychainSecretStore</name>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service</translation>
+    </message>
+    <message>
+        <source>system keychain</source>
+        <translation>Systemschlüsselbund</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1402,202 @@
     </message>
 </context>
 <context>
+    <name>clipshelf::LoopbackListener</name>
+    <message>
+        <source>Clipshelf could not open a local port for the sign-in: %1</source>
+        <translation>Clipshelf konnte keinen lokalen Port für die Anmeldung öffnen: %1</translation>
+    </message>
+    <message>
+        <source>All redirect ports (%1) are in use by other programs; close them or configure other ports with --redirect-ports.</source>
+        <translation>Alle Weiterleitungsports (%1) sind von anderen Programmen belegt; schließe diese oder lege mit --redirect-ports andere Ports fest.</translation>
+    </message>
+    <message>
+        <source>Signed in to Clipshelf</source>
+        <translation>Bei Clipshelf angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>This is not a sign-in response.</source>
+        <translation>Das ist keine Antwort auf eine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Unknown sign-in</source>
+        <translation>Unbekannte Anmeldung</translation>
+    </message>
+    <message>
+        <source>This response does not belong to the sign-in Clipshelf is waiting for. Start the sign-in again from Clipshelf.</source>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, auf die Clipshelf wartet. Starte die Anmeldung in Clipshelf neu.</translation>
+    </message>
+    <message>
+        <source>The sign-in response came from another provider (%1) than the one Clipshelf uses. Sign-in stopped for your safety.</source>
+        <translation>Die Antwort kam von einem anderen Anmeldedienst (%1) als dem, den Clipshelf nutzt. Die Anmeldung wurde zu deiner Sicherheit abgebrochen.</translation>
+    </message>
+    <message>
+        <source>none named</source>
+        <translation>keiner angegeben</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled or denied at the provider.</source>
+        <translation>Die Anmeldung wurde beim Anmeldedienst abgebrochen oder abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The provider reported an error: %1.</source>
+        <translation>Der Anmeldedienst hat einen Fehler gemeldet: %1.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s response has neither a code nor an error.</source>
+        <translation>Die Antwort des Anmeldedienstes enthält weder einen Code noch einen Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::MemorySecretStore</name>
+    <message>
+        <source>memory (this run only)</source>
+        <translation>Arbeitsspeicher (nur bis Clipshelf beendet wird)</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::OidcDiscovery</name>
+    <message>
+        <source>its certificate could not be verified</source>
+        <translation>sein Zertifikat konnte nicht überprüft werden</translation>
+    </message>
+    <message>
+        <source>Clipshelf could not reach the provider at %1: %2.</source>
+        <translation>Clipshelf konnte den Anmeldedienst unter %1 nicht erreichen: %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discovery document at %1 could not be loaded (HTTP %2). Check the issuer setting.</source>
+        <translation>Das Discovery-Dokument des Anmeldedienstes unter %1 konnte nicht geladen werden (HTTP %2). Prüfe die Einstellung „issuer“.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::Outbox</name>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1 konnte nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::SecretMessages</name>
+    <message>
+        <source>Nothing is saved in the keychain for this profile.</source>
+        <translation>Für dieses Profil ist nichts im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The macOS Keychain is not available: make sure you are logged in to your user account on this Mac, then sign in again.</source>
+        <translation>Der macOS-Schlüsselbund ist nicht verfügbar: Stelle sicher, dass du an deinem Benutzerkonto auf diesem Mac angemeldet bist, und melde dich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager is not available: make sure the Credential Manager service is running, then sign in again.</source>
+        <translation>Die Windows-Anmeldeinformationsverwaltung ist nicht verfügbar: Stelle sicher, dass der Dienst „Anmeldeinformationsverwaltung“ läuft, und melde dich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>No Secret Service is running: install and unlock gnome-keyring or KWallet, then sign in again.</source>
+        <translation>Es läuft kein Secret Service: Installiere und entsperre gnome-keyring oder KWallet und melde dich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>The macOS Keychain is locked or access was refused: unlock your login keychain (and choose &quot;Allow&quot; if asked), then try again.</source>
+        <translation>Der macOS-Schlüsselbund ist gesperrt oder der Zugriff wurde verweigert: Entsperre deinen Schlüsselbund „Anmeldung“ (und wähle „Erlauben“, falls du gefragt wirst) und versuche es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager refused access: make sure you are signed in to your Windows account, then try again.</source>
+        <translation>Die Windows-Anmeldeinformationsverwaltung hat den Zugriff verweigert: Stelle sicher, dass du an deinem Windows-Konto angemeldet bist, und versuche es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked: unlock it (for example by logging in to your desktop session) and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt: Entsperre ihn (zum Beispiel, indem du dich an deiner Desktop-Sitzung anmeldest) und versuche es erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in saved in the keychain is damaged or incomplete, so it cannot be used: sign in again to replace it.</source>
+        <translation>Die im Schlüsselbund gespeicherte Anmeldung ist beschädigt oder unvollständig und kann nicht verwendet werden: Melde dich erneut an, um sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>This is too large to keep in the keychain (the limit is 1 MiB).</source>
+        <translation>Das ist zu groß für den Schlüsselbund (die Grenze liegt bei 1 MiB).</translation>
+    </message>
+    <message>
+        <source>Internal error: invalid keychain entry name.</source>
+        <translation>Interner Fehler: ungültiger Name für einen Schlüsselbund-Eintrag.</translation>
+    </message>
+    <message>
+        <source>The keychain reported an unknown error. Try again; if it keeps happening, restart your session.</source>
+        <translation>Der Schlüsselbund hat einen unbekannten Fehler gemeldet. Versuche es erneut; wenn das immer wieder passiert, starte deine Desktop-Sitzung neu.</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error (%1). Try again; if it keeps happening, restart your session.</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet (%1). Versuche es erneut; wenn das immer wieder passiert, starte deine Desktop-Sitzung neu.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::SessionManager</name>
+    <message>
+        <source>%1 Until then, Clipshelf keeps you signed in only while it is open.</source>
+        <translation>%1 Bis dahin bleibst du nur angemeldet, solange Clipshelf geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>The sign-in service could not be reached.</source>
+        <translation>Der Anmeldedienst ist nicht erreichbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>%1 Neuer Versuch in %n Sekunde.</numerusform>
+            <numerusform>%1 Neuer Versuch in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You signed out.</source>
+        <translation>Du hast dich abgemeldet.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Du bist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Your session has ended — please sign in again.</source>
+        <translation>Deine Sitzung ist beendet – bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Another Clipshelf window is still renewing the session.</source>
+        <translation>Ein anderes Clipshelf-Fenster erneuert gerade noch die Sitzung.</translation>
+    </message>
+    <message>
+        <source>Your session has ended because the provider answered for another account — please sign in again.</source>
+        <translation>Deine Sitzung ist beendet, weil der Anmeldedienst für ein anderes Konto geantwortet hat – bitte melde dich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::SessionVault</name>
+    <message>
+        <source>The saved sign-in could not be read, so you are signed out: sign in again.</source>
+        <translation>Die gespeicherte Anmeldung konnte nicht gelesen werden, daher bist du abgemeldet: Melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Internal error: the sign-in to save is incomplete.</source>
+        <translation>Interner Fehler: Die zu speichernde Anmeldung ist unvollständig.</translation>
+    </message>
+</context>
+<context>
     <name>clipshelf::SettingsController</name>
     <message>
         <source>Your settings could not be loaded: %1</source>
@@ -1169,10 +1657,75 @@
     </message>
 </context>
 <context>
+    <name>clipshelf::SignInFlow</name>
+    <message>
+        <source>Sign-in timed out: nothing came back from the browser within %1 minutes.</source>
+        <translation>Zeitüberschreitung bei der Anmeldung: Vom Browser kam innerhalb von %1 Minuten nichts zurück.</translation>
+    </message>
+    <message>
+        <source>Sign-in timed out: nothing came back from the browser within %1 seconds.</source>
+        <translation>Zeitüberschreitung bei der Anmeldung: Vom Browser kam innerhalb von %1 Sekunden nichts zurück.</translation>
+    </message>
+    <message>
+        <source>The provider did not accept the sign-in code. Please try again.</source>
+        <translation>Der Anmeldedienst hat den Anmeldecode nicht akzeptiert. Bitte versuche es erneut.</translation>
+    </message>
+    <message>
+        <source>The provider sent no ID token; make sure the &quot;openid&quot; scope is allowed.</source>
+        <translation>Der Anmeldedienst hat kein ID-Token gesendet; stelle sicher, dass der Scope „openid“ erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s profile belongs to another account than the sign-in. Sign-in stopped for your safety.</source>
+        <translation>Das Profil vom Anmeldedienst gehört zu einem anderen Konto als die Anmeldung. Die Anmeldung wurde zu deiner Sicherheit abgebrochen.</translation>
+    </message>
+    <message>
+        <source>You can close this tab and return to Clipshelf.</source>
+        <translation>Du kannst diesen Tab schließen und zu Clipshelf zurückkehren.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled in Clipshelf.</source>
+        <translation>Die Anmeldung wurde in Clipshelf abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::ThumbnailStore</name>
+    <message>
+        <source>Not a YouTube video id.</source>
+        <translation>Keine YouTube-Video-ID.</translation>
+    </message>
+    <message>
+        <source>The thumbnail could not be loaded.</source>
+        <translation>Das Vorschaubild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The thumbnail could not be downloaded.</source>
+        <translation>Das Vorschaubild konnte nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>The thumbnail is not an image.</source>
+        <translation>Das Vorschaubild ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The thumbnail could not be stored.</source>
+        <translation>Das Vorschaubild konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::TokenClient</name>
+    <message>
+        <source>The provider has no userinfo endpoint.</source>
+        <translation>Der Anmeldedienst hat keinen Userinfo-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s userinfo endpoint answered HTTP %1.</source>
+        <translation>Der Userinfo-Endpunkt des Anmeldedienstes hat mit HTTP %1 geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>clipshelf::Workspace</name>
     <message>
-        <source>Clipshelf cannot store changes on this computer (%1). Changes made offline are kept only while Clipshelf is open.</source>
-        <translation>Clipshelf kann auf diesem Computer keine Änderungen speichern (%1). Offline gemachte Änderungen bleiben nur erhalten, solange Clipshelf geöffnet ist.</translation>
+        <source>Clipshelf cannot store changes on this computer (%1), so it keeps them in memory only: changes that haven’t synced yet are lost when Clipshelf closes or the computer restarts.</source>
+        <translation>Clipshelf kann auf diesem Computer keine Änderungen speichern (%1) und behält sie nur im Arbeitsspeicher: Noch nicht synchronisierte Änderungen gehen verloren, wenn Clipshelf geschlossen oder der Computer neu gestartet wird.</translation>
     </message>
 </context>
 </TS>

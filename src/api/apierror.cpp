@@ -27,7 +27,7 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
     e.retryAfterSeconds = retryAfterSeconds;
     e.body = QJsonDocument::fromJson(body).object();
     const QString detail = e.body.value(QStringLiteral("detail")).toString();
-    auto tr = [](const char *text) { return QCoreApplication::translate("ApiError", text); };
+    auto tr = [](const char *text) { return QCoreApplication::translate("clipshelf::ApiError", text); };
     switch (status) {
     case 401: e.kind = Unauthorized; e.message = tr("The server no longer accepts your sign-in."); break;
     case 403: e.kind = Forbidden; e.message = tr("You are not allowed to do that."); break;

@@ -9,7 +9,7 @@ namespace clipshelf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("AvatarImage", text); }
+QString tr(const char *text) { return QCoreApplication::translate("clipshelf::AvatarImage", text); }
 
 QByteArray encode(const QImage &image, const char *format, int quality)
 {

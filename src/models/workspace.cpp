@@ -26,8 +26,7 @@ Workspace::Workspace(const Config &config, AuthController *auth, QNetworkAccessM
     if (!m_outbox->open(&error)) {
         qCWarning(lcCore) << "The outbox cannot be stored on disk; changes are kept in memory:" << error;
         m_outbox->useMemoryOnly();
-        m_storageWarning = tr("Clipshelf cannot store changes on this computer (%1). Changes made offline are "
-                              "kept only while Clipshelf is open.").arg(error);
+        m_storageError = error;
     }
     m_replayer = new OutboxReplayer(m_api, auth->sessions(), m_outbox, this);
     m_thumbnails = new ThumbnailStore(dirs.thumbnails.isEmpty() ? ThumbnailStore::defaultDirectory(profile)
@@ -50,9 +49,18 @@ Workspace::~Workspace()
         m_cache->waitForWrites();
 }
 
-void Workspace::start()
+QString Workspace::storageWarning() const
 {
-    m_library->start();
+    if (!m_outbox->isMemoryOnly())
+        return {};
+    return tr("Clipshelf cannot store changes on this computer (%1), so it keeps them in memory only: "
+              "changes that haven’t synced yet are lost when Clipshelf closes or the computer restarts.")
+        .arg(m_storageError);
+}
+
+void Workspace::start(LibraryController::CacheLoading loading)
+{
+    m_library->start(loading);
     m_settings->start();
     m_replayer->kick();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "models/librarycontroller.h"
 
 #include <QObject>
 #include <QString>
@@ -48,11 +49,14 @@ public:
     ThumbnailStore *thumbnails() const { return m_thumbnails; }
     LibraryController *library() const { return m_library; }
     SettingsController *settings() const { return m_settings; }
-    /// Not empty when the outbox could not be opened (changes then live in memory only).
-    QString storageWarning() const { return m_storageWarning; }
+    /// Not empty when the outbox could not be opened: changes then live in memory
+    /// only, and those not yet synced are lost when Clipshelf closes. Built on each
+    /// call, so it is in the language of the moment (App re-reads it on a switch).
+    QString storageWarning() const;
 
-    /// Loads the caches and starts syncing; call once after construction.
-    void start();
+    /// Loads the caches and starts syncing; call once after construction. The app
+    /// reads the library cache InBackground, so that its window comes up meanwhile.
+    void start(LibraryController::CacheLoading loading = LibraryController::CacheLoading::Blocking);
     /// Sends the deletes still in their undo window and waits for cache writes (app close).
     void shutdown();
 
@@ -64,7 +68,7 @@ private:
     ThumbnailStore *m_thumbnails = nullptr;
     LibraryController *m_library = nullptr;
     SettingsController *m_settings = nullptr;
-    QString m_storageWarning;
+    QString m_storageError; ///< why the outbox is in memory only (empty when it is on disk)
 };
 
 } // namespace clipshelf

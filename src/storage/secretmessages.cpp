@@ -7,7 +7,7 @@ namespace clipshelf {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("clipshelf::SecretStore", text);
+    return QCoreApplication::translate("clipshelf::SecretMessages", text);
 }
 } // namespace
 
