@@ -19,54 +19,34 @@ void runAvatarSet(CliContext &ctx)
         ctx.fail(OtherError, avatar.error);
         return;
     }
-    ctx.withApi([&ctx, avatar](ApiClient &) {
-        ctx.send(endpoints::putAvatar(avatar.data, avatar.contentType), [&ctx, avatar](const ApiResult &r) {
-            if (ctx.json)
-                ctx.printJson(r.json());
-            else
-                ctx.out(QStringLiteral("Avatar updated (%1x%2 px, %3 KiB).")
-                            .arg(avatar.size.width())
-                            .arg(avatar.size.height())
-                            .arg((avatar.data.size() + 1023) / 1024));
-            ctx.finish(Ok);
-        });
-    });
+    const QSize size = avatar.size;
+    const qsizetype bytes = avatar.data.size();
+    ctx.sendAndPrint(endpoints::putAvatar(avatar.data, avatar.contentType),
+                     [&ctx, size, bytes](const ApiResult &) {
+                         ctx.out(QStringLiteral("Avatar updated (%1x%2 px, %3 KiB).")
+                                     .arg(size.width())
+                                     .arg(size.height())
+                                     .arg((bytes + 1023) / 1024));
+                     });
 }
 
 void runAvatarRemove(CliContext &ctx)
 {
-    ctx.withApi([&ctx](ApiClient &) {
-        ctx.send(endpoints::deleteAvatar(), [&ctx](const ApiResult &) {
-            if (ctx.json)
-                ctx.printJson(QJsonObject{{QStringLiteral("avatar_url"), QJsonValue::Null}});
-            else
-                ctx.out(QStringLiteral("Avatar removed."));
-            ctx.finish(Ok);
-        });
-    });
+    ctx.sendAndConfirm(endpoints::deleteAvatar(), QJsonObject{{QStringLiteral("avatar_url"), QJsonValue::Null}},
+                       QStringLiteral("Avatar removed."));
 }
 
 void runKeysList(CliContext &ctx)
 {
-    ctx.withApi([&ctx](ApiClient &) {
-        ctx.send(endpoints::listApiKeys(), [&ctx](const ApiResult &r) {
-            const QJsonArray keys = r.json().value(QStringLiteral("api_keys")).toArray();
-            if (ctx.json) {
-                ctx.printJson(r.json());
-            } else if (keys.isEmpty()) {
-                ctx.out(QStringLiteral("No API keys."));
-            } else {
-                QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PREFIX"),
-                                         QStringLiteral("CREATED"), QStringLiteral("LAST USED")}};
-                for (const QJsonValue &v : keys) {
-                    const ApiKeyInfo k = ApiKeyInfo::fromJson(v.toObject());
-                    rows.append({k.id, format::clip(k.name, 40), k.prefix, format::time(k.createdAt),
-                                 format::time(k.lastUsedAt, QStringLiteral("never"))});
-                }
-                ctx.printTable(rows);
-            }
-            ctx.finish(Ok);
-        });
+    ctx.sendAndPrint(endpoints::listApiKeys(), [&ctx](const ApiResult &r) {
+        QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PREFIX"),
+                                 QStringLiteral("CREATED"), QStringLiteral("LAST USED")}};
+        for (const QJsonValue &v : r.json().value(QStringLiteral("api_keys")).toArray()) {
+            const ApiKeyInfo k = ApiKeyInfo::fromJson(v.toObject());
+            rows.append({k.id, format::clip(k.name, 40), k.prefix, format::time(k.createdAt),
+                         format::time(k.lastUsedAt, QStringLiteral("never"))});
+        }
+        ctx.printTableOr(rows, QStringLiteral("No API keys."));
     });
 }
 
@@ -96,56 +76,31 @@ void runKeysCreate(CliContext &ctx)
 void runKeysRevoke(CliContext &ctx)
 {
     const QString id = ctx.args.value(0);
-    ctx.withApi([&ctx, id](ApiClient &) {
-        ctx.send(endpoints::revokeApiKey(id), [&ctx, id](const ApiResult &) {
-            if (ctx.json)
-                ctx.printJson(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("revoked"), true}});
-            else
-                ctx.out(QStringLiteral("Revoked API key %1.").arg(id));
-            ctx.finish(Ok);
-        }, {QStringLiteral("There is no API key %1.").arg(id), {}});
-    });
+    ctx.sendAndConfirm(endpoints::revokeApiKey(id),
+                       QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("revoked"), true}},
+                       QStringLiteral("Revoked API key %1.").arg(id),
+                       {QStringLiteral("There is no API key %1.").arg(id), {}});
 }
 
 void runTags(CliContext &ctx)
 {
-    ctx.withApi([&ctx](ApiClient &) {
-        ctx.send(endpoints::listTags(), [&ctx](const ApiResult &r) {
-            const QList<TagCount> tags = TagCount::listFromJson(r.json());
-            if (ctx.json) {
-                ctx.printJson(r.json());
-            } else if (tags.isEmpty()) {
-                ctx.out(QStringLiteral("No tags yet."));
-            } else {
-                QList<QStringList> rows{{QStringLiteral("TAG"), QStringLiteral("VIDEOS")}};
-                for (const TagCount &t : tags)
-                    rows.append({t.name, QString::number(t.count)});
-                ctx.printTable(rows);
-            }
-            ctx.finish(Ok);
-        });
+    ctx.sendAndPrint(endpoints::listTags(), [&ctx](const ApiResult &r) {
+        QList<QStringList> rows{{QStringLiteral("TAG"), QStringLiteral("VIDEOS")}};
+        for (const TagCount &t : TagCount::listFromJson(r.json()))
+            rows.append({t.name, QString::number(t.count)});
+        ctx.printTableOr(rows, QStringLiteral("No tags yet."));
     });
 }
 
 void runActivity(CliContext &ctx)
 {
-    ctx.withApi([&ctx](ApiClient &) {
-        ctx.send(endpoints::activity(), [&ctx](const ApiResult &r) {
-            const QJsonArray events = r.json().value(QStringLiteral("events")).toArray();
-            if (ctx.json) {
-                ctx.printJson(r.json());
-            } else if (events.isEmpty()) {
-                ctx.out(QStringLiteral("No activity yet."));
-            } else {
-                QList<QStringList> rows{{QStringLiteral("WHEN"), QStringLiteral("WHAT"), QStringLiteral("DETAIL")}};
-                for (const QJsonValue &v : events) {
-                    const ActivityEvent e = ActivityEvent::fromJson(v.toObject());
-                    rows.append({format::time(e.at), e.kind, format::clip(e.detail, 60)});
-                }
-                ctx.printTable(rows);
-            }
-            ctx.finish(Ok);
-        });
+    ctx.sendAndPrint(endpoints::activity(), [&ctx](const ApiResult &r) {
+        QList<QStringList> rows{{QStringLiteral("WHEN"), QStringLiteral("WHAT"), QStringLiteral("DETAIL")}};
+        for (const QJsonValue &v : r.json().value(QStringLiteral("events")).toArray()) {
+            const ActivityEvent e = ActivityEvent::fromJson(v.toObject());
+            rows.append({format::time(e.at), e.kind, format::clip(e.detail, 60)});
+        }
+        ctx.printTableOr(rows, QStringLiteral("No activity yet."));
     });
 }
 

@@ -1,16 +1,23 @@
 #pragma once
 
+#include "models/avatarimage.h"
+
 #include <QByteArray>
 #include <QSize>
 #include <QString>
 
 namespace clipshelf::cli {
 
-/// An avatar ready to upload: PNG or JPEG, at most kMaxSide pixels a side and kMaxBytes.
+/**
+ * An avatar ready to upload: PNG or JPEG, at most kMaxSide pixels a side and
+ * kMaxBytes. The limits are the app's (clipshelf::AvatarImage); the preparing
+ * is the CLI's own, because `avatar set` promises more than the app does: a
+ * JPEG stays a JPEG, any other format is refused, and messages name the file.
+ */
 struct AvatarImage
 {
-    static constexpr int kMaxSide = 512;
-    static constexpr qint64 kMaxBytes = 2 * 1024 * 1024;
+    static constexpr int kMaxSide = clipshelf::AvatarImage::kMaxSide;
+    static constexpr qint64 kMaxBytes = clipshelf::AvatarImage::kMaxBytes;
 
     QByteArray data;
     QByteArray contentType;   ///< "image/png" or "image/jpeg"

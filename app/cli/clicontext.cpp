@@ -63,6 +63,34 @@ void CliContext::send(const ApiRequest &request, std::function<void(const ApiRes
     });
 }
 
+void CliContext::sendAndPrint(const ApiRequest &request, std::function<void(const ApiResult &)> printText,
+                              const ApiWording &wording)
+{
+    withApi([this, request, printText = std::move(printText), wording](ApiClient &) {
+        send(request, [this, printText](const ApiResult &r) {
+            if (json)
+                printJson(r.json());
+            else
+                printText(r);
+            finish(Ok);
+        }, wording);
+    });
+}
+
+void CliContext::sendAndConfirm(const ApiRequest &request, const QJsonObject &jsonAnswer, const QString &text,
+                                const ApiWording &wording)
+{
+    withApi([this, request, jsonAnswer, text, wording](ApiClient &) {
+        send(request, [this, jsonAnswer, text](const ApiResult &) {
+            if (json)
+                printJson(jsonAnswer);
+            else
+                out(text);
+            finish(Ok);
+        }, wording);
+    });
+}
+
 void CliContext::failApi(const ApiError &error, const ApiWording &wording) const
 {
     fail(exitCodeFor(error), describeApiError(error, config.apiUrl(), wording));
@@ -103,6 +131,14 @@ void CliContext::printTable(const QList<QStringList> &rows) const
             line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
         out(line);
     }
+}
+
+void CliContext::printTableOr(const QList<QStringList> &rows, const QString &whenEmpty) const
+{
+    if (rows.size() <= 1)
+        out(whenEmpty);
+    else
+        printTable(rows);
 }
 
 void CliContext::finish(int code) const

@@ -7,6 +7,7 @@
 #include "exitcodes.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QNetworkAccessManager>
 #include <QStringList>
@@ -54,6 +55,17 @@ public:
     /// and exits with the matching code. Call inside withApi().
     void send(const ApiRequest &request, std::function<void(const ApiResult &)> onOk,
               const ApiWording &wording = {});
+    /**
+     * What most commands do: withApi(), send(\a request), then print the
+     * answer — the API's JSON with --json, else \a printText(answer) — and
+     * exit 0. Failures as send() describes them.
+     */
+    void sendAndPrint(const ApiRequest &request, std::function<void(const ApiResult &)> printText,
+                      const ApiWording &wording = {});
+    /// The same for a request whose answer has nothing to show (a removal):
+    /// prints \a jsonAnswer with --json, else the line \a text, and exits 0.
+    void sendAndConfirm(const ApiRequest &request, const QJsonObject &jsonAnswer, const QString &text,
+                        const ApiWording &wording = {});
     /// Prints one sentence for \a error and exits with its code (see apierrors.h).
     void failApi(const ApiError &error, const ApiWording &wording = {}) const;
 
@@ -63,6 +75,8 @@ public:
     void printJson(const QJsonValue &value) const;
     /// Aligned columns; the first row is the header.
     void printTable(const QList<QStringList> &rows) const;
+    /// printTable(\a rows), or the line \a whenEmpty when there is no row below the header.
+    void printTableOr(const QList<QStringList> &rows, const QString &whenEmpty) const;
     /// Ends the program with \a code once control returns to the event loop.
     void finish(int code) const;
     /// error(\a sentence), then finish(\a code); a usage error adds where --help is.

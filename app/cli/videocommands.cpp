@@ -63,30 +63,18 @@ void runList(CliContext &ctx)
             return;
         }
     }
-    ctx.withApi([&ctx, query](ApiClient &) {
-        ctx.send(endpoints::listVideos(query), [&ctx, query](const ApiResult &r) {
-            if (ctx.json) {
-                ctx.printJson(r.json());
-                ctx.finish(Ok);
-                return;
-            }
-            const VideoPage page = VideoPage::fromJson(r.json());
-            if (page.videos.isEmpty()) {
-                const bool filtered = !query.tags.isEmpty() || !query.text.isEmpty();
-                ctx.out(filtered ? QStringLiteral("No videos match.") : QStringLiteral("No videos saved yet."));
-                ctx.finish(Ok);
-                return;
-            }
-            QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("TITLE"), QStringLiteral("TAGS"),
-                                     QStringLiteral("ADDED")}};
-            for (const Video &v : page.videos)
-                rows.append({QString::number(v.id), format::clip(v.displayTitle(), 56),
-                             format::clip(v.tags.join(QLatin1Char(',')), 30), format::time(v.createdAt)});
-            ctx.printTable(rows);
-            if (page.videos.size() < page.count)
-                ctx.out(QStringLiteral("Showing %1 of %2 videos.").arg(page.videos.size()).arg(page.count));
-            ctx.finish(Ok);
-        });
+    const bool filtered = !query.tags.isEmpty() || !query.text.isEmpty();
+    ctx.sendAndPrint(endpoints::listVideos(query), [&ctx, filtered](const ApiResult &r) {
+        const VideoPage page = VideoPage::fromJson(r.json());
+        QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("TITLE"), QStringLiteral("TAGS"),
+                                 QStringLiteral("ADDED")}};
+        for (const Video &v : page.videos)
+            rows.append({QString::number(v.id), format::clip(v.displayTitle(), 56),
+                         format::clip(v.tags.join(QLatin1Char(',')), 30), format::time(v.createdAt)});
+        ctx.printTableOr(rows, filtered ? QStringLiteral("No videos match.")
+                                        : QStringLiteral("No videos saved yet."));
+        if (!page.videos.isEmpty() && page.videos.size() < page.count)
+            ctx.out(QStringLiteral("Showing %1 of %2 videos.").arg(page.videos.size()).arg(page.count));
     });
 }
 
@@ -137,15 +125,8 @@ void runShow(CliContext &ctx)
     const qint64 id = videoId(ctx);
     if (id == 0)
         return;
-    ctx.withApi([&ctx, id](ApiClient &) {
-        ctx.send(endpoints::getVideo(id), [&ctx](const ApiResult &r) {
-            if (ctx.json)
-                ctx.printJson(r.json());
-            else
-                printVideo(ctx, Video::fromJson(r.json()));
-            ctx.finish(Ok);
-        }, notFound(id));
-    });
+    ctx.sendAndPrint(endpoints::getVideo(id),
+                     [&ctx](const ApiResult &r) { printVideo(ctx, Video::fromJson(r.json())); }, notFound(id));
 }
 
 void runEdit(CliContext &ctx)
@@ -166,17 +147,10 @@ void runEdit(CliContext &ctx)
         ctx.fail(Usage, QStringLiteral("videos edit needs at least one of --title, --notes or --tags."));
         return;
     }
-    ctx.withApi([&ctx, id, patch](ApiClient &) {
-        ctx.send(endpoints::patchVideo(id, patch), [&ctx](const ApiResult &r) {
-            if (ctx.json) {
-                ctx.printJson(r.json());
-            } else {
-                const Video v = Video::fromJson(r.json());
-                ctx.out(QStringLiteral("Updated video %1: %2").arg(v.id).arg(v.displayTitle()));
-            }
-            ctx.finish(Ok);
-        }, notFound(id));
-    });
+    ctx.sendAndPrint(endpoints::patchVideo(id, patch), [&ctx](const ApiResult &r) {
+        const Video v = Video::fromJson(r.json());
+        ctx.out(QStringLiteral("Updated video %1: %2").arg(v.id).arg(v.displayTitle()));
+    }, notFound(id));
 }
 
 void runRemove(CliContext &ctx)
@@ -184,15 +158,9 @@ void runRemove(CliContext &ctx)
     const qint64 id = videoId(ctx);
     if (id == 0)
         return;
-    ctx.withApi([&ctx, id](ApiClient &) {
-        ctx.send(endpoints::deleteVideo(id), [&ctx, id](const ApiResult &) {
-            if (ctx.json)
-                ctx.printJson(QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("deleted"), true}});
-            else
-                ctx.out(QStringLiteral("Deleted video %1.").arg(id));
-            ctx.finish(Ok);
-        }, notFound(id));
-    });
+    ctx.sendAndConfirm(endpoints::deleteVideo(id),
+                       QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("deleted"), true}},
+                       QStringLiteral("Deleted video %1.").arg(id), notFound(id));
 }
 
 } // namespace

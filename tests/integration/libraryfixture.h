@@ -15,7 +15,10 @@
 #include "storage/outbox.h"
 #include "storage/sessionvault.h"
 
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
+
+#include <memory>
 
 namespace clipshelf::test {
 
@@ -73,6 +76,45 @@ struct SignedInProfile
     KeychainSecretStore store;
     AuthController auth;
     Workspace workspace;
+};
+
+/**
+ * The local stack with Alice signed in on it, once per test file: what the
+ * library and settings integration tests start from. A test class derives
+ * from it next to QObject, calls startWithAliceSignedIn() from initTestCase()
+ * and stopStack() from cleanupTestCase().
+ */
+class AliceOnTheStack
+{
+protected:
+    /// Starts the provider and the API server and signs Alice in through the
+    /// browser; false, with a warning saying which step failed, otherwise.
+    bool startWithAliceSignedIn()
+    {
+        if (!m_provider.start() || !m_api.start(m_provider.issuer())) {
+            qWarning("the provider or the API server did not start");
+            return false;
+        }
+        m_alice = std::make_unique<SignedInProfile>(m_provider.issuer(), m_api.url(), "alice", &m_nam);
+        if (!m_alice->signIn()) {
+            qWarning("Alice could not sign in");
+            return false;
+        }
+        return true;
+    }
+
+    /// Alice's profile first (its workspace talks to the API), then the stack.
+    void stopStack()
+    {
+        m_alice.reset();
+        m_api.stop();
+        m_provider.stop();
+    }
+
+    TestProvider m_provider;
+    TestApiServer m_api;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<SignedInProfile> m_alice;
 };
 
 } // namespace clipshelf::test

@@ -12,15 +12,6 @@ using namespace clipshelf::test;
 
 namespace {
 
-/// The checks of a doctor --json report, by id.
-QHash<QString, QJsonObject> checksById(const CliRun &r)
-{
-    QHash<QString, QJsonObject> out;
-    for (const QJsonValue &v : r.json().value("checks").toArray())
-        out.insert(v.toObject().value("id").toString(), v.toObject());
-    return out;
-}
-
 QString statusOf(const CliRun &r, const QString &id) { return checksById(r).value(id).value("status").toString(); }
 
 /// A loopback port on which nothing listens.
@@ -33,21 +24,14 @@ quint16 closedPort()
 
 } // namespace
 
-class TestCliDoctor : public QObject
+class TestCliDoctor : public QObject, protected CliStackFixture
 {
     Q_OBJECT
-
-    TestProvider m_provider;
-    TestApiServer m_api;
-    CliRunner m_cli;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(m_cli.program), qPrintable(m_cli.program + " is not built"));
-        QVERIFY(m_provider.start());
-        QVERIFY(m_api.start(m_provider.issuer()));
-        m_cli.configure(m_provider.issuer(), m_api.url(), freshProfile("cli-doctor"));
+        startStack("cli-doctor");
         m_cli.forbidden << "doctor-test-client-secret";
     }
 

@@ -11,23 +11,16 @@
 using namespace clipshelf;
 using namespace clipshelf::test;
 
-class TestCliNoKeychain : public QObject
+class TestCliNoKeychain : public QObject, protected CliStackFixture
 {
     Q_OBJECT
-
-    TestProvider m_provider;
-    TestApiServer m_api;
-    CliRunner m_cli;
 
 private slots:
     void initTestCase()
     {
         if (qgetenv("CLIPSHELF_NO_SECRET_SERVICE") != "1")
             QSKIP("run under tests/support/with-secret-service.sh with CLIPSHELF_NO_SECRET_SERVICE=1");
-        QVERIFY2(QFile::exists(m_cli.program), qPrintable(m_cli.program + " is not built"));
-        QVERIFY(m_provider.start());
-        QVERIFY(m_api.start(m_provider.issuer()));
-        m_cli.configure(m_provider.issuer(), m_api.url(), freshProfile("cli-nokeychain"));
+        startStack("cli-nokeychain");
     }
 
     void doctorFailsTheKeychainCheck()
@@ -36,16 +29,13 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.isJsonObject(), qPrintable(r.describe()));
         QVERIFY2(r.elapsedMs < 8000, qPrintable(QString::number(r.elapsedMs)));
-        QJsonObject keychain, session;
-        for (const QJsonValue &v : r.json().value("checks").toArray()) {
-            const QJsonObject check = v.toObject();
-            if (check.value("id").toString() == "keychain")
-                keychain = check;
-            else if (check.value("id").toString() == "session")
-                session = check;
-            else if (check.value("id").toString().startsWith("provider."))
-                QCOMPARE(check.value("status").toString(), QString("ok"));
+        const auto checks = checksById(r);
+        for (auto it = checks.cbegin(); it != checks.cend(); ++it) {
+            if (it.key().startsWith("provider."))
+                QCOMPARE(it.value().value("status").toString(), QString("ok"));
         }
+        const QJsonObject keychain = checks.value("keychain");
+        const QJsonObject session = checks.value("session");
         QCOMPARE(keychain.value("status").toString(), QString("fail"));
         QCOMPARE(keychain.value("summary").toString(), SecretMessages::noBackend());
         QVERIFY(keychain.value("fix").toString().contains("gnome-keyring"));

@@ -5,7 +5,11 @@
 #include "localstack.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -88,6 +92,39 @@ public:
                 QTest::qFail("clipshelf-cli printed a token or secret", __FILE__, __LINE__);
         }
     }
+};
+
+/// The checks of a `doctor --json` report, by id.
+inline QHash<QString, QJsonObject> checksById(const CliRun &r)
+{
+    QHash<QString, QJsonObject> out;
+    for (const QJsonValue &v : r.json().value("checks").toArray())
+        out.insert(v.toObject().value("id").toString(), v.toObject());
+    return out;
+}
+
+/**
+ * The local stack (the test provider and the reference API server) and a
+ * CliRunner pointed at it on a fresh profile, for the tests that need no
+ * sign-in (tst_cli_doctor, tst_cli_nokeychain). A test class derives from it
+ * next to QObject and calls startStack() from initTestCase().
+ */
+class CliStackFixture
+{
+protected:
+    /// Starts the provider and the API server and configures m_cli for them with
+    /// a profile named \a profilePrefix-…; fails the calling test when any of it does not work.
+    void startStack(const QString &profilePrefix)
+    {
+        QVERIFY2(QFile::exists(m_cli.program), qPrintable(m_cli.program + " is not built"));
+        QVERIFY(m_provider.start());
+        QVERIFY(m_api.start(m_provider.issuer()));
+        m_cli.configure(m_provider.issuer(), m_api.url(), freshProfile(profilePrefix));
+    }
+
+    TestProvider m_provider;
+    TestApiServer m_api;
+    CliRunner m_cli;
 };
 
 } // namespace clipshelf::test

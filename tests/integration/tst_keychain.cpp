@@ -8,6 +8,8 @@
 #include "storage/secretmessages.h"
 #include "storage/sessionvault.h"
 
+#include "secretoutcomes.h"
+
 #include <algorithm>
 #include <memory>
 #include <QElapsedTimer>
@@ -19,14 +21,8 @@
 #include <QTimer>
 #include <QtTest>
 
-namespace clipshelf {
-char *toString(SecretResult::Status status)
-{
-    return qstrdup(secretStatusName(status));
-}
-} // namespace clipshelf
-
 using namespace clipshelf;
+using namespace clipshelf::test;
 using Status = SecretResult::Status;
 
 namespace {
@@ -35,61 +31,6 @@ constexpr int WaitMs = 30000; // watchdog only: every wait ends as soon as the c
 
 // Waiting: a QEventLoop that the callback itself quits (QTest::qWaitFor would
 // add up to 10 ms of sleep per event-loop hop and distort the timings).
-struct Waitable
-{
-    bool done = false;
-    QPointer<QEventLoop> loop;
-    void finish()
-    {
-        done = true;
-        if (loop)
-            loop->quit();
-    }
-};
-
-struct ReadOutcome : Waitable
-{
-    SecretResult result;
-    QByteArray value;
-};
-
-struct WriteOutcome : Waitable
-{
-    SecretResult result;
-};
-
-std::shared_ptr<ReadOutcome> startRead(SecretStore &store, const QString &key)
-{
-    auto out = std::make_shared<ReadOutcome>();
-    store.read(key, [out](SecretResult r, QByteArray v) {
-        out->result = r;
-        out->value = v;
-        out->finish();
-    });
-    return out;
-}
-
-std::shared_ptr<WriteOutcome> startWrite(SecretStore &store, const QString &key,
-                                         const QByteArray &value)
-{
-    auto out = std::make_shared<WriteOutcome>();
-    store.write(key, value, [out](SecretResult r) {
-        out->result = r;
-        out->finish();
-    });
-    return out;
-}
-
-std::shared_ptr<WriteOutcome> startRemove(SecretStore &store, const QString &key)
-{
-    auto out = std::make_shared<WriteOutcome>();
-    store.remove(key, [out](SecretResult r) {
-        out->result = r;
-        out->finish();
-    });
-    return out;
-}
-
 void waitOn(Waitable &w)
 {
     if (w.done)
@@ -162,15 +103,6 @@ Raw rawDelete(const QString &service, const QString &key)
     auto *job = new QKeychain::DeletePasswordJob(service);
     job->setKey(key);
     return runRaw(job);
-}
-
-QByteArray randomBytes(qsizetype size, quint32 seed)
-{
-    QRandomGenerator gen(seed);
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        bytes[i] = char(gen.bounded(256));
-    return bytes;
 }
 
 /// A session-like printable value (what a token blob looks like).
@@ -698,33 +630,21 @@ void TestKeychain::sessionVaultRoundTrip()
     session.profile.subject = QStringLiteral("user-1");
     session.profile.name = QStringLiteral("Zoë");
 
-    bool saved = false;
-    SecretResult saveResult;
-    vault.save(session, [&](SecretResult r) {
-        saveResult = r;
-        saved = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(saved, WaitMs);
-    QCOMPARE(saveResult.status, Status::Ok);
+    const auto saved = startSave(vault, session);
+    QTRY_VERIFY_WITH_TIMEOUT(saved->done, WaitMs);
+    QCOMPARE(saved->result.status, Status::Ok);
 
-    bool loaded = false;
-    SecretResult loadResult;
-    Session back;
-    vault.load([&](SecretResult r, Session s) {
-        loadResult = r;
-        back = s;
-        loaded = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(loaded, WaitMs);
-    QCOMPARE(loadResult.status, Status::Ok);
+    const auto loaded = startLoad(vault);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded->done, WaitMs);
+    QCOMPARE(loaded->result.status, Status::Ok);
+    const Session &back = loaded->session;
     QCOMPARE(back.accessToken, session.accessToken);
     QCOMPARE(back.refreshToken, session.refreshToken);
     QCOMPARE(back.idToken, session.idToken);
     QCOMPARE(back.profile.subject, session.profile.subject);
 
-    bool cleared = false;
-    vault.clear([&](SecretResult r) { cleared = r.ok(); });
-    QTRY_VERIFY_WITH_TIMEOUT(cleared, WaitMs);
+    const auto cleared = startClear(vault);
+    QTRY_VERIFY_WITH_TIMEOUT(cleared->done && cleared->result.ok(), WaitMs);
 }
 
 void TestKeychain::neverLogsSecrets()

@@ -8,6 +8,8 @@
 #include "storage/secretmessages.h"
 #include "storage/sessionvault.h"
 
+#include "secretoutcomes.h"
+
 #include <memory>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -15,26 +17,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace clipshelf {
-char *toString(SecretResult::Status status)
-{
-    return qstrdup(secretStatusName(status));
-}
-} // namespace clipshelf
-
 using namespace clipshelf;
+using namespace clipshelf::test;
 using Status = SecretResult::Status;
 
 namespace {
 
 constexpr int WaitMs = 30000;
-
-struct Outcome
-{
-    bool done = false;
-    SecretResult result;
-    QByteArray value;
-};
 
 } // namespace
 
@@ -100,26 +89,16 @@ void TestKeychainNoBackend::operationsReportNoBackend()
     QFETCH(QString, operation);
     QFETCH(QByteArray, value);
     KeychainSecretStore store(SessionVault::serviceName(QStringLiteral("nobackend")));
-    auto out = std::make_shared<Outcome>();
+    std::shared_ptr<WriteOutcome> out;
+    std::shared_ptr<ReadOutcome> read; // only for "read": the value it gave back
     QElapsedTimer t;
     t.start();
-    if (operation == QLatin1String("read")) {
-        store.read(QStringLiteral("session"), [out](SecretResult r, QByteArray v) {
-            out->result = r;
-            out->value = v;
-            out->done = true;
-        });
-    } else if (operation == QLatin1String("write")) {
-        store.write(QStringLiteral("session"), value, [out](SecretResult r) {
-            out->result = r;
-            out->done = true;
-        });
-    } else {
-        store.remove(QStringLiteral("session"), [out](SecretResult r) {
-            out->result = r;
-            out->done = true;
-        });
-    }
+    if (operation == QLatin1String("read"))
+        out = read = startRead(store, QStringLiteral("session"));
+    else if (operation == QLatin1String("write"))
+        out = startWrite(store, QStringLiteral("session"), value);
+    else
+        out = startRemove(store, QStringLiteral("session"));
     QVERIFY(!out->done);
     // Expect the store's warning about the failed keychain call (no value in it).
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed")));
@@ -130,7 +109,7 @@ void TestKeychainNoBackend::operationsReportNoBackend()
     QCOMPARE(out->result.message,
              QStringLiteral("No Secret Service is running: install and unlock gnome-keyring or "
                             "KWallet, then sign in again."));
-    QVERIFY(out->value.isEmpty());
+    QVERIFY(!read || read->value.isEmpty());
     QVERIFY(!out->result.message.contains(QLatin1String("NOBACKEND-SECRET")));
 }
 
@@ -138,19 +117,12 @@ void TestKeychainNoBackend::sessionVaultReportsNoBackend()
 {
     KeychainSecretStore store(SessionVault::serviceName(QStringLiteral("nobackend")));
     SessionVault vault(&store);
-    bool done = false;
-    SecretResult result;
-    Session session;
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed")));
-    vault.load([&](SecretResult r, Session s) {
-        result = r;
-        session = s;
-        done = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(done, WaitMs);
-    QCOMPARE(result.status, Status::NoBackend);
-    QCOMPARE(result.message, SecretMessages::noBackend());
-    QVERIFY(!session.isValid());
+    const auto loaded = startLoad(vault);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded->done, WaitMs);
+    QCOMPARE(loaded->result.status, Status::NoBackend);
+    QCOMPARE(loaded->result.message, SecretMessages::noBackend());
+    QVERIFY(!loaded->session.isValid());
 }
 
 void TestKeychainNoBackend::withoutAnySessionBus()

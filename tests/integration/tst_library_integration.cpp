@@ -13,14 +13,9 @@
 using namespace clipshelf;
 using namespace clipshelf::test;
 
-class TestLibraryIntegration : public QObject
+class TestLibraryIntegration : public QObject, protected AliceOnTheStack
 {
     Q_OBJECT
-
-    TestProvider m_provider;
-    TestApiServer m_api;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<SignedInProfile> m_alice;
 
     bool startedAndLoaded(SignedInProfile &p)
     {
@@ -31,20 +26,12 @@ class TestLibraryIntegration : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_provider.start());
-        QVERIFY(m_api.start(m_provider.issuer()));
-        m_alice = std::make_unique<SignedInProfile>(m_provider.issuer(), m_api.url(), "alice", &m_nam);
-        QVERIFY(m_alice->signIn());
+        QVERIFY(startWithAliceSignedIn());
         QVERIFY(startedAndLoaded(*m_alice));
         QCOMPARE(m_alice->library().emptyState(), LibraryController::NoVideos);
     }
 
-    void cleanupTestCase()
-    {
-        m_alice.reset();
-        m_api.stop();
-        m_provider.stop();
-    }
+    void cleanupTestCase() { stopStack(); }
 
     void addsEditsAndDeletesWithUndo()
     {

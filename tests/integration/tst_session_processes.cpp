@@ -81,35 +81,13 @@ private:
 
 } // namespace
 
-class TestSessionProcesses : public QObject
+class TestSessionProcesses : public QObject, protected SignedInSessionStack
 {
     Q_OBJECT
 
-    QTemporaryDir m_providerState;
-    TestProvider m_provider;
-    TestApiServer m_api;
-    Config m_config;
-    std::unique_ptr<KeychainSecretStore> m_store;
-
-    int stat(const char *name) { return m_provider.stat(name); }
-
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_providerState.isValid());
-        QVERIFY(m_provider.start(shortLivedTokens(m_providerState.path())));
-        QVERIFY(m_api.start(m_provider.issuer(), QStringLiteral("/api/v1"), strictApiArgs()));
-        const QString profile = freshProfile(QStringLiteral("sessionproc"));
-        m_config = stackConfig(m_provider.issuer(), m_api.url(), profile);
-        m_store = std::make_unique<KeychainSecretStore>(SessionVault::serviceName(profile));
-        QVERIFY(signInThroughBrowser(m_config, m_store.get()));
-    }
-
-    void cleanupTestCase()
-    {
-        m_api.stop();
-        m_provider.stop();
-    }
+    void initTestCase() { startSignedIn(QStringLiteral("sessionproc")); }
+    void cleanupTestCase() { stopStack(); }
 
     void twoProcessesRefreshingAtTheSameMoment()
     {

@@ -14,17 +14,10 @@
 using namespace clipshelf;
 using namespace clipshelf::test;
 
-class TestSessionRefresh : public QObject
+class TestSessionRefresh : public QObject, protected SignedInSessionStack
 {
     Q_OBJECT
 
-    QTemporaryDir m_providerState;
-    TestProvider m_provider;
-    TestApiServer m_api;
-    Config m_config;
-    std::unique_ptr<KeychainSecretStore> m_store;
-
-    int stat(const char *name) { return m_provider.stat(name); }
     QString providerPrefix() const { return m_provider.issuer() + '/'; }
     QString apiPrefix() const { return m_api.url() + '/'; }
 
@@ -40,23 +33,40 @@ class TestSessionRefresh : public QObject
         return states;
     }
 
-private slots:
-    void initTestCase()
+    /// Calls sent all at once, and their answers as they come in.
+    struct Burst
     {
-        QVERIFY(m_providerState.isValid());
-        QVERIFY(m_provider.start(shortLivedTokens(m_providerState.path())));
-        QVERIFY(m_api.start(m_provider.issuer(), QStringLiteral("/api/v1"), strictApiArgs()));
-        const QString profile = freshProfile(QStringLiteral("session"));
-        m_config = stackConfig(m_provider.issuer(), m_api.url(), profile);
-        m_store = std::make_unique<KeychainSecretStore>(SessionVault::serviceName(profile));
-        QVERIFY(signInThroughBrowser(m_config, m_store.get()));
+        QList<ApiResult> results;
+        qint64 lastAnswerMs = 0; ///< on the RecordingNam's clock
+
+        qsizetype okCount() const
+        {
+            return std::count_if(results.begin(), results.end(), [](const ApiResult &r) { return r.ok(); });
+        }
+        /// How many of \a exchanges left before the last answer came in.
+        qsizetype sentBeforeLastAnswer(const QList<Exchange> &exchanges) const
+        {
+            return std::count_if(exchanges.begin(), exchanges.end(),
+                                 [this](const Exchange &e) { return e.sentMs <= lastAnswerMs; });
+        }
+    };
+
+    /// Sends GET /me \a count times without waiting for any answer (both
+    /// single-flight tests: many requests meeting one stale token).
+    static std::shared_ptr<Burst> sendAtOnce(RestoredApp &app, int count)
+    {
+        auto burst = std::make_shared<Burst>();
+        for (int i = 0; i < count; ++i)
+            app.api.send(endpoints::me(), nullptr, [burst, &app](const ApiResult &r) {
+                burst->results << r;
+                burst->lastAnswerMs = app.nam.nowMs();
+            });
+        return burst;
     }
 
-    void cleanupTestCase()
-    {
-        m_api.stop();
-        m_provider.stop();
-    }
+private slots:
+    void initTestCase() { startSignedIn(QStringLiteral("session")); }
+    void cleanupTestCase() { stopStack(); }
 
     void steadyStreamOfCallsSeesNo401()
     {
@@ -107,20 +117,12 @@ private slots:
         QVERIFY(!app.sessions()->hasUsableAccessToken());
         const int grants = stat("refresh_grants");
 
-        QList<ApiResult> results;
-        qint64 lastAnswerMs = 0;
-        for (int i = 0; i < 50; ++i)
-            app.api.send(endpoints::me(), nullptr, [&](const ApiResult &r) {
-                results << r;
-                lastAnswerMs = app.nam.nowMs();
-            });
-        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 50, 30'000);
+        const auto burst = sendAtOnce(app, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(burst->results.size(), 50, 30'000);
         const auto refreshes = app.tokenRequests();
 
-        QCOMPARE(std::count_if(results.begin(), results.end(), [](const ApiResult &r) { return r.ok(); }), 50);
-        QCOMPARE(std::count_if(refreshes.begin(), refreshes.end(),
-                               [&](const Exchange &e) { return e.sentMs <= lastAnswerMs; }),
-                 1);
+        QCOMPARE(burst->okCount(), 50);
+        QCOMPARE(burst->sentBeforeLastAnswer(refreshes), 1);
         // The provider saw what this client sent: one refresh (plus, at most, a
         // later proactive one that the client counts as well).
         QCOMPARE(stat("refresh_grants") - grants, int(app.tokenRequests().size()));
@@ -141,21 +143,13 @@ private slots:
         QVERIFY(app.sessions()->hasUsableAccessToken());
         const int grants = stat("refresh_grants");
 
-        QList<ApiResult> results;
-        qint64 lastAnswerMs = 0;
-        for (int i = 0; i < 50; ++i)
-            app.api.send(endpoints::me(), nullptr, [&](const ApiResult &r) {
-                results << r;
-                lastAnswerMs = app.nam.nowMs();
-            });
-        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 50, 30'000);
+        const auto burst = sendAtOnce(app, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(burst->results.size(), 50, 30'000);
         const auto refreshes = app.tokenRequests();
 
         QCOMPARE(app.nam.countStatus(apiPrefix(), 401), 50); // every first attempt refused...
-        QCOMPARE(std::count_if(results.begin(), results.end(), [](const ApiResult &r) { return r.ok(); }), 50);
-        QCOMPARE(std::count_if(refreshes.begin(), refreshes.end(),
-                               [&](const Exchange &e) { return e.sentMs <= lastAnswerMs; }),
-                 1); // ...and one refresh served all 50 replays
+        QCOMPARE(burst->okCount(), 50);
+        QCOMPARE(burst->sentBeforeLastAnswer(refreshes), 1); // ...and one refresh served all 50 replays
         QCOMPARE(stat("refresh_grants") - grants, int(app.tokenRequests().size()));
         QCOMPARE(stat("refresh_failures"), 0);
     }

@@ -11,14 +11,9 @@
 using namespace clipshelf;
 using namespace clipshelf::test;
 
-class TestSettingsIntegration : public QObject
+class TestSettingsIntegration : public QObject, protected AliceOnTheStack
 {
     Q_OBJECT
-
-    TestProvider m_provider;
-    TestApiServer m_api;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<SignedInProfile> m_alice;
 
     SettingsController &settings() { return m_alice->settings(); }
 
@@ -27,10 +22,7 @@ class TestSettingsIntegration : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_provider.start());
-        QVERIFY(m_api.start(m_provider.issuer()));
-        m_alice = std::make_unique<SignedInProfile>(m_provider.issuer(), m_api.url(), "alice", &m_nam);
-        QVERIFY(m_alice->signIn());
+        QVERIFY(startWithAliceSignedIn());
         QSignalSpy reloaded(&settings(), &SettingsController::reloaded);
         m_alice->workspace.start();
         QVERIFY(reloaded.wait(20'000));
@@ -38,12 +30,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(settings().email(), QString("alice@example.com"), 10'000);
     }
 
-    void cleanupTestCase()
-    {
-        m_alice.reset();
-        m_api.stop();
-        m_provider.stop();
-    }
+    void cleanupTestCase() { stopStack(); }
 
     void changesAreSavedAtOnce()
     {

@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace clipshelf::test {
 
@@ -23,6 +24,7 @@ struct FakeRequest
     QUrlQuery query;
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray target = {};                // the request line's path and query, as sent
 };
 
 struct FakeResponse
@@ -32,6 +34,48 @@ struct FakeResponse
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers = {};
 };
+
+/// Reads the HTTP request arriving on \a s (buffered on the socket across
+/// reads); std::nullopt until the head and the whole body are in. Shared by
+/// the scripted servers of the unit tests.
+inline std::optional<FakeRequest> readFakeRequest(QTcpSocket *s)
+{
+    const QByteArray buf = s->property("buf").toByteArray() + s->readAll();
+    s->setProperty("buf", buf);
+    const qsizetype end = buf.indexOf("\r\n\r\n");
+    if (end < 0)
+        return std::nullopt;
+    FakeRequest r;
+    const QList<QByteArray> lines = buf.left(end).split('\n');
+    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+    r.method = first.value(0);
+    r.target = first.value(1);
+    const QUrl url(QString::fromLatin1(r.target));
+    r.path = url.path();
+    r.query = QUrlQuery(url);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+    }
+    const int length = r.headers.value("content-length").toInt();
+    if (buf.size() - end - 4 < length)
+        return std::nullopt; // wait for the rest of the body
+    r.body = buf.mid(end + 4, length);
+    return r;
+}
+
+/// Answers on \a s with \a resp and closes the connection.
+inline void writeFakeResponse(QTcpSocket *s, const FakeResponse &resp)
+{
+    QByteArray extra;
+    for (const auto &[name, value] : resp.headers)
+        extra += name + ": " + value + "\r\n";
+    s->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
+             + "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\n" + extra
+             + "Connection: close\r\n\r\n" + resp.body);
+    s->disconnectFromHost();
+}
 
 class FakeProvider : public QObject
 {
@@ -85,27 +129,10 @@ public:
 private:
     void onData(QTcpSocket *s)
     {
-        QByteArray buf = s->property("buf").toByteArray() + s->readAll();
-        s->setProperty("buf", buf);
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end < 0)
+        const std::optional<FakeRequest> request = readFakeRequest(s);
+        if (!request)
             return;
-        FakeRequest r;
-        const QList<QByteArray> lines = buf.left(end).split('\n');
-        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-        r.method = first.value(0);
-        const QUrl url(QString::fromLatin1(first.value(1)));
-        r.path = url.path();
-        r.query = QUrlQuery(url);
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0)
-                r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-        }
-        const int length = r.headers.value("content-length").toInt();
-        if (buf.size() - end - 4 < length)
-            return; // wait for the rest of the body
-        r.body = buf.mid(end + 4, length);
+        const FakeRequest &r = *request;
         requests << r;
         FakeResponse resp{404, "{}"};
         if (r.path == "/.well-known/openid-configuration")
@@ -118,13 +145,7 @@ private:
             resp = revoke(r);
         else
             resp = other(r);
-        QByteArray extra;
-        for (const auto &[name, value] : resp.headers)
-            extra += name + ": " + value + "\r\n";
-        s->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
-                 + "\r\nContent-Length: " + QByteArray::number(resp.body.size())
-                 + "\r\n" + extra + "Connection: close\r\n\r\n" + resp.body);
-        s->disconnectFromHost();
+        writeFakeResponse(s, resp);
     }
 
     QTcpServer m_server;

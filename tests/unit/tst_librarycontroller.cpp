@@ -2,20 +2,15 @@
 // reference server is used by tests/integration/tst_library*.cpp): paging,
 // filtering, cache, offline adds through the outbox with Idempotency-Keys,
 // edit, delete with undo, conflicts, another user's changes.
-#include "api/apiclient.h"
-#include "auth/sessionmanager.h"
+#include "controllerbackend.h"
+#include "fakeprovider.h"
 #include "models/librarycontroller.h"
 #include "models/libraryloader.h"
-#include "models/outboxreplayer.h"
 #include "models/videojson.h"
-#include "storage/librarycache.h"
-#include "storage/memorysecretstore.h"
-#include "storage/outbox.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -24,6 +19,7 @@
 #include <QUrlQuery>
 
 using namespace clipshelf;
+using namespace clipshelf::test;
 
 namespace {
 
@@ -79,12 +75,7 @@ public:
     }
 
 private:
-    struct Reply
-    {
-        int status;
-        QByteArray body;
-        QByteArray extra = {};
-    };
+    using Reply = FakeResponse;
 
     static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
@@ -120,7 +111,8 @@ private:
             const QByteArray key = headers.value("idempotency-key");
             idempotencyKeys << key;
             if (!key.isEmpty() && replies.contains(QString::fromLatin1(key)))
-                return {201, replies.value(QString::fromLatin1(key)), "Idempotency-Replayed: true\r\n"};
+                return {201, replies.value(QString::fromLatin1(key)), "application/json",
+                        {{"Idempotency-Replayed", "true"}}};
             const QJsonObject o = QJsonDocument::fromJson(body).object();
             if (o.value("title").toString() == "server says no")
                 return {422, json({{"detail", "invalid"},
@@ -185,36 +177,21 @@ private:
 
     void onData(QTcpSocket *s)
     {
-        QByteArray buf = s->property("buf").toByteArray() + s->readAll();
-        s->setProperty("buf", buf);
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end < 0)
+        const std::optional<FakeRequest> request = readFakeRequest(s);
+        if (!request)
             return;
-        QHash<QByteArray, QByteArray> headers;
-        const QList<QByteArray> lines = buf.left(end).split('\n');
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0)
-                headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-        }
-        const int length = headers.value("content-length").toInt();
-        if (buf.size() - end - 4 < length)
-            return;
-        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-        const QUrl url(QString::fromLatin1(first.value(1)));
+        const FakeRequest &r = *request;
         if (mode == Down) {   // as if unreachable: the connection closes without an answer
             s->abort();
             return;
         }
-        log << first.value(0) + ' ' + first.value(1);
-        const Reply r = handle(first.value(0), url.path(), QUrlQuery(url), buf.mid(end + 4, length), headers);
-        if (mode == DropAfterProcessing && first.value(0) == "POST") {
+        log << r.method + ' ' + r.target;
+        const Reply reply = handle(r.method, r.path, r.query, r.body, r.headers);
+        if (mode == DropAfterProcessing && r.method == "POST") {
             s->abort();   // done, but the answer is lost
             return;
         }
-        s->write("HTTP/1.1 " + QByteArray::number(r.status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                 + QByteArray::number(r.body.size()) + "\r\n" + r.extra + "Connection: close\r\n\r\n" + r.body);
-        s->disconnectFromHost();
+        writeFakeResponse(s, reply);
     }
 
     QTcpServer m_server;
@@ -228,47 +205,30 @@ class TestLibraryController : public QObject
 
     QNetworkAccessManager m_nam;
 
-    struct Fixture
+    struct Fixture : ControllerBackend
     {
-        FakeLibraryApi *api;
-        QString dir;
-        MemorySecretStore store;
-        std::unique_ptr<SessionManager> sessions;
-        std::unique_ptr<ApiClient> client;
-        std::unique_ptr<LibraryCache> cache;
-        std::unique_ptr<Outbox> outbox;
-        std::unique_ptr<OutboxReplayer> replayer;
+        using ControllerBackend::ControllerBackend;
         std::unique_ptr<LibraryController> library;
     };
 
     std::unique_ptr<Fixture> make(FakeLibraryApi *api, const QString &dir, const QString &sub = "user_alice")
     {
-        auto f = std::make_unique<Fixture>();
-        f->api = api;
-        f->dir = dir;
-        Config c;
-        c.set(Config::Key::Issuer, "http://127.0.0.1:1", "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
-        f->sessions = std::make_unique<SessionManager>(c, &f->store, &m_nam);
-        Session s;
-        s.accessToken = "AT";
-        s.refreshToken = "RT";
-        s.accessTokenReceivedAt = QDateTime::currentDateTimeUtc();
-        s.accessTokenExpiry = s.accessTokenReceivedAt.addSecs(3600);
-        s.profile.subject = sub;
-        s.profile.issuer = "http://127.0.0.1:1";
-        f->sessions->adopt(s, [](const SecretResult &) {});
-        f->client = std::make_unique<ApiClient>(api->base(), f->sessions.get(), &m_nam);
-        f->client->setMaxRetries(0);
-        f->cache = std::make_unique<LibraryCache>(dir + "/cache");
-        f->outbox = std::make_unique<Outbox>(dir);
-        f->outbox->open();
-        f->replayer = std::make_unique<OutboxReplayer>(f->client.get(), f->sessions.get(), f->outbox.get());
+        const QString issuer = QStringLiteral("http://127.0.0.1:1"); // never asked: the token is fresh
+        auto f = std::make_unique<Fixture>(api->base(), issuer, &m_nam, dir, sub);
         f->replayer->setProbeIntervals(50, 200);
         f->library = std::make_unique<LibraryController>(f->client.get(), f->sessions.get(), f->cache.get(),
                                                          f->outbox.get(), f->replayer.get(), nullptr);
         f->library->setUndoMs(300);
+        return f;
+    }
+
+    /// The usual start of a test: \a api with videos 1 to \a videos, and a
+    /// library on it in \a dir, started.
+    std::unique_ptr<Fixture> started(FakeLibraryApi &api, const QTemporaryDir &dir, int videos)
+    {
+        api.seed(videos);
+        auto f = make(&api, dir.path());
+        f->library->start();
         return f;
     }
 
@@ -325,11 +285,9 @@ private slots:
     void searchesOnTheServerWhileIncomplete()
     {
         FakeLibraryApi api;
-        api.seed(250);
         QTemporaryDir dir;
-        auto f = make(&api, dir.path());
+        auto f = started(api, dir, 250);
         LibraryController &lib = *f->library;
-        lib.start();
         QTRY_COMPARE(lib.videos()->count(), 100);
         lib.setSearchText("Video 7");   // 7, 70-79, 700… only some are loaded
         lib.applySearchNow();
@@ -368,14 +326,66 @@ private slots:
         QCOMPARE(lib.tagCompletions(""), (QStringList{"other", "even", "odd", "tens"}));   // most used first
     }
 
+    void readsTheCacheInTheBackground()
+    {
+        FakeLibraryApi api;
+        api.seed(30);
+        QTemporaryDir dir;
+        {
+            auto f = make(&api, dir.path());
+            f->library->start();
+            QTRY_COMPARE(f->library->videos()->count(), 30);
+            f->library->flushCache();
+        }
+        const int requestsBefore = api.count("GET /api/v1/videos");
+        auto f = make(&api, dir.path());
+        LibraryController &lib = *f->library;
+        QSignalSpy shown(&lib, &LibraryController::showsCachedLibraryChanged);
+        QSignalSpy loaded(lib.loader(), &LibraryLoader::cacheLoaded);
+        lib.start(LibraryController::CacheLoading::InBackground);
+        // The owner is known at once (the app shows the library page), the rows follow.
+        QVERIFY(lib.showsCachedLibrary());
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(lib.loader()->isLoadingCache());
+        QVERIFY(lib.isLoading());
+        QCOMPARE(lib.emptyState(), LibraryController::Loading);
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(lib.videos()->count(), 30);
+        // The server is asked only after the cache is in (its rows never replace newer ones).
+        QCOMPARE(api.count("GET /api/v1/videos"), requestsBefore);
+        QTRY_COMPARE(api.count("GET /api/v1/videos"), requestsBefore + 1);
+        QCOMPARE(lib.emptyState(), LibraryController::NotEmpty);
+    }
+
+    void aResetDropsACacheStillBeingRead()
+    {
+        FakeLibraryApi api;
+        api.seed(30);
+        QTemporaryDir dir;
+        {
+            auto f = make(&api, dir.path());
+            f->library->start();
+            QTRY_COMPARE(f->library->videos()->count(), 30);
+            f->library->flushCache();
+        }
+        auto f = make(&api, dir.path());
+        LibraryController &lib = *f->library;
+        lib.start(LibraryController::CacheLoading::InBackground);
+        lib.forgetLocalData();
+        QVERIFY(!lib.showsCachedLibrary());
+        QVERIFY(!lib.loader()->isLoadingCache());
+        // Whatever the worker read is dropped when it arrives.
+        lib.loader()->waitForBackgroundWork();
+        QCOMPARE(lib.videos()->count(), 0);
+        QVERIFY(!lib.showsCachedLibrary());
+    }
+
     void addsOnlineAndReportsDuplicatesAndRefusals()
     {
         FakeLibraryApi api;
-        api.seed(150);
         QTemporaryDir dir;
-        auto f = make(&api, dir.path());
+        auto f = started(api, dir, 150);
         LibraryController &lib = *f->library;
-        lib.start();
         QTRY_COMPARE(lib.videos()->count(), 100);
         QSignalSpy added(&lib, &LibraryController::videoAdded);
         QSignalSpy duplicate(&lib, &LibraryController::duplicateVideo);
@@ -433,11 +443,9 @@ private slots:
     void offlineAddsWaitAndAreSentOnceEach()
     {
         FakeLibraryApi api;
-        api.seed(5);
         QTemporaryDir dir;
-        auto f = make(&api, dir.path());
+        auto f = started(api, dir, 5);
         LibraryController &lib = *f->library;
-        lib.start();
         QTRY_COMPARE(lib.videos()->count(), 5);
         api.mode = FakeLibraryApi::Down;
         QSignalSpy added(&lib, &LibraryController::videoAdded);
@@ -479,11 +487,9 @@ private slots:
     void editsAndDeletesWithUndo()
     {
         FakeLibraryApi api;
-        api.seed(3);
         QTemporaryDir dir;
-        auto f = make(&api, dir.path());
+        auto f = started(api, dir, 3);
         LibraryController &lib = *f->library;
-        lib.start();
         QTRY_COMPARE(lib.videos()->count(), 3);
         QSignalSpy updated(&lib, &LibraryController::videoUpdated);
         lib.updateVideo(2, "New title", "Some notes", {"a", "B"});
@@ -518,11 +524,9 @@ private slots:
     void explainsConflicts()
     {
         FakeLibraryApi api;
-        api.seed(3);
         QTemporaryDir dir;
-        auto f = make(&api, dir.path());
+        auto f = started(api, dir, 3);
         LibraryController &lib = *f->library;
-        lib.start();
         QTRY_COMPARE(lib.videos()->count(), 3);
         api.videos.removeIf([](const Video &v) { return v.id == 1; });   // deleted elsewhere
         api.mode = FakeLibraryApi::Down;
@@ -575,11 +579,9 @@ private slots:
     void forgetsEverything()
     {
         FakeLibraryApi api;
-        api.seed(4);
         QTemporaryDir dir;
-        auto f = make(&api, dir.path());
+        auto f = started(api, dir, 4);
         LibraryController &lib = *f->library;
-        lib.start();
         QTRY_COMPARE(lib.videos()->count(), 4);
         lib.flushCache();
         api.mode = FakeLibraryApi::Down;

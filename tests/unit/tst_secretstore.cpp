@@ -8,6 +8,8 @@
 #include "storage/secretchunker.h"
 #include "storage/secretmessages.h"
 
+#include "secretoutcomes.h"
+
 #include <memory>
 #include <optional>
 #include <QLoggingCategory>
@@ -16,77 +18,11 @@
 #include <qt6keychain/keychain.h>
 #include <QtTest>
 
-namespace clipshelf {
-// Readable QCOMPARE output for statuses (found by argument-dependent lookup).
-char *toString(SecretResult::Status status)
-{
-    return qstrdup(secretStatusName(status));
-}
-} // namespace clipshelf
-
 using namespace clipshelf;
+using namespace clipshelf::test;
 using Status = SecretResult::Status;
 
 namespace {
-
-struct ReadOutcome
-{
-    bool done = false;
-    SecretResult result;
-    QByteArray value;
-};
-
-struct WriteOutcome
-{
-    bool done = false;
-    SecretResult result;
-};
-
-std::shared_ptr<ReadOutcome> startRead(SecretStore &store, const QString &key)
-{
-    auto out = std::make_shared<ReadOutcome>();
-    store.read(key, [out](SecretResult r, QByteArray v) {
-        out->done = true;
-        out->result = r;
-        out->value = v;
-    });
-    return out;
-}
-
-std::shared_ptr<WriteOutcome> startWrite(SecretStore &store, const QString &key,
-                                         const QByteArray &value)
-{
-    auto out = std::make_shared<WriteOutcome>();
-    store.write(key, value, [out](SecretResult r) {
-        out->done = true;
-        out->result = r;
-    });
-    return out;
-}
-
-std::shared_ptr<WriteOutcome> startRemove(SecretStore &store, const QString &key)
-{
-    auto out = std::make_shared<WriteOutcome>();
-    store.remove(key, [out](SecretResult r) {
-        out->done = true;
-        out->result = r;
-    });
-    return out;
-}
-
-template <typename Outcome> bool settle(const std::shared_ptr<Outcome> &out)
-{
-    return QTest::qWaitFor([&] { return out->done; }, 10000);
-}
-
-QByteArray randomBytes(qsizetype size, quint32 seed)
-{
-    QRandomGenerator gen(seed);
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        bytes[i] = char(gen.bounded(256));
-    return bytes;
-}
 
 // ---------------------------------------------------------------------------
 // An in-memory model of a keychain that executes SecretChunker plans the way

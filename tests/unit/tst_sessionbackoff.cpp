@@ -4,10 +4,10 @@
 #include "auth/sessionmanager.h"
 #include "fakeprovider.h"
 #include "storage/memorysecretstore.h"
+#include "unitsession.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,14 +20,7 @@ class TestSessionBackoff : public QObject
 
     QNetworkAccessManager m_nam;
 
-    static Config configFor(const FakeProvider &p)
-    {
-        Config c;
-        c.set(Config::Key::Issuer, p.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
-        return c;
-    }
+    static Config configFor(const FakeProvider &p) { return unitConfig(p.issuer()); }
 
     /// A session whose token lived \a lifetime seconds and has \a left seconds left.
     static Session session(const FakeProvider &p, int lifetime, int left)

@@ -5,10 +5,10 @@
 #include "auth/sessionmanager.h"
 #include "fakeprovider.h"
 #include "storage/memorysecretstore.h"
+#include "unitsession.h"
 
 #include <QLocale>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,19 +46,9 @@ class TestSessionClockSkew : public QObject
     {
         auto f = std::make_unique<Fixture>();
         f->serverOffsetSeconds = serverOffsetSeconds;
-        Config c;
-        c.set(Config::Key::Issuer, f->server.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
-        f->sessions = std::make_unique<SessionManager>(c, &f->store, &m_nam);
-        Session s;
-        s.accessToken = "AT-0";
-        s.refreshToken = "RT-0";
-        s.accessTokenReceivedAt = QDateTime::currentDateTimeUtc();
-        s.accessTokenExpiry = s.accessTokenReceivedAt.addSecs(expiresInSeconds);
-        s.profile.subject = "user_alice";
-        s.profile.issuer = f->server.issuer();
-        f->sessions->adopt(s, [](const SecretResult &) {});
+        f->sessions = std::make_unique<SessionManager>(unitConfig(f->server.issuer()), &f->store, &m_nam);
+        f->sessions->adopt(unitSession(f->server.issuer(), "AT-0", "RT-0", expiresInSeconds),
+                           [](const SecretResult &) {});
         Fixture *raw = f.get();
         f->server.other = [raw](const FakeRequest &) {
             FakeResponse r = FakeProvider::json({{"ok", true}});
@@ -92,15 +82,7 @@ class TestSessionClockSkew : public QObject
 
     static std::optional<SessionManager::TokenProblem> tokenProblem(SessionManager &m)
     {
-        std::optional<SessionManager::TokenProblem> problem;
-        bool done = false;
-        m.withAccessToken([&](const QString &, std::optional<SessionManager::TokenProblem> p) {
-            problem = p;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10'000))
-            qWarning("no answer within 10 s");
-        return problem;
+        return waitForAccessToken(m).problem;
     }
 
 private slots:

@@ -7,71 +7,18 @@
 #include "storage/secretmessages.h"
 #include "storage/sessionvault.h"
 
+#include "secretoutcomes.h"
+
 #include <memory>
 #include <QLoggingCategory>
 #include <QTimeZone>
 #include <QtTest>
 
-namespace clipshelf {
-char *toString(SecretResult::Status status)
-{
-    return qstrdup(secretStatusName(status));
-}
-} // namespace clipshelf
-
 using namespace clipshelf;
+using namespace clipshelf::test;
 using Status = SecretResult::Status;
 
 namespace {
-
-struct LoadOutcome
-{
-    bool done = false;
-    SecretResult result;
-    Session session;
-};
-
-struct DoneOutcome
-{
-    bool done = false;
-    SecretResult result;
-};
-
-std::shared_ptr<LoadOutcome> startLoad(const SessionVault &vault)
-{
-    auto out = std::make_shared<LoadOutcome>();
-    vault.load([out](SecretResult r, Session s) {
-        out->done = true;
-        out->result = r;
-        out->session = s;
-    });
-    return out;
-}
-
-std::shared_ptr<DoneOutcome> startSave(SessionVault &vault, const Session &session)
-{
-    auto out = std::make_shared<DoneOutcome>();
-    vault.save(session, [out](SecretResult r) {
-        out->done = true;
-        out->result = r;
-    });
-    return out;
-}
-
-std::shared_ptr<DoneOutcome> startClear(SessionVault &vault)
-{
-    auto out = std::make_shared<DoneOutcome>();
-    vault.clear([out](SecretResult r) {
-        out->done = true;
-        out->result = r;
-    });
-    return out;
-}
-
-template <typename Outcome> bool settle(const std::shared_ptr<Outcome> &out)
-{
-    return QTest::qWaitFor([&] { return out->done; }, 10000);
-}
 
 Session makeSession()
 {

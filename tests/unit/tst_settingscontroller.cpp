@@ -1,13 +1,8 @@
 // SettingsController against a scripted API (one class under test; the real
 // server is used by tests/integration/tst_settings*.cpp), and AvatarImage.
-#include "api/apiclient.h"
-#include "auth/sessionmanager.h"
+#include "controllerbackend.h"
 #include "fakeprovider.h"
-#include "models/outboxreplayer.h"
 #include "models/settingscontroller.h"
-#include "storage/librarycache.h"
-#include "storage/memorysecretstore.h"
-#include "storage/outbox.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -101,41 +96,18 @@ class TestSettingsController : public QObject
 
     QNetworkAccessManager m_nam;
 
-    struct Fixture
+    struct Fixture : ControllerBackend
     {
-        QTemporaryDir dir;
-        MemorySecretStore store;
-        std::unique_ptr<SessionManager> sessions;
-        std::unique_ptr<ApiClient> client;
-        std::unique_ptr<LibraryCache> cache;
-        std::unique_ptr<Outbox> outbox;
-        std::unique_ptr<OutboxReplayer> replayer;
+        using ControllerBackend::ControllerBackend;
         std::unique_ptr<SettingsController> settings;
     };
 
+    /// The controller on \a api, started and done with its first load.
     std::unique_ptr<Fixture> make(FakeSettingsApi &api)
     {
-        auto f = std::make_unique<Fixture>();
-        Config c;
-        c.set(Config::Key::Issuer, api.server.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
-        f->sessions = std::make_unique<SessionManager>(c, &f->store, &m_nam);
-        Session s;
-        s.accessToken = "AT";
-        s.refreshToken = "RT";
-        s.accessTokenReceivedAt = QDateTime::currentDateTimeUtc();
-        s.accessTokenExpiry = s.accessTokenReceivedAt.addSecs(3600);
-        s.profile.subject = "user_alice";
-        s.profile.issuer = api.server.issuer();
-        f->sessions->adopt(s, [](const SecretResult &) {});
-        f->client = std::make_unique<ApiClient>(QUrl(api.server.issuer() + "/api/v1"), f->sessions.get(), &m_nam);
-        f->client->setMaxRetries(0);
-        f->cache = std::make_unique<LibraryCache>(f->dir.filePath("cache"));
+        const QString issuer = api.server.issuer();
+        auto f = std::make_unique<Fixture>(QUrl(issuer + "/api/v1"), issuer, &m_nam);
         f->cache->setOwnerSub("user_alice");
-        f->outbox = std::make_unique<Outbox>(f->dir.path());
-        f->outbox->open();
-        f->replayer = std::make_unique<OutboxReplayer>(f->client.get(), f->sessions.get(), f->outbox.get());
         f->settings = std::make_unique<SettingsController>(f->client.get(), f->sessions.get(), f->cache.get(),
                                                            f->outbox.get(), f->replayer.get());
         QSignalSpy reloaded(f->settings.get(), &SettingsController::reloaded);

@@ -1,7 +1,8 @@
 #pragma once
 // Shared by the session integration tests (tst_session_*.cpp): the local stack
-// with short-lived access tokens, one real browser sign-in per profile, and
-// the app's session objects restored from the keychain.
+// with short-lived access tokens, one real browser sign-in per profile (the
+// SignedInSessionStack fixture), and the app's session objects restored from
+// the keychain.
 
 #include "api/apiclient.h"
 #include "auth/authcontroller.h"
@@ -15,6 +16,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 namespace clipshelf::test {
 
@@ -101,6 +104,46 @@ inline bool waitUntilExpiredAtTheApi(const Session &session, int timeoutMs = 30'
     const QDateTime refusedFrom = session.accessTokenExpiry.addMSecs(1500);
     return QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > refusedFrom; }, timeoutMs);
 }
+
+/**
+ * What the session tests (tst_session_refresh, tst_session_processes) run
+ * against, once per test file: the provider with short-lived tokens (its grants
+ * kept in m_providerState across restarts), the strict API server, and one
+ * browser sign-in whose session lands in m_store. A test class derives from
+ * it next to QObject and calls startSignedIn() / stopStack() from
+ * initTestCase() / cleanupTestCase().
+ */
+class SignedInSessionStack
+{
+protected:
+    /// Starts the stack and signs in on a fresh profile named \a profilePrefix-…;
+    /// fails the calling test (initTestCase()) when any of it does not work.
+    void startSignedIn(const QString &profilePrefix)
+    {
+        QVERIFY(m_providerState.isValid());
+        QVERIFY(m_provider.start(shortLivedTokens(m_providerState.path())));
+        QVERIFY(m_api.start(m_provider.issuer(), QStringLiteral("/api/v1"), strictApiArgs()));
+        const QString profile = freshProfile(profilePrefix);
+        m_config = stackConfig(m_provider.issuer(), m_api.url(), profile);
+        m_store = std::make_unique<KeychainSecretStore>(SessionVault::serviceName(profile));
+        QVERIFY(signInThroughBrowser(m_config, m_store.get()));
+    }
+
+    void stopStack()
+    {
+        m_api.stop();
+        m_provider.stop();
+    }
+
+    /// One of the provider's counters (GET /__test/stats).
+    int stat(const char *name) { return m_provider.stat(name); }
+
+    QTemporaryDir m_providerState;
+    TestProvider m_provider;
+    TestApiServer m_api;
+    Config m_config;
+    std::unique_ptr<KeychainSecretStore> m_store;
+};
 
 /// The app's session objects (AuthController, SessionManager, ApiClient) as the
 /// app builds them, restored from the keychain, talking through a RecordingNam.
