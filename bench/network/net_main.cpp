@@ -3,6 +3,7 @@
 //
 //   clipshelf-bench-net signin   --issuer URL --profile P --browser CMD [--reps N]
 //   clipshelf-bench-net requests --issuer URL --api-url URL --profile P [--reps N] [--batch N]
+//                                [--side api|raw]   (one side only, for a profiler)
 //   clipshelf-bench-net storm    --issuer URL --api-url URL --profile P [--reps N] [--concurrency N]
 //   clipshelf-bench-net keychain --issuer URL --profile P [--reps N]
 //
@@ -45,7 +46,10 @@ int main(int argc, char *argv[])
                                    QStringLiteral("n"), QStringLiteral("50"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Concurrent requests."),
                                          QStringLiteral("n"), QStringLiteral("50"));
-    parser.addOptions({issuer, apiUrl, profile, browser, reps, batch, concurrency});
+    const QCommandLineOption side(QStringLiteral("side"),
+                                  QStringLiteral("requests: run only \"api\" or \"raw\" (for a profiler)."),
+                                  QStringLiteral("side"));
+    parser.addOptions({issuer, apiUrl, profile, browser, reps, batch, concurrency, side});
     parser.addHelpOption();
     parser.process(app);
 
@@ -61,6 +65,8 @@ int main(int argc, char *argv[])
     QJsonObject result;
     if (command == QLatin1String("signin"))
         result = runSignInBench(context, n);
+    else if (command == QLatin1String("requests") && parser.isSet(side))
+        result = runRequestSide(context, parser.value(side), n, std::max(1, parser.value(batch).toInt()));
     else if (command == QLatin1String("requests"))
         result = runRequestBench(context, n, std::max(1, parser.value(batch).toInt()));
     else if (command == QLatin1String("storm"))

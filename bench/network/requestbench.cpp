@@ -44,26 +44,35 @@ Batch timeBatch(int count, const std::function<void(std::function<void(bool)>)> 
     return {done && !failed ? msBetween(start, end) : -1, ownCpuMs() - cpuStart};
 }
 
-} // namespace
-
-QJsonObject runRequestBench(BenchContext &context, int rounds, int batch)
+/// Both sides of the comparison on one network manager and restored session.
+struct Sides
 {
-    QNetworkAccessManager network;   // not the timing one: nothing extra on either side
-    AuthController auth(context.config(), context.keychain(), &network);
-    auth.restore();
-    if (!BenchContext::waitUntil([&] { return auth.state() != AuthController::Restoring; }, 20'000)
-        || auth.state() != AuthController::SignedIn)
-        return {{"error", QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
+    explicit Sides(BenchContext &context)
+        : auth(context.config(), context.keychain(), &network),
+          api(context.config().apiUrl(), auth.sessions(), &network),
+          meUrl(api.urlFor(QStringLiteral("/me")))
+    {
+    }
 
-    ApiClient api(context.config().apiUrl(), auth.sessions(), &network);
-    const QUrl url = api.urlFor(QStringLiteral("/me"));
+    /// Restores the stored session; false when there is none.
+    bool restore()
+    {
+        auth.restore();
+        return BenchContext::waitUntil([&] { return auth.state() != AuthController::Restoring; }, 20'000)
+               && auth.state() == AuthController::SignedIn;
+    }
 
-    auto viaApiClient = [&](std::function<void(bool)> done) {
+    const QUrl &url() const { return meUrl; }
+
+    void viaApiClient(std::function<void(bool)> done)
+    {
         api.send(ApiRequest::get(QStringLiteral("/me")), &api,
                  [done](const ApiResult &result) { done(result.ok() && result.status == 200); });
-    };
-    auto raw = [&](std::function<void(bool)> done) {
-        QNetworkRequest request(url);
+    }
+
+    void raw(std::function<void(bool)> done)
+    {
+        QNetworkRequest request(meUrl);
         request.setRawHeader("Accept", "application/json");
         request.setRawHeader("Authorization", "Bearer " + auth.session().accessToken.toUtf8());
         QNetworkReply *reply = network.get(request);
@@ -73,7 +82,51 @@ QJsonObject runRequestBench(BenchContext &context, int rounds, int batch)
             reply->deleteLater();
             done(status == 200 && !body.isEmpty());
         });
+    }
+
+    QNetworkAccessManager network;   // not the timing one: nothing extra on either side
+    AuthController auth;
+    ApiClient api;
+    const QUrl meUrl;   ///< computed once: the raw side builds no URL per request
+};
+
+} // namespace
+
+QJsonObject runRequestSide(BenchContext &context, const QString &side, int rounds, int batch)
+{
+    Sides sides(context);
+    if (!sides.restore())
+        return {{"error", QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
+    const bool api = side == QLatin1String("api");
+    if (!api && side != QLatin1String("raw"))
+        return {{"error", QStringLiteral("--side is \"api\" or \"raw\"")}};
+    auto one = [&](std::function<void(bool)> done) {
+        if (api)
+            sides.viaApiClient(std::move(done));
+        else
+            sides.raw(std::move(done));
     };
+    if (timeBatch(kWarmUp, one).ms < 0)
+        return {{"error", QStringLiteral("GET /me failed while warming up")}};
+    Samples ms, cpu;
+    for (int round = 0; round < rounds; ++round) {
+        const Batch b = timeBatch(batch, one);
+        if (b.ms < 0)
+            return {{"error", QStringLiteral("GET /me failed in round %1").arg(round + 1)}};
+        ms.add(b.ms / batch);
+        cpu.add(b.cpuMs / batch);
+    }
+    return {{"side", side}, {"rounds", rounds}, {"batch", batch}, {"ms", ms.median()}, {"cpu_ms", cpu.median()}};
+}
+
+QJsonObject runRequestBench(BenchContext &context, int rounds, int batch)
+{
+    Sides sides(context);
+    if (!sides.restore())
+        return {{"error", QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
+    const QUrl url = sides.url();
+    auto viaApiClient = [&](std::function<void(bool)> done) { sides.viaApiClient(std::move(done)); };
+    auto raw = [&](std::function<void(bool)> done) { sides.raw(std::move(done)); };
 
     // Warm up both paths: connection open, user row created, code paged in.
     if (timeBatch(kWarmUp, viaApiClient).ms < 0 || timeBatch(kWarmUp, raw).ms < 0)

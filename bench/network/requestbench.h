@@ -16,4 +16,11 @@ class BenchContext;
  */
 QJsonObject runRequestBench(BenchContext &context, int rounds, int batch);
 
+/**
+ * Profiling aid (not part of the report): runs only one side, \a side "api"
+ * or "raw", for \a rounds batches after the same warm-up, so that a profiler
+ * (valgrind --tool=callgrind) sees the cost of that side alone.
+ */
+QJsonObject runRequestSide(BenchContext &context, const QString &side, int rounds, int batch);
+
 } // namespace clipshelf::bench

@@ -5,11 +5,97 @@
 #include "core/logging.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <algorithm>
+#include <vector>
+
 namespace clipshelf {
+
+/**
+ * Aborts replies that receive nothing for their timeout, with one coarse timer
+ * for all of them. QNetworkRequest::setTransferTimeout() gives every reply a
+ * QTimer of its own, restarted through a queued call at each step of the
+ * transfer: a measurable part of a small request. Progress is what arrived
+ * (bytesAvailable() grew), looked at on each tick; the reply is never read here.
+ * Replies with a body to send keep Qt's timer, which also sees upload progress.
+ */
+class ApiClient::Watchdog
+{
+public:
+    explicit Watchdog(QObject *owner)
+    {
+        m_clock.start();
+        m_timer.setTimerType(Qt::CoarseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, owner, [this] { check(); });
+    }
+
+    /// Watches \a reply until unwatch(); aborts it after \a timeoutMs without progress
+    /// (0 or less: no timeout, as with setTransferTimeout()).
+    void watch(QNetworkReply *reply, int timeoutMs)
+    {
+        if (timeoutMs <= 0)
+            return;
+        m_entries.push_back({reply, m_clock.elapsed() + timeoutMs, timeoutMs, 0});
+        const int tick = std::clamp(timeoutMs / 8, 10, 1000);
+        if (!m_timer.isActive() || m_timer.interval() > tick)
+            m_timer.start(tick);
+    }
+
+    void unwatch(QNetworkReply *reply)
+    {
+        const auto it = std::find_if(m_entries.begin(), m_entries.end(),
+                                     [reply](const Entry &e) { return e.reply == reply; });
+        if (it == m_entries.end())
+            return;
+        *it = std::move(m_entries.back());
+        m_entries.pop_back();
+    }
+
+private:
+    struct Entry
+    {
+        QPointer<QNetworkReply> reply;
+        qint64 deadline = 0;   ///< on m_clock
+        int timeoutMs = 0;
+        qint64 received = 0;   ///< bytesAvailable() at the last tick
+    };
+
+    void check()
+    {
+        const qint64 now = m_clock.elapsed();
+        QList<QPointer<QNetworkReply>> expired;
+        for (auto it = m_entries.begin(); it != m_entries.end();) {
+            if (!it->reply || it->reply->isFinished()) {
+                *it = std::move(m_entries.back());
+                m_entries.pop_back();
+                continue;
+            }
+            const qint64 received = it->reply->bytesAvailable();
+            if (received != it->received) {
+                it->received = received;
+                it->deadline = now + it->timeoutMs;
+            } else if (now >= it->deadline) {
+                expired.append(it->reply);
+            }
+            ++it;
+        }
+        if (m_entries.empty())
+            m_timer.stop();
+        // Aborting finishes the reply at once (and unwatches it): after the loop.
+        for (const QPointer<QNetworkReply> &reply : expired) {
+            if (reply)
+                reply->abort();
+        }
+    }
+
+    std::vector<Entry> m_entries;
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+};
 
 struct ApiClient::Attempt
 {
@@ -19,6 +105,7 @@ struct ApiClient::Attempt
     Callback done;
     bool authenticated = true;
     bool replayedAfter401 = false;
+    bool crossOriginRedirect = false;   ///< the current reply was aborted at a foreign redirect
     int retries = 0;
     QString token;
 };
@@ -94,36 +181,38 @@ bool ApiRequest::isRetriable() const
 
 ApiClient::ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAccessManager *nam,
                      QObject *parent)
-    : QObject(parent), m_base(baseUrl), m_sessions(sessions), m_nam(nam)
+    : QObject(parent), m_base(baseUrl), m_basePath(baseUrl.path()), m_sessions(sessions), m_nam(nam),
+      m_watchdog(std::make_unique<Watchdog>(this))
 {
+    while (m_basePath.endsWith(u'/'))
+        m_basePath.chop(1);
 }
+
+ApiClient::~ApiClient() = default;
 
 QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_base;
-    QString basePath = url.path();
-    while (basePath.endsWith('/'))
-        basePath.chop(1);
-    url.setPath(basePath + path);
+    url.setPath(m_basePath + path);
     if (!query.isEmpty())
         url.setQuery(query);
     return url;
 }
 
-void ApiClient::send(const ApiRequest &request, QObject *context, Callback done)
+void ApiClient::send(ApiRequest request, QObject *context, Callback done)
 {
     auto attempt = std::make_shared<Attempt>();
-    attempt->request = request;
+    attempt->request = std::move(request);
     attempt->context = context;
     attempt->hasContext = context != nullptr;
     attempt->done = std::move(done);
     start(attempt);
 }
 
-void ApiClient::sendAnonymous(const ApiRequest &request, QObject *context, Callback done)
+void ApiClient::sendAnonymous(ApiRequest request, QObject *context, Callback done)
 {
     auto attempt = std::make_shared<Attempt>();
-    attempt->request = request;
+    attempt->request = std::move(request);
     attempt->context = context;
     attempt->hasContext = context != nullptr;
     attempt->done = std::move(done);
@@ -170,19 +259,28 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
         request.setHeader(QNetworkRequest::ContentTypeHeader, req.contentType);
     for (auto it = req.headers.cbegin(); it != req.headers.cend(); ++it)
         request.setRawHeader(it.key(), it.value());
-    request.setTransferTimeout(req.timeoutMs);
+    if (!req.body.isEmpty())
+        request.setTransferTimeout(req.timeoutMs);   // sees upload progress too
     // Every redirect is checked: only the API's own origin may receive the token.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-    // Without a body, no upload device: QNAM's plain path answers measurably sooner.
-    QNetworkReply *reply = req.body.isEmpty() && (req.method == "GET" || req.method == "DELETE")
-                               ? m_nam->sendCustomRequest(request, req.method)
-                               : m_nam->sendCustomRequest(request, req.method, req.body);
-    connect(reply, &QNetworkReply::redirected, reply, [this, reply](const QUrl &target) {
+    // GET and DELETE without a body take QNAM's own operations: no upload device,
+    // no copy of the request for a custom verb, nothing a plain GET does not do.
+    QNetworkReply *reply = nullptr;
+    if (req.body.isEmpty() && req.method == "GET")
+        reply = m_nam->get(request);
+    else if (req.body.isEmpty() && req.method == "DELETE")
+        reply = m_nam->deleteResource(request);
+    else
+        reply = m_nam->sendCustomRequest(request, req.method, req.body);
+    if (req.body.isEmpty())
+        m_watchdog->watch(reply, req.timeoutMs);
+    attempt->crossOriginRedirect = false;
+    connect(reply, &QNetworkReply::redirected, reply, [this, reply, attempt](const QUrl &target) {
         if (sameOrigin(target, m_base)) {
             emit reply->redirectAllowed();
         } else {
             qCWarning(lcApi) << "Refused a redirect to another origin:" << target.host();
-            reply->setProperty("crossOrigin", true);
+            attempt->crossOriginRedirect = true;
             reply->abort();
         }
     });
@@ -191,6 +289,7 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
 
 void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *reply)
 {
+    m_watchdog->unwatch(reply);
     reply->deleteLater();
     ApiResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -198,7 +297,7 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
     for (const auto &pair : reply->rawHeaderPairs())
         result.headers.insert(pair.first.toLower(), pair.second);
 
-    const bool crossOrigin = reply->property("crossOrigin").toBool();
+    const bool crossOrigin = attempt->crossOriginRedirect;
     if (result.status == 0 || crossOrigin) {
         result.error = transportError(reply, crossOrigin);
         if (m_sessions && result.error.kind == ApiError::Network)

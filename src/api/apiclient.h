@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -63,6 +64,7 @@ public:
 
     ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAccessManager *nam,
               QObject *parent = nullptr);
+    ~ApiClient() override;
 
     QUrl baseUrl() const { return m_base; }
     /// The full URL of \a path under the base URL.
@@ -71,12 +73,13 @@ public:
     void setMaxRetries(int retries) { m_maxRetries = retries; }
 
     /// Sends \a request; \a done runs once, unless \a context is destroyed first.
-    void send(const ApiRequest &request, QObject *context, Callback done);
+    void send(ApiRequest request, QObject *context, Callback done);
     /// A request without authentication (/health, /timer).
-    void sendAnonymous(const ApiRequest &request, QObject *context, Callback done);
+    void sendAnonymous(ApiRequest request, QObject *context, Callback done);
 
 private:
     struct Attempt;
+    class Watchdog;
     void start(std::shared_ptr<Attempt> attempt);
     /// Continues \a attempt once a token (or the reason there is none) is known.
     SessionManager::TokenCallback tokenHandler(std::shared_ptr<Attempt> attempt);
@@ -85,8 +88,10 @@ private:
     void complete(const std::shared_ptr<Attempt> &attempt, const ApiResult &result);
 
     QUrl m_base;
+    QString m_basePath;   ///< the base URL's path without trailing slashes
     QPointer<SessionManager> m_sessions;
     QNetworkAccessManager *m_nam;
+    std::unique_ptr<Watchdog> m_watchdog;   ///< timeouts of the replies without a body to send
     int m_maxRetries = 2;
 };
 

@@ -107,6 +107,9 @@ void AuthController::signIn()
         m_flow.clear();
         flow->deleteLater();
     };
+    // The keychain write (the slowest step) runs while the flow fetches the profile;
+    // the signed-in state still waits for both.
+    connect(flow, &SignInFlow::tokensReceived, m_sessions, &SessionManager::prestore);
     connect(flow, &SignInFlow::succeeded, this, [this, flow, finishFlow](const Session &session) {
         m_lastMetadata = flow->metadata();
         finishFlow();
@@ -114,10 +117,12 @@ void AuthController::signIn()
     });
     connect(flow, &SignInFlow::failed, this, [this, finishFlow](const QString &message) {
         finishFlow();
+        m_sessions->discardPrestored();
         onSignInFailed(message);
     });
     connect(flow, &SignInFlow::cancelled, this, [this, finishFlow] {
         finishFlow();
+        m_sessions->discardPrestored();
         setState(SignedOut);
     });
     flow->start();

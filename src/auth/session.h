@@ -40,6 +40,7 @@ struct Session
 
     bool isValid() const { return !accessToken.isEmpty() && !profile.subject.isEmpty(); }
     bool hasRefreshToken() const { return !refreshToken.isEmpty(); }
+    bool operator==(const Session &o) const = default;
 
     /// Serialises for the keychain (includes secrets: never write this anywhere else).
     QByteArray toSecretBlob() const;

@@ -21,6 +21,14 @@ constexpr qint64 kExpiryMarginMs = 2000;
 constexpr qint64 kUnknownLifetimeSeconds = 600;
 } // namespace
 
+/// A session prestore() is writing: its outcome, or who waits for it.
+struct SessionManager::PendingSave
+{
+    Session session;
+    std::optional<SecretResult> result;   ///< set once the write finished
+    DoneCallback done;                    ///< adopt()'s completion, while the write runs
+};
+
 SessionManager::SessionManager(const Config &config, SecretStore *store, QNetworkAccessManager *nam,
                                QObject *parent)
     : QObject(parent), m_config(config), m_nam(nam),
@@ -140,21 +148,57 @@ void SessionManager::load(DoneCallback done)
 
 void SessionManager::adopt(const Session &session, DoneCallback done)
 {
+    const std::shared_ptr<PendingSave> pending = std::exchange(m_prestored, nullptr);
     m_session = session;
     m_rejected = false;
     m_failures = 0;
     setConnection(Online);
     scheduleProactiveRefresh();
     emit sessionChanged();
-    m_vault->save(session, [this, self = QPointer(this), done = std::move(done)](const SecretResult &result) {
-        if (!self)
-            return;
-        if (result.backendUnavailable()) {
-            fallBackToMemory(result.message);
-            m_vault->save(m_session, [](const SecretResult &) {});
-        }
-        done(result);
+    auto finish = [this, self = QPointer(this), done = std::move(done)](const SecretResult &result) {
+        if (self)
+            finishAdoption(result, done);
+    };
+    if (pending && pending->session == session) {
+        // prestore() is writing (or wrote) exactly this: wait for it, don't write twice.
+        if (pending->result)
+            QMetaObject::invokeMethod(this, [finish, result = *pending->result] { finish(result); },
+                                      Qt::QueuedConnection);
+        else
+            pending->done = std::move(finish);
+        return;
+    }
+    // Nothing prestored, or the profile changed since: this write lands after that one.
+    m_vault->save(session, std::move(finish));
+}
+
+void SessionManager::finishAdoption(const SecretResult &result, const DoneCallback &done)
+{
+    if (result.backendUnavailable()) {
+        fallBackToMemory(result.message);
+        m_vault->save(m_session, [](const SecretResult &) {});
+    }
+    done(result);
+}
+
+void SessionManager::prestore(const Session &session)
+{
+    auto pending = std::make_shared<PendingSave>();
+    pending->session = session;
+    m_prestored = pending;
+    m_vault->save(session, [pending](const SecretResult &result) {
+        pending->result = result;
+        if (pending->done)
+            std::exchange(pending->done, nullptr)(result);
     });
+}
+
+void SessionManager::discardPrestored()
+{
+    if (!std::exchange(m_prestored, nullptr))
+        return;
+    // Queued after the write: the store runs its operations in call order.
+    m_vault->clear([](const SecretResult &) {});
 }
 
 void SessionManager::forget(std::function<void(SecretResult, QString)> done)
@@ -337,7 +381,11 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
         }
         next.idToken = response.idToken;
     }
-    // The new refresh token reaches the keychain before the old one is dropped.
+    // Whoever waits may use the new access token at once. The session itself,
+    // with the rotated refresh token, changes only once the keychain holds it:
+    // the new refresh token is stored before the old one is dropped, and the
+    // refresh (its lock included) lasts until then.
+    notifyWaiters(next.accessToken);
     m_vault->save(next, [this, self = QPointer(this), next](const SecretResult &result) {
         if (!self)
             return;
@@ -377,9 +425,14 @@ void SessionManager::releaseAndNotify(std::optional<TokenProblem> problem)
         failWaiters(*problem);
         return;
     }
+    notifyWaiters(m_session.accessToken);
+}
+
+void SessionManager::notifyWaiters(const QString &accessToken)
+{
     const QList<TokenCallback> waiters = std::exchange(m_waiters, {});
     for (const TokenCallback &w : waiters)
-        w(m_session.accessToken, std::nullopt);
+        w(accessToken, std::nullopt);
 }
 
 void SessionManager::failWaiters(const TokenProblem &problem)

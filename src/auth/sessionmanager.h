@@ -65,8 +65,17 @@ public:
 
     /// Restores the stored session (if any, and if it belongs to the configured issuer).
     void load(DoneCallback done);
-    /// Takes a new session (after sign-in) and stores it.
+    /// Takes a new session (after sign-in) and stores it. When prestore() already
+    /// began writing this very session, \a done waits for that write instead of
+    /// writing again.
     void adopt(const Session &session, DoneCallback done);
+    /// Starts writing \a session to storage ahead of adopt(), without making it
+    /// the current session (a sign-in whose profile is still being fetched):
+    /// the keychain write overlaps the rest of the sign-in.
+    void prestore(const Session &session);
+    /// The sign-in that called prestore() failed: removes what it stored.
+    /// Does nothing when nothing was prestored (or adopt() took it).
+    void discardPrestored();
     /// Forgets the session here and in storage; \a done gets the refresh token to revoke.
     void forget(std::function<void(SecretResult, QString refreshToken)> done);
 
@@ -128,6 +137,8 @@ private:
     void scheduleProactiveRefresh();
     void scheduleRetry(int retryAfterSeconds);
     void releaseAndNotify(std::optional<TokenProblem> problem);
+    void notifyWaiters(const QString &accessToken);
+    void finishAdoption(const SecretResult &result, const DoneCallback &done);
     qint64 lifetimeSeconds() const;
     TokenProblem backingOff() const;
 
@@ -137,6 +148,8 @@ private:
     std::unique_ptr<SecretStore> m_memoryStore;
     std::unique_ptr<SessionVault> m_vault;
     std::unique_ptr<RefreshLock> m_lock;
+    struct PendingSave;
+    std::shared_ptr<PendingSave> m_prestored; ///< a sign-in's session being written ahead of adopt()
     Session m_session;
     QString m_storageWarning;
     bool m_refreshing = false;

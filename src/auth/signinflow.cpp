@@ -12,6 +12,17 @@
 
 namespace clipshelf {
 
+namespace {
+
+/// A profile without a name goes by its email address.
+void fillMissingName(UserProfile &profile)
+{
+    if (profile.name.isEmpty())
+        profile.name = profile.email;
+}
+
+} // namespace
+
 SignInFlow::SignInFlow(const Config &config, QNetworkAccessManager *nam, TokenClient *tokens,
                        QObject *parent)
     : QObject(parent), m_config(config), m_nam(nam), m_tokens(tokens)
@@ -175,6 +186,13 @@ void SignInFlow::onTokens(const TokenResponse &response)
     session.profile.email = claims->value(QStringLiteral("email")).toString();
     session.profile.pictureUrl = claims->value(QStringLiteral("picture")).toString();
 
+    // Storing the tokens (slow: the keychain) may start now, alongside userinfo;
+    // as finishWithProfile() would complete it without a userinfo profile.
+    Session announced = session;
+    fillMissingName(announced.profile);
+    emit tokensReceived(announced);
+    if (m_stage != Stage::Completing)
+        return; // cancelled meanwhile
     // The ID token may lack profile claims (Clerk, Google put some only in userinfo).
     m_tokens->fetchUserInfo(session.accessToken,
                             [self = QPointer<SignInFlow>(this), session](const QJsonObject &info,
@@ -204,8 +222,7 @@ void SignInFlow::finishWithProfile(Session session, const QJsonObject &userinfo)
         // oidc-provider refuses API-audience tokens at userinfo: the ID token is enough.
         qCInfo(lcAuth) << "No userinfo profile; using the ID token's claims";
     }
-    if (session.profile.name.isEmpty())
-        session.profile.name = session.profile.email;
+    fillMissingName(session.profile);
     setStage(Stage::Finished);
     m_listener->finish(true, tr("You can close this tab and return to Clipshelf."));
     qCInfo(lcAuth) << "Signed in";

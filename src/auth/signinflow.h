@@ -50,6 +50,11 @@ signals:
     void stageChanged(Stage stage);
     /// The URL to open in the browser; the listener is ready for the redirect.
     void authorizationUrlReady(const QUrl &url);
+    /// The code exchange succeeded and the ID token is valid: \a session holds the
+    /// tokens and the ID token's profile. The userinfo profile may still amend it,
+    /// and the attempt may still fail: succeeded() or failed() follows. Lets the
+    /// caller start storing the tokens while the profile is fetched.
+    void tokensReceived(const Session &session);
     void succeeded(const Session &session);
     void failed(const QString &message);
     void cancelled();

@@ -5,12 +5,14 @@
 #include "auth/tokenclient.h"
 #include "fakeprovider.h"
 #include "storage/memorysecretstore.h"
+#include "unitsession.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace clipshelf;
@@ -34,19 +36,8 @@ class TestApiClient : public QObject
     std::unique_ptr<Fixture> makeFixture(QNetworkAccessManager *nam)
     {
         auto f = std::make_unique<Fixture>();
-        Config c;
-        c.set(Config::Key::Issuer, f->server.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
-        f->sessions = std::make_unique<SessionManager>(c, &f->store, nam);
-        Session s;
-        s.accessToken = "AT-0";
-        s.refreshToken = "RT-0";
-        s.accessTokenReceivedAt = QDateTime::currentDateTimeUtc();
-        s.accessTokenExpiry = s.accessTokenReceivedAt.addSecs(3600);
-        s.profile.subject = "user_alice";
-        s.profile.issuer = f->server.issuer();
-        f->sessions->adopt(s, [](const SecretResult &) {});
+        f->sessions = std::make_unique<SessionManager>(unitConfig(f->server.issuer()), &f->store, nam);
+        f->sessions->adopt(unitSession(f->server.issuer(), "AT-0", "RT-0", 3600), [](const SecretResult &) {});
         Fixture *raw = f.get();
         f->server.token = [raw](const FakeRequest &) {
             ++raw->refreshes;
@@ -229,6 +220,30 @@ private slots:
         const ApiResult r = call(*f->api, ApiRequest::get("/me"));
         QCOMPARE(r.error.kind, ApiError::SessionEnded);
         QCOMPARE(f->server.count("/api/v1/me"), 0);
+    }
+
+    void silentServerTimesOut()
+    {
+        // Accepts the connection, reads the request, never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                held.append(socket);
+        });
+        auto f = makeFixture(&m_nam);
+        ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/").arg(silent.serverPort())),
+                      f->sessions.get(), &m_nam);
+        for (const QByteArray &method : {QByteArray("GET"), QByteArray("DELETE")}) {
+            ApiRequest request = ApiRequest::get("/me");
+            request.method = method;
+            request.timeoutMs = 300;
+            const ApiResult r = call(api, request);
+            QCOMPARE(r.error.kind, ApiError::Timeout);
+            QCOMPARE(r.status, 0);
+        }
+        QVERIFY(!held.isEmpty());
     }
 };
 

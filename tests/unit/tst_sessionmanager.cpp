@@ -5,9 +5,9 @@
 #include "fakeprovider.h"
 #include "storage/memorysecretstore.h"
 #include "storage/sessionvault.h"
+#include "unitsession.h"
 
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,26 +20,17 @@ class TestSessionManager : public QObject
 
     QNetworkAccessManager m_nam;
 
+    // Each test its own profile (unitConfig), so the cross-process lock files never meet.
     Config configFor(const FakeProvider &p)
     {
-        Config c;
-        c.set(Config::Key::Issuer, p.issuer(), "test");
-        c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
+        Config c = unitConfig(p.issuer());
         c.set(Config::Key::Resource, "urn:clipshelf:api", "test");
-        // Each test its own profile, so the cross-process lock files never meet.
-        c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
         return c;
     }
 
     static Session session(const FakeProvider &p, int expiresInSeconds, const QString &refresh = "RT-1")
     {
-        Session s;
-        s.accessToken = "AT-0";
-        s.refreshToken = refresh;
-        s.accessTokenReceivedAt = QDateTime::currentDateTimeUtc();
-        s.accessTokenExpiry = s.accessTokenReceivedAt.addSecs(expiresInSeconds);
-        s.profile.subject = "user_alice";
-        s.profile.issuer = p.issuer();
+        Session s = unitSession(p.issuer(), "AT-0", refresh, expiresInSeconds);
         s.profile.name = "Alice";
         return s;
     }
@@ -68,17 +59,10 @@ class TestSessionManager : public QObject
 
     static QString tokenNow(SessionManager &m, std::optional<SessionManager::TokenProblem> *problem = nullptr)
     {
-        QString token;
-        bool done = false;
-        m.withAccessToken([&](const QString &t, std::optional<SessionManager::TokenProblem> p) {
-            token = t;
-            if (problem)
-                *problem = p;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10'000))
-            qWarning("no answer");
-        return token;
+        const TokenAnswer answer = waitForAccessToken(m);
+        if (problem)
+            *problem = answer.problem;
+        return answer.token;
     }
 
 private slots:
@@ -122,6 +106,99 @@ private slots:
         Session stored;
         SessionVault(&store).load([&](const SecretResult &, const Session &s) { stored = s; });
         QTRY_COMPARE(stored.refreshToken, QString("RT-2"));
+    }
+
+    void waitersGetTheNewTokenWhileTheRotatedOneIsStored()
+    {
+        FakeProvider p;
+        int refreshes = 0;
+        rotate(p, &refreshes);
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        m.adopt(session(p, -10), [](const SecretResult &) {}); // already expired
+        QSignalSpy refreshed(&m, &SessionManager::refreshed);
+        QString token, refreshTokenMeanwhile;
+        bool refreshingMeanwhile = false;
+        m.withAccessToken([&](const QString &t, std::optional<SessionManager::TokenProblem>) {
+            token = t;
+            refreshTokenMeanwhile = m.session().refreshToken;
+            refreshingMeanwhile = m.isRefreshing();
+        });
+        QTRY_COMPARE(token, QString("AT-1"));
+        // The old refresh token is kept, and the refresh (its lock) lasts, until the store has the new one.
+        QCOMPARE(refreshTokenMeanwhile, QString("RT-1"));
+        QVERIFY(refreshingMeanwhile);
+        QTRY_COMPARE(refreshed.count(), 1);
+        QCOMPARE(m.session().refreshToken, QString("RT-2"));
+        QVERIFY(!m.isRefreshing());
+        Session stored;
+        SessionVault(&store).load([&](const SecretResult &, const Session &s) { stored = s; });
+        QTRY_COMPARE(stored.refreshToken, QString("RT-2"));
+    }
+
+    void prestoredSessionIsWrittenOnce()
+    {
+        FakeProvider p;
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        const Session s = session(p, 3600);
+        m.prestore(s);
+        QVERIFY(!m.isActive()); // stored ahead, not adopted
+        bool done = false;
+        m.adopt(s, [&](const SecretResult &result) {
+            QVERIFY(result.ok());
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QCOMPARE(store.operationCount(), 1);
+        QCOMPARE(m.session().accessToken, QString("AT-0"));
+
+        // A profile amended after prestore() is written again, after the first write.
+        SessionManager other(configFor(p), &store, &m_nam);
+        Session amended = s;
+        amended.profile.name = "Alice L.";
+        other.prestore(s);
+        done = false;
+        other.adopt(amended, [&](const SecretResult &) { done = true; });
+        QTRY_VERIFY(done);
+        QCOMPARE(store.operationCount(), 3);
+        Session stored;
+        SessionVault(&store).load([&](const SecretResult &, const Session &loaded) { stored = loaded; });
+        QTRY_COMPARE(stored.profile.name, QString("Alice L."));
+    }
+
+    void failedPrestoreIsReportedByAdopt()
+    {
+        FakeProvider p;
+        MemorySecretStore store;
+        store.setFailure(SecretResult::Status::Error, MemorySecretStore::Operation::Write);
+        SessionManager m(configFor(p), &store, &m_nam);
+        const Session s = session(p, 3600);
+        m.prestore(s);
+        bool probed = false; // the store answers in call order: after this, the write has failed
+        SessionVault(&store).load([&](const SecretResult &, const Session &) { probed = true; });
+        QTRY_VERIFY(probed);
+        std::optional<SecretResult> outcome;
+        m.adopt(s, [&](const SecretResult &result) { outcome = result; });
+        QVERIFY(!outcome.has_value()); // never synchronously
+        QTRY_VERIFY(outcome.has_value());
+        QCOMPARE(outcome->status, SecretResult::Status::Error);
+        QVERIFY(m.isActive()); // the session is kept in memory
+        QCOMPARE(store.operationCount(), 2); // the write and the probe: nothing written again
+    }
+
+    void discardedPrestoreLeavesNothingStored()
+    {
+        FakeProvider p;
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        m.prestore(session(p, 3600));
+        m.discardPrestored();
+        QTRY_COMPARE(store.operationCount(), 2);
+        QCOMPARE(store.entryCount(), 0);
+        QVERIFY(!m.isActive());
+        m.discardPrestored(); // nothing left to discard
+        QCOMPARE(store.operationCount(), 2);
     }
 
     void proactiveRefreshBeforeExpiry()

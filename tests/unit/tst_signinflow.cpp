@@ -78,6 +78,11 @@ private slots:
         QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
         QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
         QSignalSpy failed(&flow, &SignInFlow::failed);
+        // The tokens are announced (for storing) before the profile is complete.
+        int succeededWhenTokensArrived = -1;
+        connect(&flow, &SignInFlow::tokensReceived, &flow,
+                [&](const Session &) { succeededWhenTokensArrived = int(succeeded.count()); });
+        QSignalSpy tokensReceived(&flow, &SignInFlow::tokensReceived);
         QString nonce;
         QUrl authUrl;
         serveTokens(provider, &nonce, &authUrl);
@@ -110,6 +115,12 @@ private slots:
         QCOMPARE(session.profile.name, QString("Alice Liddell"));
         QCOMPARE(session.profile.email, QString("alice@example.com"));
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(session.accessTokenExpiry) - 300) <= 5);
+        QCOMPARE(tokensReceived.count(), 1);
+        QCOMPARE(succeededWhenTokensArrived, 0);
+        const auto announced = tokensReceived.first().first().value<Session>();
+        QCOMPARE(announced.accessToken, session.accessToken);
+        QCOMPARE(announced.refreshToken, session.refreshToken);
+        QCOMPARE(announced.profile.subject, session.profile.subject);
 
         // The token request carried the resource and no secret (public client).
         const auto tokenRequest = provider.requests.at(1);
@@ -265,6 +276,7 @@ private slots:
         QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
         QSignalSpy failed(&flow, &SignInFlow::failed);
         QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
+        QSignalSpy tokensReceived(&flow, &SignInFlow::tokensReceived);
         flow.start();
         QVERIFY(urlReady.wait(5000));
         authUrl = urlReady.first().first().toUrl();
@@ -273,6 +285,7 @@ private slots:
         QTRY_COMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains("another account"));
         QCOMPARE(succeeded.count(), 0);
+        QCOMPARE(tokensReceived.count(), 1);   // announced, then the attempt failed
     }
 
     void userinfoFillsMissingProfile()
