@@ -127,6 +127,7 @@ int main(int argc, char *argv[])
     clipshelf::App bridge(&auth);
     bridge.setLibrary(workspace.library());
     bridge.setSettings(workspace.settings());
+    bridge.setWorkspace(&workspace); // App.storageWarning
     clipshelf::App::setInstance(&bridge);
 
     // Declared after everything QML points at, so it is destroyed first.
@@ -158,6 +159,13 @@ int main(int argc, char *argv[])
     for (const QString &part : std::as_const(missingParts))
         printLine(stderr, QStringLiteral("clipshelf: missing %1").arg(part));
 
+    if (!smokeTest) {
+        // Before the window loads: the library cache is read on a worker thread
+        // meanwhile, and with the session being restored (Restoring) Main.qml
+        // shows a cached library of a known user at once, not the sign-in page.
+        workspace.start(clipshelf::LibraryController::CacheLoading::InBackground);
+        auth.restore();
+    }
     engine.load(QUrl(QString::fromLatin1(kMainQml)));
     const QList<QObject *> roots = engine.rootObjects();
     auto *window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
@@ -192,8 +200,6 @@ int main(int argc, char *argv[])
     // Deletes still inside their undo window are sent, the cache written, before exit.
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &workspace,
                      [&workspace] { workspace.shutdown(); });
-    workspace.start();
-    auth.restore();
     const int status = QGuiApplication::exec();
     // A refresh under way stores its rotated refresh token before the process ends
     // (quitting mid-refresh would otherwise end the session at the next start).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [--quick] [--build-dir DIR] [--no-build] [--out-dir DIR] [--report-only]
+# bench/run.sh [--quick] [--build-dir DIR] [--no-build] [--out-dir DIR] [--report-only] [--only STEPS --reps N]
 #
 # Builds what the benchmarks need (RelWithDebInfo, in build/bench-rel by
 # default), runs every benchmark side by side with its baseline, and writes
@@ -9,6 +9,8 @@
 # runs and asserts nothing about speed (the ctest "bench_quick" runs it).
 # --report-only rewrites the Markdown from the JSON already written (e.g.
 # after editing bench/findings.md, which the report includes), measuring nothing.
+# --only model,cold_offscreen,warm_offscreen,… (optionally --reps N): only those
+# steps, for A/B iterations; prints the raw results as JSON, writes no report.
 #
 # Starts its own local stack (provider, API servers), Xvfb and a private
 # gnome-keyring (tests/support/with-secret-service.sh); needs nothing running.
@@ -20,14 +22,18 @@ build=1
 report_only=0
 build_dir="$root/build/bench-rel"
 out_dir=""
+only=""
+reps=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
         --no-build) build=0 ;;
         --report-only) report_only=1 ;;
+        --only) only="$2"; shift ;;
+        --reps) reps="$2"; shift ;;
         --build-dir) build_dir=$(realpath -m "$2"); shift ;;
         --out-dir) out_dir=$(realpath -m "$2"); shift ;;
-        -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -72,6 +78,8 @@ done
 
 args=(--source-dir "$root" --build-dir "$build_dir" --md "$md" --json "$json")
 [ $quick = 1 ] && args+=(--quick)
+[ -n "$only" ] && args+=(--only "$only")
+[ -n "$reps" ] && args+=(--reps "$reps")
 # Everything runs in a private D-Bus session with a throwaway gnome-keyring and
 # private HOME/XDG directories: the benchmarks never touch the real keychain.
 exec "$root/tests/support/with-secret-service.sh" node "$root/bench/harness/main.mjs" "${args[@]}"

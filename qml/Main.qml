@@ -19,8 +19,14 @@ ApplicationWindow {
     readonly property string themeChoice: settings && settings.theme ? settings.theme : "system"
 
     readonly property int authState: auth ? auth.state : AuthController.SignedOut
+    /// While the keychain answers at start-up, a cached library (it is not secret
+    /// and shows offline too) is shown at once; "nobody signed in" then leads to
+    /// the sign-in page, the cache and the outbox stay.
+    /// (One expression, so that it never flips for a moment while its inputs update.)
     readonly property bool showHome: authState === AuthController.SignedIn
                                      || authState === AuthController.SigningOut
+                                     || (authState === AuthController.Restoring && library !== null
+                                         && library.showsCachedLibrary === true)
 
     title: qsTr("Clipshelf")
     width: 960
@@ -65,15 +71,46 @@ ApplicationWindow {
         when: window.settings !== null
     }
 
+    // Pages load by URL, not by type: compiling Main.qml does not compile the
+    // home page (library, settings, their dialogs, QtQuick.Dialogs) before the
+    // sign-in page can show, nor the sign-in page before a cached library.
     Loader {
         id: pageLoader
         objectName: "pageLoader"
         anchors.fill: parent
         focus: true
-        sourceComponent: window.showHome ? homePage : signInPage
+
+        property bool shown: false
+        readonly property string page: window.showHome ? "pages/HomePage.qml" : "pages/SignInPage.qml"
+
+        function loadPage() {
+            if (window.showHome)
+                setSource(page, { auth: window.auth, library: window.library, settings: window.settings, focus: true })
+            else
+                setSource(page, { auth: window.auth, version: App.version, focus: true })
+        }
+
+        // Once complete: initial properties given to the window (tests, previews)
+        // may change `page` while it is being created, and only the last one counts.
+        property bool complete: false
+        onPageChanged: if (complete) loadPage()
+        Component.onCompleted: {
+            complete = true
+            loadPage()
+        }
         onLoaded: {
-            item.opacity = 0
-            fadeIn.restart()
+            // Initial values above; live bindings from here on.
+            item.auth = Qt.binding(() => window.auth)
+            if (window.showHome) {
+                item.library = Qt.binding(() => window.library)
+                item.settings = Qt.binding(() => window.settings)
+            }
+            // The first page shows at once; later ones fade in over the previous.
+            if (shown) {
+                item.opacity = 0
+                fadeIn.restart()
+            }
+            shown = true
         }
 
         NumberAnimation {
@@ -84,25 +121,6 @@ ApplicationWindow {
             to: 1
             duration: Theme.durationNormal
             easing.type: Easing.OutCubic
-        }
-    }
-
-    Component {
-        id: signInPage
-        SignInPage {
-            auth: window.auth
-            version: App.version
-            focus: true
-        }
-    }
-
-    Component {
-        id: homePage
-        HomePage {
-            auth: window.auth
-            library: window.library
-            settings: window.settings
-            focus: true
         }
     }
 }

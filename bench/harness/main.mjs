@@ -34,6 +34,8 @@ function parseArgs(argv) {
     };
     if (a === '--quick') opts.quick = true;
     else if (a === '--report-only') opts.reportOnly = true;
+    else if (a === '--only') opts.only = value().split(',');
+    else if (a === '--reps') opts.reps = Number(value());
     else if (a === '--source-dir') opts.sourceDir = value();
     else if (a === '--build-dir') opts.buildDir = value();
     else if (a === '--md') opts.md = value();
@@ -71,6 +73,12 @@ const config = opts.quick
     signinReps: 9, requestRounds: 40, requestBatch: 25, stormRounds: 9, concurrency: 50,
     keychainReps: 20, modelReps: 7, settleMs: 1000, thumbnails: 60 };
 
+// --only STEP,… (with --reps N): a subset for A/B iterations; prints the raw
+// results and writes no report (the report needs every step).
+if (opts.reps > 0) {
+  config.startupReps = config.largeReps = config.chromiumReps = opts.reps;
+}
+
 const started = Date.now();
 function log(line) {
   process.stderr.write(`bench [${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -83,6 +91,9 @@ const failures = {};
 
 /** Runs one benchmark step; a failure is recorded (and reported), the run goes on. */
 async function step(name, fn) {
+  const needed = { signin: ['warm_offscreen', 'warm_xvfb', 'chromium', 'large'], seed_library: ['warm_offscreen', 'warm_xvfb', 'chromium'],
+    seed_large: ['large'] };
+  if (opts.only && !opts.only.includes(name) && !(needed[name] || []).some((n) => opts.only.includes(n))) return;
   log(`== ${name}`);
   try {
     raw[name] = await fn();
@@ -146,6 +157,7 @@ async function library(platform) {
     windowFirstFrameMs: msSince(startNs, result.first_frame_ns),
     restoredMs: result.restored_ns ? msSince(startNs, result.restored_ns) : null,
     homePageMs: msSince(startNs, result.page_ns),
+    signedInLibraryMs: result.library_signed_in_ns ? msSince(startNs, result.library_signed_in_ns) : null,
     cpuMs: result.library_cpu_ms,
     peakRssKb: result.peak_rss_kb,
     pssKb: result.pss_kb,
@@ -279,6 +291,10 @@ async function main() {
   }
 
   machine.loadAverageAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+  if (opts.only) {
+    process.stdout.write(`${JSON.stringify({ raw, failures }, null, 1)}\n`);
+    return Object.keys(failures).length ? 1 : 0;
+  }
   const report = {
     schema: 1,
     generatedAt: new Date().toISOString(),

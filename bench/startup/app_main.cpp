@@ -9,8 +9,9 @@
 // --until signin: milestones "page" (the sign-in page's first frame; it shows
 // "Restoring your session…" while the keychain answers) and "ready" (the sign-in
 // button is there: the keychain said nobody is signed in).
-// --until library: "page" (the signed-in home page) and "library" (its list
-// shows rows from the cache).
+// --until library: "page" (the home page, while the keychain answers or signed
+// in), "library" (its list shows rows from the cache) and "library_signed_in"
+// (the same once the keychain confirmed the session).
 // --seed-library writes FILE (a GET /videos body) as the profile's cached
 // library, and JPG as the cached thumbnail of its first N videos, as a
 // previous run would have left them, and exits. --thumbnail-base points
@@ -62,13 +63,23 @@ void watchSignIn(FrameWatcher &watcher, AppComposition &app)
     });
 }
 
+// The cached library shows while the keychain answers (Restoring) and stays
+// when it says who is signed in; "library_signed_in" is the first frame with
+// the library after the keychain confirmed the session.
 void watchLibrary(FrameWatcher &watcher, AppComposition &app)
 {
-    watcher.addMilestone(QStringLiteral("page"), [&app] {
-        return app.auth()->state() == AuthController::SignedIn
-               && app.findVisibleItem(QStringLiteral("homePage")) != nullptr;
+    const auto notSignedOut = [&app] {
+        const int state = app.auth()->state();
+        return state == AuthController::Restoring || state == AuthController::SignedIn;
+    };
+    watcher.addMilestone(QStringLiteral("page"), [&app, notSignedOut] {
+        return notSignedOut() && app.findVisibleItem(QStringLiteral("homePage")) != nullptr;
     });
-    watcher.addMilestone(QStringLiteral("library"), [&app] {
+    watcher.addMilestone(QStringLiteral("library"), [&app, notSignedOut] {
+        return notSignedOut() && app.findVisibleItem(QStringLiteral("homePage")) != nullptr
+               && app.visibleListRows() > 0;
+    });
+    watcher.addMilestone(QStringLiteral("library_signed_in"), [&app] {
         return app.auth()->state() == AuthController::SignedIn
                && app.findVisibleItem(QStringLiteral("homePage")) != nullptr && app.visibleListRows() > 0;
     });
@@ -142,13 +153,6 @@ int main(int argc, char *argv[])
     const int settleMs = parser.value(settleOption).toInt();
 
     AppComposition composition(*config, QUrl(parser.value(thumbnailBaseOption)));
-    QString error;
-    if (!composition.load(&error)) {
-        emitError(error);
-        return 1;
-    }
-    FrameWatcher watcher(composition.window());
-    watchFirstFrame(watcher);
     // When the keychain answered (restore finished), for the timeline.
     qint64 restoredNs = -1;
     double restoredCpuMs = -1;
@@ -156,11 +160,17 @@ int main(int argc, char *argv[])
         restoredNs = monotonicNs();
         restoredCpuMs = ownCpuMs();
     });
+    QString error;
+    if (!composition.load(&error)) {
+        emitError(error);
+        return 1;
+    }
+    FrameWatcher watcher(composition.window());
+    watchFirstFrame(watcher);
     if (until == QLatin1String("signin"))
         watchSignIn(watcher, composition);
     else
         watchLibrary(watcher, composition);
-    composition.start();
 
     QObject::connect(&watcher, &FrameWatcher::allMilestonesRendered, &app, [&] {
         QTimer::singleShot(settleMs, &app, [&] {
@@ -177,7 +187,7 @@ int main(int argc, char *argv[])
                 result.insert(QStringLiteral("restored_ns"), restoredNs);
                 result.insert(QStringLiteral("restored_cpu_ms"), restoredCpuMs);
             }
-            for (const char *name : {"first_frame", "page", "ready", "library"}) {
+            for (const char *name : {"first_frame", "page", "ready", "library", "library_signed_in"}) {
                 const qint64 ns = watcher.renderedAt(QLatin1String(name));
                 if (ns >= 0) {
                     result.insert(QLatin1String(name) + QLatin1String("_ns"), ns);

@@ -73,6 +73,10 @@ AppComposition::~AppComposition()
 
 bool AppComposition::load(QString *error)
 {
+    // As main.cpp: the workspace starts (the cache is read in the background)
+    // and the session restore begins before Main.qml loads.
+    m_workspace->start(LibraryController::CacheLoading::InBackground);
+    m_auth->restore();
     m_engine->load(QUrl(QString::fromLatin1(kMainQml)));
     const QList<QObject *> roots = m_engine->rootObjects();
     m_window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
@@ -81,11 +85,6 @@ bool AppComposition::load(QString *error)
     return m_window != nullptr;
 }
 
-void AppComposition::start()
-{
-    m_workspace->start();
-    m_auth->restore();
-}
 
 QQuickItem *AppComposition::findVisibleItem(const QString &objectName) const
 {

@@ -36,10 +36,9 @@ public:
     AppComposition(const Config &config, const QUrl &thumbnailBase);
     ~AppComposition();
 
-    /// Loads Main.qml; false (and \a error) when the window did not come up.
+    /// What main.cpp does: starts the workspace, begins restoring the stored
+    /// session and loads Main.qml; false (and \a error) when the window did not come up.
     bool load(QString *error);
-    /// What main.cpp does after loading: starts the workspace, restores the stored session.
-    void start();
 
     QQuickWindow *window() const { return m_window; }
     AuthController *auth() const { return m_auth.get(); }

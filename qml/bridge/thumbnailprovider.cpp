@@ -67,6 +67,13 @@ void ThumbnailResponse::loadFile(const QString &path)
     if (m_finished)
         return;
     QImageReader reader(path);
+    // Decoded straight at the size shown (JPEG decodes scaled down for less
+    // work and memory), covering the requested box as below.
+    const QSize full = reader.size();
+    if (m_requestedSize.isValid() && !m_requestedSize.isEmpty() && full.isValid()
+        && (full.width() > m_requestedSize.width() || full.height() > m_requestedSize.height())) {
+        reader.setScaledSize(full.scaled(m_requestedSize, Qt::KeepAspectRatioByExpanding));
+    }
     QImage image = reader.read();
     if (image.isNull()) {
         fail(reader.errorString());

@@ -24,6 +24,8 @@ FocusScope {
                                                                        : auth && auth.userName ? auth.userName : ""
     readonly property string email: auth && auth.email ? auth.email : ""
     readonly property string keychainWarning: auth && auth.keychainWarning ? auth.keychainWarning : ""
+    /// Not empty when changes cannot be stored on this computer (tests set it).
+    property string storageWarning: App.storageWarning
     readonly property url pictureUrl: settings && settings.avatarUrl && settings.avatarUrl.toString().length > 0
                                       ? settings.avatarUrl : auth ? auth.pictureUrl : ""
 
@@ -186,7 +188,8 @@ FocusScope {
                     compact: true
                     iconName: "sign-out"
                     text: page.signingOut ? qsTr("Signing out…") : qsTr("Sign out")
-                    enabled: !page.signingOut && page.auth !== null
+                    // Not while the keychain answers (a cached library shows meanwhile).
+                    enabled: !page.signingOut && page.auth !== null && page.authState !== AuthController.Restoring
                     onClicked: page.auth.signOut()
                 }
             }
@@ -212,10 +215,20 @@ FocusScope {
                 height: implicitHeight
             }
 
+            StorageWarningBanner {
+                id: storageBanner
+                warning: page.storageWarning
+                anchors.top: warningBanner.visible ? warningBanner.bottom : parent.top
+                anchors.topMargin: Theme.spacingL
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Math.min(640, parent.width - 2 * Theme.spacingXl)
+                height: implicitHeight
+            }
+
             Item {
                 id: libraryArea
                 objectName: "libraryArea"
-                anchors.top: warningBanner.visible ? warningBanner.bottom : parent.top
+                anchors.top: storageBanner.visible ? storageBanner.bottom : warningBanner.visible ? warningBanner.bottom : parent.top
                 anchors.left: parent.left
                 anchors.right: parent.right
                 anchors.bottom: parent.bottom
@@ -246,7 +259,7 @@ FocusScope {
             Loader {
                 id: settingsLoader
                 objectName: "settingsArea"
-                anchors.top: warningBanner.visible ? warningBanner.bottom : parent.top
+                anchors.top: storageBanner.visible ? storageBanner.bottom : warningBanner.visible ? warningBanner.bottom : parent.top
                 anchors.left: parent.left
                 anchors.right: parent.right
                 anchors.bottom: parent.bottom
@@ -254,10 +267,16 @@ FocusScope {
                 // Created the first time it is shown, then kept.
                 active: page.section === "settings" || status !== Loader.Null
                 focus: page.section === "settings"
-                sourceComponent: SettingsPage {
-                    settings: page.settings
-                    auth: page.auth
-                    library: page.library
+                // By URL: the settings page (and QtQuick.Dialogs for the avatar) is
+                // compiled the first time it is opened, not with the home page.
+                onActiveChanged: {
+                    if (active && status === Loader.Null)
+                        setSource("SettingsPage.qml", { settings: page.settings, auth: page.auth, library: page.library })
+                }
+                onLoaded: {
+                    item.settings = Qt.binding(() => page.settings)
+                    item.auth = Qt.binding(() => page.auth)
+                    item.library = Qt.binding(() => page.library)
                 }
             }
         }

@@ -96,6 +96,8 @@ public:
         return false;
     }
     void setBegin(const char *b) { m_begin = b; }
+    /// Where the reader is in the input.
+    const char *position() const { return m_p; }
 
     void ws()
     {

@@ -115,7 +115,7 @@ QString LibraryChanges::titleOf(const OutboxEntry &entry) const
     const QString title = entry.payload.value(QLatin1String("title")).toString();
     if (!title.isEmpty())
         return title;
-    if (const VideoRow *row = m_videos->find(entry.videoId))
+    if (const std::optional<VideoRow> row = m_videos->find(entry.videoId))
         return row->displayTitle();
     return entry.payload.value(QLatin1String("url")).toString();
 }
@@ -136,7 +136,7 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
         emit addFailed(field, problem);
         return;
     }
-    if (const VideoRow *existing = m_videos->findByYoutubeId(link.videoId())) {
+    if (const std::optional<VideoRow> existing = m_videos->findByYoutubeId(link.videoId())) {
         emit duplicateVideo(existing->id, tr("Already in your library"));
         return;
     }
@@ -174,7 +174,7 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
 
 void LibraryChanges::update(qint64 id, const QString &title, const QString &notes, const QStringList &tags)
 {
-    const VideoRow *row = m_videos->find(id);
+    const std::optional<VideoRow> row = m_videos->find(id);
     if (!row) {
         emit updateFailed(id, QString(), tr("This video is no longer in your library."));
         return;
@@ -234,7 +234,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
 
 void LibraryChanges::remove(qint64 id)
 {
-    const VideoRow *row = m_videos->find(id);
+    const std::optional<VideoRow> row = m_videos->find(id);
     if (!row || m_held.contains(id))
         return;
     const QString title = row->displayTitle();
@@ -329,7 +329,7 @@ void LibraryChanges::applyOverlay()
         auto it = changed.find(id);
         if (it != changed.end())
             return &it.value();
-        const VideoRow *row = m_videos->find(id);
+        const std::optional<VideoRow> row = m_videos->find(id);
         return row ? &changed.insert(id, *row).value() : nullptr;
     };
     for (const OutboxEntry &e : m_outbox->entriesFor(m_owner, true)) {

@@ -39,6 +39,10 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
         updateEmptyState();
     });
     connect(m_loader, &LibraryLoader::failed, this, &LibraryController::setError);
+    connect(m_loader, &LibraryLoader::cacheLoaded, this, [this] {
+        m_changes->applyOverlay();   // queued changes over the cached rows
+        updateEmptyState();
+    });
     connect(m_videos, &VideoListModel::countChanged, this, &LibraryController::updateEmptyState);
 
     connect(m_changes, &LibraryChanges::videoAdded, this, &LibraryController::videoAdded);
@@ -86,11 +90,12 @@ void LibraryController::flushCache()
     m_cache->waitForWrites();
 }
 
-void LibraryController::start()
+void LibraryController::start(CacheLoading loading)
 {
     if (m_started)
         return;
     m_started = true;
+    m_cacheLoading = loading;
     m_changes->releaseLeftoverHolds();
     onConnectionChanged();
     // Whose library: the signed-in user's, else (offline start) the cache's owner.
@@ -128,9 +133,14 @@ void LibraryController::adoptOwner(const QString &sub)
     m_changes->setOwner(sub);
     m_loader->reset();
     m_cache->setOwnerSub(sub);   // another user's cached library is dropped here
-    m_loader->loadCache();
-    m_changes->applyOverlay();
+    if (m_cacheLoading == CacheLoading::InBackground) {
+        m_loader->loadCacheInBackground();   // cacheLoaded() applies the overlay
+    } else {
+        m_loader->loadCache();
+        m_changes->applyOverlay();
+    }
     emit pendingChangesChanged();
+    emit showsCachedLibraryChanged();
     refresh();
     updateEmptyState();
 }
@@ -242,7 +252,7 @@ QVariantMap LibraryController::checkUrl(const QString &text) const
         out.insert(QStringLiteral("existingId"), 0);
         return out;
     }
-    const VideoRow *existing = m_videos->findByYoutubeId(link.videoId());
+    const std::optional<VideoRow> existing = m_videos->findByYoutubeId(link.videoId());
     out.insert(QStringLiteral("youtubeId"), link.videoId());
     out.insert(QStringLiteral("canonicalUrl"), link.canonicalUrl());
     out.insert(QStringLiteral("thumbnailUrl"), link.thumbnailUrl());
@@ -275,13 +285,13 @@ QStringList LibraryController::tagCompletions(const QString &prefix) const { ret
 
 void LibraryController::openInBrowser(qint64 id)
 {
-    if (const VideoRow *row = m_videos->find(id))
+    if (const std::optional<VideoRow> row = m_videos->find(id))
         QDesktopServices::openUrl(QUrl(row->effectiveUrl()));
 }
 
 void LibraryController::copyLink(qint64 id)
 {
-    const VideoRow *row = m_videos->find(id);
+    const std::optional<VideoRow> row = m_videos->find(id);
     if (!row)
         return;
     const QString url = row->effectiveUrl();
@@ -297,7 +307,7 @@ QVariantMap LibraryController::video(qint64 id) const
     const int row = m_videos->indexOf(id);
     if (row >= 0)
         return m_videos->get(row);
-    const VideoRow *r = m_videos->find(id);
+    const std::optional<VideoRow> r = m_videos->find(id);
     if (!r)
         return {};
     return {{QStringLiteral("videoId"), r->id},         {QStringLiteral("url"), r->effectiveUrl()},
@@ -332,6 +342,7 @@ void LibraryController::forgetLocalData()
         m_thumbnails->clear();
     m_owner.clear();
     m_changes->setOwner({});
+    emit showsCachedLibraryChanged();
     clearFilters();
     emit pendingChangesChanged();
     updateEmptyState();

@@ -53,10 +53,15 @@ class LibraryController : public QObject
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(bool offline READ isOffline NOTIFY offlineChanged)
     Q_PROPERTY(bool sessionEnded READ isSessionEnded NOTIFY offlineChanged)
+    /// True when the library of a known user is shown (even before the session
+    /// is restored: the cache is not secret and shows offline too).
+    Q_PROPERTY(bool showsCachedLibrary READ showsCachedLibrary NOTIFY showsCachedLibraryChanged)
 
 public:
     enum EmptyState { NotEmpty, NoVideos, NoMatches, Loading };
     Q_ENUM(EmptyState)
+    /// How start() reads the cache: before it returns, or on a worker thread.
+    enum class CacheLoading { Blocking, InBackground };
 
     /// Undo window of deleteVideo().
     static constexpr int kUndoMs = 5000;
@@ -82,6 +87,7 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     bool isOffline() const { return m_offline; }
     bool isSessionEnded() const { return m_sessionEnded; }
+    bool showsCachedLibrary() const { return !m_owner.isEmpty(); }
     /// Tests and benchmarks: apply the search text now instead of after the debounce.
     void applySearchNow();
     /// Tests: a shorter undo window.
@@ -91,7 +97,8 @@ public:
     void flushCache();
 
     /// Loads the cache (if it belongs to the current user) and starts a refresh when online.
-    Q_INVOKABLE void start();
+    Q_INVOKABLE void start() { start(CacheLoading::Blocking); }
+    void start(CacheLoading loading);
     /// Reloads the first page, the tags and the count from the API.
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void toggleTag(const QString &tag);
@@ -129,6 +136,7 @@ signals:
     void pendingChangesChanged();
     void errorMessageChanged();
     void offlineChanged();
+    void showsCachedLibraryChanged();
 
     /// \a id > 0: saved on the server; \a id < 0: queued (offline), shown as pending.
     void videoAdded(qint64 id);
@@ -171,6 +179,7 @@ private:
     QTimer m_searchDebounce;
     QTimer m_tagsRefresh;
     bool m_started = false;
+    CacheLoading m_cacheLoading = CacheLoading::Blocking;
     bool m_otherUserAcknowledged = false;
     QString m_errorMessage;
     EmptyState m_emptyState = Loading;

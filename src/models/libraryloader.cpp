@@ -7,6 +7,7 @@
 #include "models/videolistmodel.h"
 #include "storage/librarycache.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSet>
 
@@ -21,6 +22,69 @@ LibraryLoader::LibraryLoader(ApiClient *api, LibraryCache *cache, VideoListModel
     connect(&m_cacheWrite, &QTimer::timeout, this, &LibraryLoader::flushCache);
     connect(m_videos, &VideoListModel::moreRequested, this, [this] { fetchPage(false); });
     connect(m_videos, &VideoListModel::countChanged, this, &LibraryLoader::totalCountChanged);
+    m_worker.setMaxThreadCount(1);
+}
+
+LibraryLoader::~LibraryLoader() { m_worker.waitForDone(); }
+
+void LibraryLoader::waitForBackgroundWork()
+{
+    m_worker.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
+
+void LibraryLoader::loadCacheInBackground()
+{
+    m_cacheLoading = true;
+    emit loadingChanged();
+    m_tags->setTags(m_cache->tags());
+    const quint64 resets = m_resets;
+    const QString path = m_cache->libraryFilePath();
+    m_worker.start([this, resets, path] {
+        auto library = std::make_shared<videojson::Library>();
+        QString error;
+        bool ok = false;
+        {
+            MappedFile file(path);
+            // Pages already parsed go back as the parser moves on: a large cache
+            // never sits in memory whole next to the rows built from it.
+            ok = !file.bytes().isEmpty()
+                 && videojson::parseLibrary(file.bytes(), library.get(), &error,
+                                            [&file](const char *at) { file.releaseBefore(at); });
+            if (file.bytes().isEmpty())
+                error.clear();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, resets, library, ok, error] { finishCacheLoad(resets, library, ok, error); },
+            Qt::QueuedConnection);
+    });
+}
+
+void LibraryLoader::finishCacheLoad(quint64 resets, std::shared_ptr<videojson::Library> library, bool ok,
+                                    const QString &error)
+{
+    if (resets != m_resets || !m_cacheLoading)
+        return;   // reset meanwhile (another user, or forget-this-device)
+    m_cacheLoading = false;
+    if (ok) {
+        const LibraryCache::LibraryState state = m_cache->libraryState();
+        m_videos->adopt(std::move(*library));
+        m_libraryComplete = state.complete;
+        m_libraryCount = state.count;
+        m_hasLoaded = true;
+    } else if (!error.isEmpty()) {
+        qCWarning(lcCore) << "The library cache is unreadable and is ignored:" << error;
+    }
+    library.reset();
+    qCInfo(lcCore) << "Cached library:" << m_videos->totalRows() << "videos (read in the background)";
+    updateBoundAndMore();
+    emit loadingChanged();
+    emit totalCountChanged();
+    emit cacheLoaded();
+    if (m_refreshAfterCache) {
+        m_refreshAfterCache = false;
+        refresh();
+    }
 }
 
 qint64 LibraryLoader::loadCache()
@@ -51,6 +115,11 @@ void LibraryLoader::reset()
     ++m_resets;
     m_fetching = false;
     setLoading(false);
+    if (m_cacheLoading) {
+        m_cacheLoading = false;   // its answer is dropped
+        emit loadingChanged();
+    }
+    m_refreshAfterCache = false;
     m_hasLoaded = false;
     m_libraryCursor.clear();
     m_libraryComplete = false;
@@ -118,6 +187,10 @@ void LibraryLoader::refresh()
 {
     if (!m_online)
         return;
+    if (m_cacheLoading) {
+        m_refreshAfterCache = true;
+        return;
+    }
     fetchPage(true);
     fetchTags();
 }
@@ -141,6 +214,10 @@ void LibraryLoader::fetchPage(bool first)
 {
     if (!m_api || !m_online || (m_fetching && !first))
         return;
+    if (m_cacheLoading) {
+        m_refreshAfterCache = true;   // after the cache: its rows must not replace newer ones
+        return;
+    }
     const bool filtered = m_videos->isFiltered();
     if (filtered && m_libraryComplete)
         return;   // everything is local
@@ -196,10 +273,8 @@ void LibraryLoader::applyPage(const QByteArray &body, bool first, bool filtered)
     QSet<qint64> ids;
     for (const VideoRow &r : page.rows)
         ids.insert(r.id);
-    const QByteArray text = m_videos->filterText().toUtf8();
-    const QStringList tags = m_videos->filterTags();
-    m_videos->removeIf([&](const VideoRow &r) {
-        if (r.id <= 0 || r.pending || ids.contains(r.id))
+    m_videos->removeIf([&](const VideoRecord &r) {
+        if (r.id <= 0 || r.pending() || ids.contains(r.id))
             return false;
         const VideoSortKey k = r.key();
         if (start && !start->before(k))
@@ -209,12 +284,7 @@ void LibraryLoader::applyPage(const QByteArray &body, bool first, bool filtered)
         if (!filtered)
             return true;
         // Filtered: only rows that claim to match can be known gone (or changed).
-        if (!r.haystackContains(text))
-            return false;
-        for (const QString &t : tags)
-            if (!r.tags.contains(t, Qt::CaseInsensitive))
-                return false;
-        return true;
+        return m_videos->matchesFilter(r);
     });
     m_videos->mergeRows(std::move(page.rows));
     if (filtered) {
@@ -256,18 +326,13 @@ void LibraryLoader::scheduleCacheWrite() { m_cacheWrite.start(); }
 void LibraryLoader::flushCache()
 {
     m_cacheWrite.stop();
-    // Copies share their strings; the JSON is built and written on the cache's thread.
-    auto rows = std::make_shared<std::vector<VideoRow>>(m_videos->rowsInOrder());
-    const int count = m_libraryCount;
-    const QString cursor = m_libraryCursor;
-    m_cache->writeLibraryAsync([rows, count, cursor] {
-        std::vector<VideoRow> server;
-        server.reserve(rows->size());
-        for (const VideoRow &r : *rows)
-            if (r.id > 0)
-                server.push_back(r);
-        return videojson::writePage(server, count, cursor);
-    });
+    if (m_cacheLoading)
+        return;   // the file is still what is being read; nothing newer is shown yet
+    // Copies share their text; the JSON is built and written on the cache's thread.
+    auto rows = std::make_shared<videojson::Library>(m_videos->serverRows());
+    rows->count = m_libraryCount;
+    rows->nextCursor = m_libraryCursor;
+    m_cache->writeLibraryAsync([rows] { return videojson::writeLibrary(*rows); });
 }
 
 } // namespace clipshelf

@@ -4,8 +4,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace clipshelf {
@@ -15,6 +17,9 @@ class LibraryCache;
 class TagListModel;
 class VideoListModel;
 struct ApiError;
+namespace videojson {
+struct Library;
+}
 
 /**
  * Fills the VideoListModel and TagListModel: from the profile's cache at once,
@@ -33,9 +38,18 @@ public:
 
     LibraryLoader(ApiClient *api, LibraryCache *cache, VideoListModel *videos, TagListModel *tags,
                   QObject *parent = nullptr);
+    ~LibraryLoader() override;
 
     /// Shows the cached library of the cache's owner. Returns the milliseconds it took.
     qint64 loadCache();
+    /// The same, with the file read and parsed on a worker thread (the GUI thread
+    /// goes on meanwhile); cacheLoaded() follows. Requests to the server wait
+    /// for it, so that the cache never replaces newer rows.
+    void loadCacheInBackground();
+    /// True while loadCacheInBackground() has not finished.
+    bool isLoadingCache() const { return m_cacheLoading; }
+    /// Tests: waits for the worker and delivers what it sent back.
+    void waitForBackgroundWork();
     /// Online or not: decides whether pages are fetched and what is shown.
     void setOnline(bool online);
     bool isOnline() const { return m_online; }
@@ -47,7 +61,7 @@ public:
     /// Forgets paging state and what is shown (another user, or forget-this-device).
     void reset();
 
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_loading || m_cacheLoading; }
     bool hasLoaded() const { return m_hasLoaded; }
     /// True once a page came from the server in this run (not only the cache).
     bool hasServerData() const { return m_verifiedAny || m_filterCount >= 0; }
@@ -67,12 +81,16 @@ signals:
     /// A page or the tags arrived (the caller re-applies queued local changes).
     void pageApplied();
     void failed(const QString &message);
+    /// loadCacheInBackground() put the cached rows in the model (or found none).
+    void cacheLoaded();
 
 private:
     void fetchPage(bool first);
     void applyPage(const QByteArray &body, bool first, bool filtered);
     void updateBoundAndMore();
     void setLoading(bool loading);
+    void finishCacheLoad(quint64 resets, std::shared_ptr<videojson::Library> library, bool ok,
+                         const QString &error);
 
     QPointer<ApiClient> m_api;
     LibraryCache *m_cache;
@@ -83,6 +101,8 @@ private:
     bool m_loading = false;
     bool m_fetching = false;
     bool m_hasLoaded = false;
+    bool m_cacheLoading = false;
+    bool m_refreshAfterCache = false;   ///< refresh() came while the cache was loading
     quint64 m_resets = 0;              ///< bumps on reset(): answers for the previous user are dropped
     quint64 m_generation = 0;          ///< bumps on every filter change and reset; stale answers are dropped
 
@@ -96,6 +116,7 @@ private:
     bool m_filterComplete = false;
     int m_filterCount = -1;
     std::optional<VideoSortKey> m_filterEnd;
+    QThreadPool m_worker;              ///< reads the cache (declared last: waited for first)
 };
 
 } // namespace clipshelf

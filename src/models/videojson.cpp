@@ -18,82 +18,133 @@ constexpr char kCanonicalPrefix[] = "https://www.youtube.com/watch?v=";
 using detail::Reader;
 using detail::timeMs;
 
-/// Shares one QString per distinct tag across all rows (less memory, faster).
-class TagInterner
+/// Tag ids by the tag's bytes in the input: one dictionary lookup per distinct spelling.
+class TagIds
 {
 public:
-    QString intern(QByteArrayView raw, Reader &reader, bool escaped, bool ascii)
+    explicit TagIds(TagDictionary *dictionary) : m_dictionary(dictionary) {}
+
+    bool read(Reader &r, quint32 *id)
     {
+        const char *s = nullptr;
+        qsizetype n = 0;
+        bool escaped = false, ascii = false;
+        if (!r.rawString(&s, &n, &escaped, &ascii))
+            return false;
+        const QByteArrayView raw(s, n);
         if (!escaped) {
-            auto it = m_seen.constFind(raw);
-            if (it != m_seen.constEnd())
-                return it.value();
+            const auto it = m_seen.constFind(raw);
+            if (it != m_seen.constEnd()) {
+                *id = it.value();
+                return true;
+            }
         }
         QString text;
-        if (!reader.decode(raw.data(), raw.size(), escaped, ascii, &text))
-            return {};
+        if (!r.decode(s, n, escaped, ascii, &text))
+            return false;
+        *id = m_dictionary->intern(text);
         if (!escaped)
-            m_seen.insert(raw, text);
-        return text;
+            m_seen.insert(raw, *id);
+        return true;
     }
 
 private:
-    QHash<QByteArrayView, QString> m_seen;   // views into the input, alive while parsing
+    TagDictionary *m_dictionary;
+    QHash<QByteArrayView, quint32> m_seen;   // views into the input (which the parser may read again)
 };
 
-bool parseVideo(Reader &r, TagInterner &tags, VideoRow *row)
+/// A string member as UTF-8: a view into the input when it needs no decoding.
+struct Utf8Text
+{
+    QByteArrayView view;
+    QByteArray storage;
+
+    bool read(Reader &r, bool nullable)
+    {
+        if (nullable && r.peek('n')) {
+            view = {};
+            return r.literal("null");
+        }
+        const char *s = nullptr;
+        qsizetype n = 0;
+        bool escaped = false, ascii = false;
+        if (!r.rawString(&s, &n, &escaped, &ascii))
+            return false;
+        return set(r, s, n, escaped, ascii);
+    }
+
+    bool set(Reader &r, const char *s, qsizetype n, bool escaped, bool ascii)
+    {
+        if (!escaped && ascii) {
+            view = QByteArrayView(s, n);
+            return true;
+        }
+        QString text;   // escapes, and invalid UTF-8 replaced as QString does
+        if (!r.decode(s, n, escaped, ascii, &text))
+            return false;
+        storage = text.toUtf8();
+        view = storage;
+        return true;
+    }
+};
+
+bool parseVideo(Reader &r, TagIds &tags, VideoRecord *record)
 {
     const char *urlStart = nullptr;
     qsizetype urlSize = 0;
     bool urlEscaped = false, urlAscii = true;
     bool haveId = false;
+    qint64 id = 0, createdMs = 0, updatedMs = 0;
+    Utf8Text youtubeId, title, notes, url;
+    QVarLengthArray<quint32, 8> tagIds;
     const bool ok = r.object([&](QByteArrayView key) {
         if (key == "id") {
             double d;
             if (!r.number(&d))
                 return false;
-            row->id = qint64(d);
+            id = qint64(d);
             haveId = true;
             return true;
         }
         if (key == "youtube_id")
-            return r.string(&row->youtubeId);
+            return youtubeId.read(r, false);
         if (key == "title")
-            return r.nullableString(&row->title);
+            return title.read(r, true);
         if (key == "notes")
-            return r.nullableString(&row->notes);
+            return notes.read(r, true);
         if (key == "url")
             return r.rawString(&urlStart, &urlSize, &urlEscaped, &urlAscii);
         if (key == "created_at")
-            return r.time(&row->createdMs);
+            return r.time(&createdMs);
         if (key == "updated_at")
-            return r.time(&row->updatedMs);
+            return r.time(&updatedMs);
         if (key == "tags") {
+            tagIds.clear();
             return r.array([&] {
-                const char *s = nullptr;
-                qsizetype n = 0;
-                bool escaped = false, ascii = false;
-                if (!r.rawString(&s, &n, &escaped, &ascii))
+                quint32 tag = 0;
+                if (!tags.read(r, &tag))
                     return false;
-                row->tags.append(tags.intern(QByteArrayView(s, n), r, escaped, ascii));
-                return !r.failed();
+                tagIds.append(tag);
+                return true;
             });
         }
         return r.skipValue();
     });
     if (!ok)
         return false;
-    if (!haveId || row->youtubeId.isEmpty())
+    if (!haveId || youtubeId.view.isEmpty())
         return r.fail("a video without id or youtube_id");
     if (urlStart) {
         // The URL is nearly always the canonical one: keep it only when it is not.
         const qsizetype prefix = qsizetype(sizeof(kCanonicalPrefix) - 1);
-        const bool canonical = !urlEscaped && urlSize == prefix + row->youtubeId.size()
+        const bool canonical = !urlEscaped && urlSize == prefix + youtubeId.view.size()
                                && std::memcmp(urlStart, kCanonicalPrefix, size_t(prefix)) == 0
-                               && QLatin1String(urlStart + prefix, urlSize - prefix) == row->youtubeId;
-        if (!canonical && !r.decode(urlStart, urlSize, urlEscaped, urlAscii, &row->url))
+                               && QByteArrayView(urlStart + prefix, urlSize - prefix) == youtubeId.view;
+        if (!canonical && !url.set(r, urlStart, urlSize, urlEscaped, urlAscii))
             return false;
     }
+    *record = VideoRecord::build(id, createdMs, updatedMs, youtubeId.view, url.view, title.view, notes.view,
+                                 std::move(tagIds));
     return true;
 }
 
@@ -141,29 +192,13 @@ int formatTime(qint64 ms, char *buf)
     return n;
 }
 
-void appendEscaped(QByteArray &out, const QString &text)
+/// The UTF-8 \a text with JSON escapes, without quotes.
+void appendEscapedRun(QByteArray &out, QByteArrayView text)
 {
-    out += '"';
-    // Fast path: printable ASCII needs no conversion and no escaping.
-    const QChar *chars = text.constData();
-    qsizetype i = 0;
-    while (i < text.size() && chars[i].unicode() >= 0x20 && chars[i].unicode() < 0x7f && chars[i] != u'"'
-           && chars[i] != u'\\')
-        ++i;
-    if (i == text.size()) {
-        const qsizetype at = out.size();
-        out.resize(at + i);
-        char *dst = out.data() + at;
-        for (qsizetype k = 0; k < i; ++k)
-            dst[k] = char(chars[k].unicode());
-        out += '"';
-        return;
-    }
-    const QByteArray utf8 = text.toUtf8();
-    const char *p = utf8.constData();
-    const char *e = p + utf8.size();
-    const char *run = p;
     static const char hex[] = "0123456789abcdef";
+    const char *p = text.data();
+    const char *e = p + text.size();
+    const char *run = p;
     for (; p < e; ++p) {
         const unsigned char c = static_cast<unsigned char>(*p);
         if (c >= 0x20 && c != '"' && c != '\\')
@@ -183,8 +218,16 @@ void appendEscaped(QByteArray &out, const QString &text)
         run = p + 1;
     }
     out.append(run, e - run);
+}
+
+void appendEscapedUtf8(QByteArray &out, QByteArrayView text)
+{
+    out += '"';
+    appendEscapedRun(out, text);
     out += '"';
 }
+
+void appendEscaped(QByteArray &out, const QString &text) { appendEscapedUtf8(out, text.toUtf8()); }
 
 void appendNullable(QByteArray &out, const QString &text)
 {
@@ -194,21 +237,34 @@ void appendNullable(QByteArray &out, const QString &text)
         appendEscaped(out, text);
 }
 
+void appendNullableUtf8(QByteArray &out, QByteArrayView text)
+{
+    if (text.isEmpty())
+        out += "null";
+    else
+        appendEscapedUtf8(out, text);
+}
+
 } // namespace
 
-bool parsePage(const QByteArray &json, Page *page, QString *error)
+bool parseLibrary(QByteArrayView json, Library *library, QString *error,
+                  const std::function<void(const char *)> &consumed)
 {
-    Reader r(json.constData(), json.constData() + json.size());
-    r.setBegin(json.constData());
-    TagInterner tags;
-    Page result;
+    Reader r(json.data(), json.data() + json.size());
+    r.setBegin(json.data());
+    Library result;
+    TagIds tags(&result.tags);
+    // Rows take ~300 bytes of JSON; reserving generously costs nothing until used.
+    result.rows.reserve(size_t(json.size() / 160 + 16));
     const bool ok = r.object([&](QByteArrayView key) {
         if (key == "videos") {
             return r.array([&] {
-                VideoRow row;
+                VideoRecord row;
                 if (!parseVideo(r, tags, &row))
                     return false;
                 result.rows.push_back(std::move(row));
+                if (consumed && result.rows.size() % 512 == 0)
+                    consumed(r.position());
                 return true;
             });
         }
@@ -228,46 +284,60 @@ bool parsePage(const QByteArray &json, Page *page, QString *error)
             *error = r.error();
         return false;
     }
+    *library = std::move(result);
+    return true;
+}
+
+bool parsePage(const QByteArray &json, Page *page, QString *error)
+{
+    Library library;
+    if (!parseLibrary(json, &library, error))
+        return false;
+    Page result;
+    result.count = library.count;
+    result.nextCursor = library.nextCursor;
+    result.rows.reserve(library.rows.size());
+    for (const VideoRecord &record : library.rows)
+        result.rows.push_back(record.toRow(library.tags));
     *page = std::move(result);
     return true;
 }
 
-QByteArray writePage(const std::vector<VideoRow> &rows, int count, const QString &nextCursor)
+QByteArray writeLibrary(const Library &library)
 {
     QByteArray out;
-    out.reserve(qsizetype(rows.size()) * 360 + 64);
+    out.reserve(qsizetype(library.rows.size()) * 360 + 64);
     out += "{\"videos\":[";
     bool first = true;
     char time[40];
-    for (const VideoRow &v : rows) {
+    for (const VideoRecord &v : library.rows) {
         if (!first)
             out += ',';
         first = false;
-        const QByteArray id = v.youtubeId.toLatin1();   // 11 characters of [A-Za-z0-9_-]
         out += "{\"id\":";
         out += QByteArray::number(v.id);
         out += ",\"url\":";
-        if (v.url.isEmpty()) {
+        if (v.urlUtf8().isEmpty()) {
             out += '"';
             out += kCanonicalPrefix;
-            out += id;
+            appendEscapedRun(out, v.youtubeIdUtf8());
             out += '"';
         } else {
-            appendEscaped(out, v.url);
+            appendEscapedUtf8(out, v.urlUtf8());
         }
         out += ",\"youtube_id\":";
-        appendEscaped(out, v.youtubeId);
+        appendEscapedUtf8(out, v.youtubeIdUtf8());
         out += ",\"title\":";
-        appendNullable(out, v.title);
+        appendNullableUtf8(out, v.titleUtf8());
         out += ",\"notes\":";
-        appendNullable(out, v.notes);
+        appendNullableUtf8(out, v.notesUtf8());
         out += ",\"thumbnail_url\":\"https://img.youtube.com/vi/";
-        out += id;
+        appendEscapedRun(out, v.youtubeIdUtf8());
         out += "/hqdefault.jpg\",\"tags\":[";
-        for (qsizetype i = 0; i < v.tags.size(); ++i) {
+        for (int i = 0; i < v.tagCount(); ++i) {
             if (i)
                 out += ',';
-            appendEscaped(out, v.tags.at(i));
+            appendEscaped(out, library.tags.name(v.tagId(i)));
         }
         out += "],\"created_at\":\"";
         out.append(time, formatTime(v.createdMs, time));
@@ -276,11 +346,22 @@ QByteArray writePage(const std::vector<VideoRow> &rows, int count, const QString
         out += "\"}";
     }
     out += "],\"count\":";
-    out += QByteArray::number(count);
+    out += QByteArray::number(library.count);
     out += ",\"next_cursor\":";
-    appendNullable(out, nextCursor);
+    appendNullable(out, library.nextCursor);
     out += '}';
     return out;
+}
+
+QByteArray writePage(const std::vector<VideoRow> &rows, int count, const QString &nextCursor)
+{
+    Library library;
+    library.rows.reserve(rows.size());
+    for (const VideoRow &row : rows)
+        library.rows.push_back(VideoRecord::fromRow(row, library.tags));
+    library.count = count;
+    library.nextCursor = nextCursor;
+    return writeLibrary(library);
 }
 
 qint64 parseTimeMs(QStringView text)

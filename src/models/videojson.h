@@ -6,14 +6,24 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace clipshelf::videojson {
 
-/// A parsed GET /videos body (or the library cache file).
+/// A parsed GET /videos body (a page from the API).
 struct Page
 {
-    std::vector<VideoRow> rows;   ///< haystack and tagIds not yet filled in
+    std::vector<VideoRow> rows;
+    int count = 0;
+    QString nextCursor;
+};
+
+/// A parsed GET /videos body as compact records (the library cache file).
+struct Library
+{
+    std::vector<VideoRecord> rows;
+    TagDictionary tags;           ///< the tags the rows refer to
     int count = 0;
     QString nextCursor;
 };
@@ -25,6 +35,19 @@ struct Page
  * callers may fall back to QJsonDocument for a precise message.
  */
 bool parsePage(const QByteArray &json, Page *page, QString *error = nullptr);
+
+/**
+ * The same, into compact records, without a QString per field. When given,
+ * \a consumed is called now and then with how far the input has been read
+ * (the caller may release the memory before that point: the parser looks
+ * back only at tag names, which it can read again). Thread-safe (a worker
+ * thread may parse while the GUI thread works).
+ */
+bool parseLibrary(QByteArrayView json, Library *library, QString *error = nullptr,
+                  const std::function<void(const char *)> &consumed = {});
+
+/// \a library written as a GET /videos body (the cache file), with JSON escaping.
+QByteArray writeLibrary(const Library &library);
 
 /// The same shape written back (for the cache), with JSON escaping.
 QByteArray writePage(const std::vector<VideoRow> &rows, int count, const QString &nextCursor);

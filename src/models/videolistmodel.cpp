@@ -10,7 +10,6 @@ namespace clipshelf {
 namespace {
 // More separate insert/remove runs than this and a reset is cheaper for the view.
 constexpr size_t kMaxDiffRuns = 64;
-constexpr quint32 kNoSuchTag = 0xffffffffu;
 } // namespace
 
 VideoListModel::VideoListModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -37,22 +36,22 @@ QVariant VideoListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() < 0 || index.row() >= int(m_visible.size()))
         return {};
-    const VideoRow &r = visibleRow(index.row());
+    const VideoRecord &r = visibleRow(index.row());
     switch (role) {
     case VideoIdRole: return r.id;
     case UrlRole: return r.effectiveUrl();
-    case YoutubeIdRole: return r.youtubeId;
+    case YoutubeIdRole: return r.youtubeId();
     case Qt::DisplayRole:
     case DisplayTitleRole: return r.displayTitle();
-    case TitleRole: return r.title;
-    case NotesRole: return r.notes;
-    case ThumbnailUrlRole: return YoutubeUrl::thumbnailUrlForId(r.youtubeId);
-    case ThumbnailSourceRole: return QStringLiteral("image://thumbnail/") + r.youtubeId;
-    case TagsRole: return r.tags;
+    case TitleRole: return r.title();
+    case NotesRole: return r.notes();
+    case ThumbnailUrlRole: return YoutubeUrl::thumbnailUrlForId(r.youtubeId());
+    case ThumbnailSourceRole: return QStringLiteral("image://thumbnail/") + r.youtubeId();
+    case TagsRole: return r.tags(m_tags);
     case CreatedAtRole: return videojson::utcFromMs(r.createdMs);
     case UpdatedAtRole: return videojson::utcFromMs(r.updatedMs);
-    case PendingRole: return r.pending;
-    case PendingDeleteRole: return r.pendingDelete;
+    case PendingRole: return r.pending();
+    case PendingDeleteRole: return r.pendingDelete();
     default: return {};
     }
 }
@@ -70,26 +69,7 @@ void VideoListModel::fetchMore(const QModelIndex &parent)
 
 // --- storage -----------------------------------------------------------------
 
-void VideoListModel::prepare(VideoRow &row)
-{
-    row.buildHaystack();
-    row.tagIds.clear();
-    for (const QString &tag : std::as_const(row.tags)) {
-        auto it = m_tagIds.constFind(tag);
-        if (it == m_tagIds.constEnd()) {
-            const QString lower = tag.toLower();
-            it = m_tagIds.constFind(lower);
-            if (it == m_tagIds.constEnd())
-                it = m_tagIds.insert(lower, quint32(m_tagIds.size()));
-            if (lower != tag)
-                m_tagIds.insert(tag, it.value());
-        }
-        row.tagIds.append(it.value());
-    }
-    std::sort(row.tagIds.begin(), row.tagIds.end());
-}
-
-int VideoListModel::newSlot(VideoRow &&row)
+int VideoListModel::newSlot(VideoRecord &&row)
 {
     if (!m_free.empty()) {
         const int slot = m_free.back();
@@ -104,7 +84,7 @@ int VideoListModel::newSlot(VideoRow &&row)
 void VideoListModel::freeSlots(const std::vector<int> &freed)
 {
     for (int slot : freed) {
-        m_rows[size_t(slot)] = VideoRow();
+        m_rows[size_t(slot)] = VideoRecord();
         m_free.push_back(slot);
     }
 }
@@ -130,11 +110,9 @@ int VideoListModel::visiblePosOfSlot(int slot) const
     return it != m_visible.end() && *it == slot ? int(it - m_visible.begin()) : -1;
 }
 
-void VideoListModel::resetWith(std::vector<VideoRow> rows)
+void VideoListModel::resetWith(std::vector<VideoRecord> rows)
 {
-    for (VideoRow &r : rows)
-        prepare(r);
-    const auto before = [](const VideoRow &a, const VideoRow &b) { return a.key().before(b.key()); };
+    const auto before = [](const VideoRecord &a, const VideoRecord &b) { return a.key().before(b.key()); };
     if (!std::is_sorted(rows.begin(), rows.end(), before))
         std::stable_sort(rows.begin(), rows.end(), before);
     beginResetModel();
@@ -151,28 +129,46 @@ void VideoListModel::resetWith(std::vector<VideoRow> rows)
 
 bool VideoListModel::loadFromJson(const QByteArray &json, int *count, QString *nextCursor, QString *error)
 {
-    videojson::Page page;
-    if (!videojson::parsePage(json, &page, error))
+    videojson::Library library;
+    if (!videojson::parseLibrary(json, &library, error))
         return false;
     if (count)
-        *count = page.count;
+        *count = library.count;
     if (nextCursor)
-        *nextCursor = page.nextCursor;
-    resetWith(std::move(page.rows));
+        *nextCursor = library.nextCursor;
+    adopt(std::move(library));
     return true;
 }
 
-void VideoListModel::setRows(std::vector<VideoRow> rows) { resetWith(std::move(rows)); }
+void VideoListModel::adopt(videojson::Library &&library)
+{
+    m_tags = std::move(library.tags);
+    resetWith(std::move(library.rows));
+}
 
-void VideoListModel::clear() { resetWith({}); }
+void VideoListModel::setRows(std::vector<VideoRow> rows)
+{
+    m_tags = TagDictionary();
+    std::vector<VideoRecord> records;
+    records.reserve(rows.size());
+    for (const VideoRow &r : rows)
+        records.push_back(VideoRecord::fromRow(r, m_tags));
+    resetWith(std::move(records));
+}
+
+void VideoListModel::clear()
+{
+    m_tags = TagDictionary();
+    resetWith({});
+}
 
 void VideoListModel::mergeRows(std::vector<VideoRow> rows)
 {
     if (rows.empty())
         return;
     std::vector<int> added, changed, dropped;
-    for (VideoRow &row : rows) {
-        prepare(row);
+    for (const VideoRow &source : rows) {
+        VideoRecord row = VideoRecord::fromRow(source, m_tags);
         const int slot = slotOf(row.id);
         if (slot >= 0 && m_rows[size_t(slot)].key() == row.key()) {
             m_rows[size_t(slot)] = std::move(row);   // same place in the list: update in place
@@ -227,10 +223,10 @@ void VideoListModel::replace(qint64 oldId, const VideoRow &row)
 
 void VideoListModel::remove(qint64 id)
 {
-    removeIf([id](const VideoRow &r) { return r.id == id; });
+    removeIf([id](const VideoRecord &r) { return r.id == id; });
 }
 
-void VideoListModel::removeIf(const std::function<bool(const VideoRow &)> &pred)
+void VideoListModel::removeIf(const std::function<bool(const VideoRecord &)> &pred)
 {
     std::vector<int> kept, dropped;
     kept.reserve(m_order.size());
@@ -248,9 +244,9 @@ void VideoListModel::removeIf(const std::function<bool(const VideoRow &)> &pred)
 void VideoListModel::setPending(qint64 id, bool pending)
 {
     const int slot = slotOf(id);
-    if (slot < 0 || m_rows[size_t(slot)].pending == pending)
+    if (slot < 0 || m_rows[size_t(slot)].pending() == pending)
         return;
-    m_rows[size_t(slot)].pending = pending;
+    m_rows[size_t(slot)].setPending(pending);
     const int pos = visiblePosOfSlot(slot);
     if (pos >= 0)
         emit dataChanged(index(pos), index(pos), {PendingRole});
@@ -259,9 +255,9 @@ void VideoListModel::setPending(qint64 id, bool pending)
 void VideoListModel::setPendingDelete(qint64 id, bool pendingDelete)
 {
     const int slot = slotOf(id);
-    if (slot < 0 || m_rows[size_t(slot)].pendingDelete == pendingDelete)
+    if (slot < 0 || m_rows[size_t(slot)].pendingDelete() == pendingDelete)
         return;
-    m_rows[size_t(slot)].pendingDelete = pendingDelete;
+    m_rows[size_t(slot)].setPendingDelete(pendingDelete);
     applyVisible(computeVisible());   // hidden while deleted, back on undo
 }
 
@@ -277,7 +273,7 @@ void VideoListModel::setFilter(const QString &text, const QStringList &tags)
     if (lowerText == m_filterText && lowerTags == m_filterTags)
         return;
     m_filterText = std::move(lowerText);
-    m_filterNeedle = m_filterText.toUtf8();
+    m_filterNeedle = SearchNeedle(m_filterText);
     m_filterTags = std::move(lowerTags);
     beginResetModel();
     m_visible = computeVisible();
@@ -293,31 +289,30 @@ void VideoListModel::setLowerBound(std::optional<VideoSortKey> key)
     applyVisible(computeVisible());
 }
 
-bool VideoListModel::matches(const VideoRow &row) const
+bool VideoListModel::matches(const VideoRecord &row) const
 {
-    if (row.pendingDelete)
+    if (row.pendingDelete())
         return false;
     if (m_lowerBound && m_lowerBound->before(row.key()))
         return false;
-    if (!m_filterTagIds.empty()) {
-        // Both sorted: every wanted id must be in the row's ids.
-        auto it = row.tagIds.cbegin();
-        for (quint32 want : m_filterTagIds) {
-            it = std::lower_bound(it, row.tagIds.cend(), want);
-            if (it == row.tagIds.cend() || *it != want)
-                return false;
-        }
-    }
-    return row.haystackContains(m_filterNeedle);
+    return (m_filterTagIds.empty() || row.hasTags(m_filterTagIds, m_tags)) && row.matchesText(m_filterNeedle);
+}
+
+bool VideoListModel::matchesFilter(const VideoRecord &row) const
+{
+    for (quint32 want : m_filterTagIds)
+        if (want == TagDictionary::kNone)
+            return false;
+    return (m_filterTagIds.empty() || row.hasTags(m_filterTagIds, m_tags)) && row.matchesText(m_filterNeedle);
 }
 
 std::vector<int> VideoListModel::computeVisible()
 {
     m_filterTagIds.clear();
     for (const QString &t : m_filterTags)
-        m_filterTagIds.push_back(m_tagIds.value(t, kNoSuchTag));
+        m_filterTagIds.push_back(m_tags.foldedId(t));
     std::sort(m_filterTagIds.begin(), m_filterTagIds.end());
-    if (!m_filterTagIds.empty() && m_filterTagIds.back() == kNoSuchTag)
+    if (!m_filterTagIds.empty() && m_filterTagIds.back() == TagDictionary::kNone)
         return {};
     std::vector<int> out;
     out.reserve(m_order.size());
@@ -397,10 +392,12 @@ int VideoListModel::indexOf(qint64 id) const
     return slot < 0 ? -1 : visiblePosOfSlot(slot);
 }
 
-const VideoRow *VideoListModel::find(qint64 id) const
+std::optional<VideoRow> VideoListModel::find(qint64 id) const
 {
     const int slot = slotOf(id);
-    return slot < 0 ? nullptr : &m_rows[size_t(slot)];
+    if (slot < 0)
+        return std::nullopt;
+    return m_rows[size_t(slot)].toRow(m_tags);
 }
 
 QVariantMap VideoListModel::get(int row) const
@@ -414,31 +411,34 @@ QVariantMap VideoListModel::get(int row) const
     return map;
 }
 
-const VideoRow *VideoListModel::findByYoutubeId(const QString &youtubeId) const
+std::optional<VideoRow> VideoListModel::findByYoutubeId(const QString &youtubeId) const
 {
-    for (int s : m_order)
-        if (!m_rows[size_t(s)].pendingDelete && m_rows[size_t(s)].youtubeId == youtubeId)
-            return &m_rows[size_t(s)];
-    return nullptr;
+    const QByteArray wanted = youtubeId.toUtf8();
+    for (int s : m_order) {
+        const VideoRecord &r = m_rows[size_t(s)];
+        if (!r.pendingDelete() && r.youtubeIdUtf8() == QByteArrayView(wanted))
+            return r.toRow(m_tags);
+    }
+    return std::nullopt;
 }
 
-std::vector<VideoRow> VideoListModel::rowsInOrder() const
+videojson::Library VideoListModel::serverRows() const
 {
-    std::vector<VideoRow> out;
-    out.reserve(m_order.size());
+    videojson::Library out;
+    out.tags = m_tags;
+    out.rows.reserve(m_order.size());
     for (int s : m_order)
-        out.push_back(m_rows[size_t(s)]);
+        if (m_rows[size_t(s)].id > 0)
+            out.rows.push_back(m_rows[size_t(s)]);
     return out;
 }
 
 QByteArray VideoListModel::toJson(int count, const QString &nextCursor) const
 {
-    std::vector<VideoRow> rows;
-    rows.reserve(m_order.size());
-    for (int s : m_order)
-        if (m_rows[size_t(s)].id > 0)
-            rows.push_back(m_rows[size_t(s)]);
-    return videojson::writePage(rows, count, nextCursor);
+    videojson::Library rows = serverRows();
+    rows.count = count;
+    rows.nextCursor = nextCursor;
+    return videojson::writeLibrary(rows);
 }
 
 } // namespace clipshelf

@@ -4,6 +4,7 @@
 // ("image://thumbnail/<youtubeId>") and updatedAt; get(row) -> QVariantMap.
 // No QML_ELEMENT here (core has no QtQml): register with QML_FOREIGN in qml/bridge.
 
+#include "models/videojson.h"
 #include "models/videorow.h"
 
 #include <QAbstractListModel>
@@ -18,9 +19,9 @@ namespace clipshelf {
 
 /**
  * The library as a list model, newest first. It stores every known video as a
- * compact VideoRow and shows the ones that pass the current filter (tags AND,
- * case-insensitive substring of title, URL or notes — the server's rules), in
- * one pass over precomputed haystacks and tag sets. Rows being deleted
+ * compact VideoRecord (tags interned in one TagDictionary) and shows the ones
+ * that pass the current filter (tags AND, case-insensitive substring of title,
+ * URL or notes — the server's rules), in one pass over the records. Rows being deleted
  * (pendingDelete, inside the undo window or waiting to sync) are hidden.
  *
  * The LibraryController fills it (pages from the API, the cache, queued local
@@ -72,6 +73,8 @@ public:
     /// file): the fast path, no QJsonDocument. False (rows unchanged) on bad JSON.
     bool loadFromJson(const QByteArray &json, int *count = nullptr, QString *nextCursor = nullptr,
                       QString *error = nullptr);
+    /// Replaces every row with a parsed library (videojson::parseLibrary, e.g. on another thread).
+    void adopt(videojson::Library &&library);
     /// Replaces every row.
     void setRows(std::vector<VideoRow> rows);
     /// Inserts or updates \a rows (matched by id), keeping the order; the view
@@ -84,7 +87,7 @@ public:
     void replace(qint64 oldId, const VideoRow &row);
     void remove(qint64 id);
     /// Removes the rows for which \a pred is true.
-    void removeIf(const std::function<bool(const VideoRow &)> &pred);
+    void removeIf(const std::function<bool(const VideoRecord &)> &pred);
     void clear();
     void setPending(qint64 id, bool pending);
     void setPendingDelete(qint64 id, bool pendingDelete);
@@ -102,18 +105,23 @@ public:
     /// Rows after \a key (in list order) stay hidden — the not yet paged-in
     /// part of an unfiltered library; std::nullopt shows everything.
     void setLowerBound(std::optional<VideoSortKey> key);
+    /// True when \a row passes the text and tag filter (ignoring deletes and the lower bound).
+    bool matchesFilter(const VideoRecord &row) const;
 
     // --- reading -------------------------------------------------------------
     Q_INVOKABLE int indexOf(qint64 id) const;
     /// All roles of the visible row \a row as a map (for dialogs), empty when out of range.
     Q_INVOKABLE QVariantMap get(int row) const;
-    const VideoRow *find(qint64 id) const;
-    /// The stored row of \a youtubeId that is not being deleted, or nullptr (a linear scan).
-    const VideoRow *findByYoutubeId(const QString &youtubeId) const;
-    /// Every stored row in list order (copies share their strings).
-    std::vector<VideoRow> rowsInOrder() const;
+    /// A copy of the stored row \a id, or nothing.
+    std::optional<VideoRow> find(qint64 id) const;
+    /// The stored row of \a youtubeId that is not being deleted, or nothing (a linear scan).
+    std::optional<VideoRow> findByYoutubeId(const QString &youtubeId) const;
+    /// The server's rows (id > 0) in list order with their tags, for writing the
+    /// cache on another thread (the copies share the records' text).
+    videojson::Library serverRows() const;
     /// The visible row \a row (no bounds check beyond an assert).
-    const VideoRow &visibleRow(int row) const { return m_rows[size_t(m_visible[size_t(row)])]; }
+    const VideoRecord &visibleRow(int row) const { return m_rows[size_t(m_visible[size_t(row)])]; }
+    const TagDictionary &tagDictionary() const { return m_tags; }
     /// The rows in JSON (GET /videos shape) for the cache; only server rows (id > 0).
     QByteArray toJson(int count, const QString &nextCursor) const;
 
@@ -123,29 +131,28 @@ signals:
     void moreRequested();
 
 private:
-    void prepare(VideoRow &row);
-    bool matches(const VideoRow &row) const;
+    bool matches(const VideoRecord &row) const;
     std::vector<int> computeVisible();
     /// Moves the view from m_visible to \a next with fine-grained inserts and
     /// removes (a reset when they would be too many), then dataChanged for \a changed slots.
     void applyVisible(std::vector<int> next, const std::vector<int> &changed = {});
     int slotOf(qint64 id) const;
     int visiblePosOfSlot(int slot) const;
-    int newSlot(VideoRow &&row);
+    int newSlot(VideoRecord &&row);
     void freeSlots(const std::vector<int> &freed);
-    void resetWith(std::vector<VideoRow> rows);
+    void resetWith(std::vector<VideoRecord> rows);
 
     // Rows live in stable slots so that the view's old indexes stay valid
     // while it is moved to a new state; m_order and m_visible are sorted by key.
-    std::vector<VideoRow> m_rows;            ///< slots (some free)
+    std::vector<VideoRecord> m_rows;         ///< slots (some free)
     std::vector<int> m_free;                 ///< free slots
     std::vector<int> m_order;                ///< every live slot, in list order
     std::vector<int> m_visible;              ///< the slots that pass the filter, in list order
-    QHash<QString, quint32> m_tagIds;        ///< tag dictionary (lower case)
+    TagDictionary m_tags;                    ///< every tag the records use
     QString m_filterText;                    ///< lower case
-    QByteArray m_filterNeedle;               ///< its UTF-8
+    SearchNeedle m_filterNeedle;             ///< prepared from it
     QStringList m_filterTags;                ///< lower case
-    std::vector<quint32> m_filterTagIds;     ///< sorted; a missing tag matches nothing
+    std::vector<quint32> m_filterTagIds;     ///< their fold ids; a missing tag matches nothing
     std::optional<VideoSortKey> m_lowerBound;
     bool m_hasMore = false;
     mutable QHash<qint64, int> m_index;      ///< id -> slot, built on demand

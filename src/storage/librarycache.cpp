@@ -10,6 +10,11 @@
 #include <QStandardPaths>
 #include <QThreadPool>
 
+#ifdef Q_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 namespace clipshelf {
 
 namespace {
@@ -98,6 +103,8 @@ void LibraryCache::setLibraryState(const LibraryState &state)
 
 QByteArray LibraryCache::readLibraryJson() const { return readFile(filePath(kLibraryFile)); }
 
+QString LibraryCache::libraryFilePath() const { return filePath(kLibraryFile); }
+
 void LibraryCache::writeLibraryAsync(std::function<QByteArray()> produce)
 {
     const QString path = filePath(kLibraryFile);
@@ -182,6 +189,48 @@ void LibraryCache::clear()
         QFile::remove(filePath(name));
     writeAvatar({});
     m_state = QJsonObject();
+}
+
+// --- MappedFile ----------------------------------------------------------------
+
+MappedFile::MappedFile(const QString &path) : m_file(path)
+{
+    if (!m_file.open(QIODevice::ReadOnly) || m_file.size() == 0)
+        return;
+    m_map = m_file.map(0, m_file.size());
+    if (m_map) {
+        m_bytes = QByteArrayView(reinterpret_cast<const char *>(m_map), m_file.size());
+#ifdef Q_OS_UNIX
+        madvise(m_map, size_t(m_file.size()), MADV_SEQUENTIAL);
+#endif
+        return;
+    }
+    m_copy = m_file.readAll();
+    m_bytes = m_copy;
+}
+
+MappedFile::~MappedFile()
+{
+    if (m_map)
+        m_file.unmap(m_map);
+}
+
+void MappedFile::releaseBefore(const char *position)
+{
+#ifdef Q_OS_UNIX
+    if (!m_map)
+        return;
+    static const qsizetype page = qsizetype(sysconf(_SC_PAGESIZE));
+    const qsizetype upTo = (position - m_bytes.data()) / page * page;
+    if (upTo <= m_released)
+        return;
+    // A read-only file mapping: the pages go back to the page cache, and come
+    // back from there if they are read again.
+    madvise(m_map + m_released, size_t(upTo - m_released), MADV_DONTNEED);
+    m_released = upTo;
+#else
+    Q_UNUSED(position);
+#endif
 }
 
 } // namespace clipshelf

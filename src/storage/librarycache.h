@@ -3,6 +3,8 @@
 #include "api/apitypes.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QFile>
 #include <QJsonObject>
 #include <QString>
 
@@ -56,6 +58,8 @@ public:
 
     /// The cached library as JSON (GET /videos shape), or empty.
     QByteArray readLibraryJson() const;
+    /// Where that JSON is (for MappedFile on another thread).
+    QString libraryFilePath() const;
     /// Writes the library on the background thread; \a produce builds the bytes there.
     void writeLibraryAsync(std::function<QByteArray()> produce);
     /// Blocks until every background write finished (tests, shutdown).
@@ -86,6 +90,34 @@ private:
     QString m_dir;
     std::unique_ptr<QThreadPool> m_writer;
     mutable std::optional<QJsonObject> m_state;   ///< state.json, read once
+};
+
+/**
+ * A file read through a read-only memory map (or read whole where mapping is
+ * not possible). releaseBefore() gives the pages before a point back to the
+ * system: a parser going through a large file then never holds all of it in
+ * memory; reading those bytes again still works (they come back from the
+ * file). Usable on any thread, one thread at a time.
+ */
+class MappedFile
+{
+public:
+    explicit MappedFile(const QString &path);
+    ~MappedFile();
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+
+    /// The file's bytes; empty when it is missing or empty.
+    QByteArrayView bytes() const { return m_bytes; }
+    /// The pages wholly before \a position (inside bytes()) are no longer needed for now.
+    void releaseBefore(const char *position);
+
+private:
+    QFile m_file;
+    uchar *m_map = nullptr;
+    QByteArray m_copy;               ///< when mapping failed
+    QByteArrayView m_bytes;
+    qsizetype m_released = 0;        ///< bytes from the start already released
 };
 
 } // namespace clipshelf

@@ -30,6 +30,7 @@ QtObject {
     property string errorMessage
     property bool offline: false
     property bool sessionEnded: false
+    property bool showsCachedLibrary: false
 
     signal videoAdded(var id)
     signal duplicateVideo(var existingId, string message)

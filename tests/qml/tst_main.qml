@@ -55,6 +55,52 @@ TestCase {
         compare(loader.item.auth, auth)
     }
 
+    function test_showsACachedLibraryWhileRestoring() {
+        const auth = createTemporaryObject(mockComponent, testCase, { "state": AuthController.Restoring })
+        const library = createTemporaryObject(libraryComponent, testCase, { "showsCachedLibrary": true })
+        const window = createTemporaryObject(mainComponent, testCase, { "auth": auth, "library": library })
+        const loader = findChild(window.contentItem, "pageLoader")
+        // A known user's cached library shows at once, without the sign-in page first.
+        compare(loader.item.objectName, "homePage")
+        compare(loader.item.library, library)
+        compare(loader.item.opacity, 1)   // the first page does not fade in
+        // The keychain confirms the session: the same page stays.
+        const page = loader.item
+        auth.state = AuthController.SignedIn
+        compare(loader.item, page)
+        // Or says nobody is signed in: the sign-in page; the library is not asked to forget anything.
+        auth.state = AuthController.Restoring
+        compare(loader.item, page)
+        auth.state = AuthController.SignedOut
+        compare(loader.item.objectName, "signInPage")
+        compare(library.count("forgetLocalData"), 0)
+        compare(library.count("discardOutbox"), 0)
+    }
+
+    function test_restoringWithoutACacheShowsTheSignInPage() {
+        const auth = createTemporaryObject(mockComponent, testCase, { "state": AuthController.Restoring })
+        const library = createTemporaryObject(libraryComponent, testCase)
+        const window = createTemporaryObject(mainComponent, testCase, { "auth": auth, "library": library })
+        const loader = findChild(window.contentItem, "pageLoader")
+        compare(loader.item.objectName, "signInPage")
+        library.showsCachedLibrary = true   // e.g. a signed-in user's library, once restored
+        compare(loader.item.objectName, "homePage")
+    }
+
+    function test_pagesFollowReplacedControllers() {
+        const auth = createTemporaryObject(mockComponent, testCase, { "state": AuthController.SignedIn })
+        const window = createTemporaryObject(mainComponent, testCase, { "auth": auth })
+        const loader = findChild(window.contentItem, "pageLoader")
+        compare(loader.item.objectName, "homePage")
+        compare(loader.item.library, null)
+        const library = createTemporaryObject(libraryComponent, testCase)
+        window.library = library
+        compare(loader.item.library, library)
+        const other = createTemporaryObject(mockComponent, testCase, { "state": AuthController.SignedIn })
+        window.auth = other
+        compare(loader.item.auth, other)
+    }
+
     function test_themeFollowsApp() {
         // tst_qml.cpp forces CLIPSHELF_THEME=light.
         compare(App.darkMode, false)

@@ -214,6 +214,40 @@ private slots:
         QCOMPARE(m.count(), 3);
     }
 
+    void searchesAnyScriptAndKeepsTagSpellings()
+    {
+        VideoListModel m;
+        VideoRow a = row(1, 1000, QString::fromUtf8("Ünïcode GRÜSSE aus Köln"), {"Music", "music"});
+        a.notes = QString::fromUtf8("ΣΟΦΙΑ and plain ASCII");
+        VideoRow b = row(2, 2000, "Plain Title", {"MUSIC"});
+        b.notes = "Mixed CASE notes";
+        b.url = "https://youtu.be/" + ytId(2);   // kept as sent, but the canonical URL is what is searched
+        m.setRows({a, b});
+        m.setFilter(QString::fromUtf8("grüsse"), {});
+        QCOMPARE(visibleIds(m), (QList<qint64>{1}));
+        m.setFilter(QString::fromUtf8("σοφια"), {});
+        QCOMPARE(visibleIds(m), (QList<qint64>{1}));
+        m.setFilter("plain", {});   // ASCII words in a row with other scripts, and in a plain row
+        QCOMPARE(visibleIds(m), (QList<qint64>{2, 1}));
+        m.setFilter("case notes", {});
+        QCOMPARE(visibleIds(m), (QList<qint64>{2}));
+        m.setFilter("youtu.be", {});
+        QCOMPARE(m.count(), 0);
+        m.setFilter("watch?v=", {});   // in every canonical URL
+        QCOMPARE(m.count(), 2);
+        m.setFilter("v=" + ytId(2), {});
+        QCOMPARE(visibleIds(m), (QList<qint64>{2}));
+        m.setFilter("title\x1fmixed", {});
+        QCOMPARE(m.count(), 0);
+        m.setFilter({}, {"music"});
+        QCOMPARE(visibleIds(m), (QList<qint64>{2, 1}));
+        // Each row keeps its own spelling of a tag.
+        QCOMPARE(m.data(m.index(0), VideoListModel::TagsRole).toStringList(), QStringList{"MUSIC"});
+        QCOMPARE(m.data(m.index(1), VideoListModel::TagsRole).toStringList(), (QStringList{"Music", "music"}));
+        QCOMPARE(m.find(2)->url, QString("https://youtu.be/" + ytId(2)));
+        QCOMPARE(m.find(1)->notes, QString::fromUtf8("ΣΟΦΙΑ and plain ASCII"));
+    }
+
     void timesRoundTrip()
     {
         for (qint64 ms : {0LL, 951'782'400'000LL /* 2000-02-29 */, 1'767'435'300'250LL, -86'400'001LL,

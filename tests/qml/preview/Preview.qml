@@ -9,7 +9,8 @@ import ".."
 //        library-search | library-large | add | add-invalid | add-duplicate | add-error |
 //        edit | undo | other-user | settings | settings-secret | settings-revoke |
 //        settings-message | settings-forget |
-//        library-reconnecting | library-offline | library-ended (the connection indicator)
+//        library-reconnecting | library-offline | library-ended (the connection indicator) |
+//        library-restoring (a warm start: the cached library while the keychain answers)
 Main {
     id: preview
 
@@ -38,6 +39,7 @@ Main {
             case "completing": return AuthController.CompletingSignIn
             case "waiting": return AuthController.WaitingForBrowser
             case "signingout": return AuthController.SigningOut
+            case "library-restoring": return AuthController.Restoring
             }
             return preview.signedIn ? AuthController.SignedIn : AuthController.SignedOut
         }
@@ -70,6 +72,8 @@ Main {
 
     MockLibrary {
         id: mockLibrary
+        // A warm start: the cached library shows while the keychain answers.
+        showsCachedLibrary: preview.scene === "library-restoring"
     }
 
     MockSettings {
