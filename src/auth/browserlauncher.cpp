@@ -30,20 +30,18 @@ bool BrowserLauncher::launchCommand(const QString &command, const QUrl &url)
     }
     const QString program = args.takeFirst();
     args << url.toString(QUrl::FullyEncoded);
-    auto *process = new QProcess(this);
-    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process->setStandardOutputFile(QProcess::nullDevice());
-    connect(process, &QProcess::errorOccurred, this, [this, process, program](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) {
-            emit failed(tr("The browser command \"%1\" could not be started. Use \"Copy link\" and "
-                           "paste the link into your browser.")
-                            .arg(program));
-            process->deleteLater();
-        }
-    });
-    connect(process, &QProcess::finished, process, &QObject::deleteLater);
+    // Detached: the browser must outlive the sign-in (and the CLI), never be killed with it.
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(args);
+    process.setStandardOutputFile(QProcess::nullDevice());
     qCInfo(lcAuth) << "Opening the sign-in page with" << program;
-    process->start(program, args);
+    if (!process.startDetached()) {
+        emit failed(tr("The browser command \"%1\" could not be started. Use \"Copy link\" and "
+                       "paste the link into your browser.")
+                        .arg(program));
+        return false;
+    }
     return true;
 }
 
