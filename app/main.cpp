@@ -164,6 +164,9 @@ int main(int argc, char *argv[])
         // meanwhile, and with the session being restored (Restoring) Main.qml
         // shows a cached library of a known user at once, not the sign-in page.
         workspace.start(clipshelf::LibraryController::CacheLoading::InBackground);
+        // The cached settings' language, before any message is made (restore's
+        // keychain messages, the first frame) so none of them stays English.
+        bridge.setLanguage(workspace.settings()->language());
         auth.restore();
     }
     engine.load(QUrl(QString::fromLatin1(kMainQml)));
