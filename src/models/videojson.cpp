@@ -88,7 +88,7 @@ struct Utf8Text
     }
 };
 
-bool parseVideo(Reader &r, TagIds &tags, VideoRecord *record)
+bool parseVideo(Reader &r, TagIds &tags, TextArena &arena, VideoRecord *record)
 {
     const char *urlStart = nullptr;
     qsizetype urlSize = 0;
@@ -143,8 +143,8 @@ bool parseVideo(Reader &r, TagIds &tags, VideoRecord *record)
         if (!canonical && !url.set(r, urlStart, urlSize, urlEscaped, urlAscii))
             return false;
     }
-    *record = VideoRecord::build(id, createdMs, updatedMs, youtubeId.view, url.view, title.view, notes.view,
-                                 std::move(tagIds));
+    *record = VideoRecord::build(arena, id, createdMs, updatedMs, youtubeId.view, url.view, title.view,
+                                 notes.view, std::move(tagIds));
     return true;
 }
 
@@ -260,7 +260,7 @@ bool parseLibrary(QByteArrayView json, Library *library, QString *error,
         if (key == "videos") {
             return r.array([&] {
                 VideoRecord row;
-                if (!parseVideo(r, tags, &row))
+                if (!parseVideo(r, tags, *result.text, &row))
                     return false;
                 result.rows.push_back(std::move(row));
                 if (consumed && result.rows.size() % 512 == 0)
@@ -358,7 +358,7 @@ QByteArray writePage(const std::vector<VideoRow> &rows, int count, const QString
     Library library;
     library.rows.reserve(rows.size());
     for (const VideoRow &row : rows)
-        library.rows.push_back(VideoRecord::fromRow(row, library.tags));
+        library.rows.push_back(VideoRecord::fromRow(row, library.tags, *library.text));
     library.count = count;
     library.nextCursor = nextCursor;
     return writeLibrary(library);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/textarena.h"
 #include "models/videorow.h"
 
 #include <QByteArray>
@@ -7,6 +8,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace clipshelf::videojson {
@@ -24,6 +26,8 @@ struct Library
 {
     std::vector<VideoRecord> rows;
     TagDictionary tags;           ///< the tags the rows refer to
+    /// The rows' text; shared with the copies of the rows (e.g. a cache writer's).
+    std::shared_ptr<TextArena> text = std::make_shared<TextArena>();
     int count = 0;
     QString nextCursor;
 };

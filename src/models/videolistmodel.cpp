@@ -1,6 +1,7 @@
 #include "models/videolistmodel.h"
 
 #include "core/youtubeurl.h"
+#include "models/textarena.h"
 #include "models/videojson.h"
 
 #include <algorithm>
@@ -10,9 +11,14 @@ namespace clipshelf {
 namespace {
 // More separate insert/remove runs than this and a reset is cheaper for the view.
 constexpr size_t kMaxDiffRuns = 64;
+// Replaced text is copied away only when it is this much and more than the live text.
+constexpr qsizetype kCompactAfterDeadBytes = 1024 * 1024;
 } // namespace
 
-VideoListModel::VideoListModel(QObject *parent) : QAbstractListModel(parent) {}
+VideoListModel::VideoListModel(QObject *parent)
+    : QAbstractListModel(parent), m_text(std::make_shared<TextArena>())
+{
+}
 
 VideoListModel::~VideoListModel() = default;
 
@@ -84,6 +90,7 @@ int VideoListModel::newSlot(VideoRecord &&row)
 void VideoListModel::freeSlots(const std::vector<int> &freed)
 {
     for (int slot : freed) {
+        dropText(m_rows[size_t(slot)]);
         m_rows[size_t(slot)] = VideoRecord();
         m_free.push_back(slot);
     }
@@ -110,13 +117,15 @@ int VideoListModel::visiblePosOfSlot(int slot) const
     return it != m_visible.end() && *it == slot ? int(it - m_visible.begin()) : -1;
 }
 
-void VideoListModel::resetWith(std::vector<VideoRecord> rows)
+void VideoListModel::resetWith(std::vector<VideoRecord> rows, std::shared_ptr<TextArena> text)
 {
     const auto before = [](const VideoRecord &a, const VideoRecord &b) { return a.key().before(b.key()); };
     if (!std::is_sorted(rows.begin(), rows.end(), before))
         std::stable_sort(rows.begin(), rows.end(), before);
     beginResetModel();
     m_rows = std::move(rows);
+    m_text = std::move(text);   // after the rows that pointed into the old one
+    m_deadText = 0;
     m_free.clear();
     m_order.resize(m_rows.size());
     for (size_t i = 0; i < m_rows.size(); ++i)
@@ -143,23 +152,24 @@ bool VideoListModel::loadFromJson(const QByteArray &json, int *count, QString *n
 void VideoListModel::adopt(videojson::Library &&library)
 {
     m_tags = std::move(library.tags);
-    resetWith(std::move(library.rows));
+    resetWith(std::move(library.rows), std::move(library.text));
 }
 
 void VideoListModel::setRows(std::vector<VideoRow> rows)
 {
     m_tags = TagDictionary();
+    auto text = std::make_shared<TextArena>();
     std::vector<VideoRecord> records;
     records.reserve(rows.size());
     for (const VideoRow &r : rows)
-        records.push_back(VideoRecord::fromRow(r, m_tags));
-    resetWith(std::move(records));
+        records.push_back(VideoRecord::fromRow(r, m_tags, *text));
+    resetWith(std::move(records), std::move(text));
 }
 
 void VideoListModel::clear()
 {
     m_tags = TagDictionary();
-    resetWith({});
+    resetWith({}, std::make_shared<TextArena>());
 }
 
 void VideoListModel::mergeRows(std::vector<VideoRow> rows)
@@ -168,9 +178,10 @@ void VideoListModel::mergeRows(std::vector<VideoRow> rows)
         return;
     std::vector<int> added, changed, dropped;
     for (const VideoRow &source : rows) {
-        VideoRecord row = VideoRecord::fromRow(source, m_tags);
+        VideoRecord row = VideoRecord::fromRow(source, m_tags, *m_text);
         const int slot = slotOf(row.id);
         if (slot >= 0 && m_rows[size_t(slot)].key() == row.key()) {
+            dropText(m_rows[size_t(slot)]);
             m_rows[size_t(slot)] = std::move(row);   // same place in the list: update in place
             changed.push_back(slot);
             continue;
@@ -201,6 +212,20 @@ void VideoListModel::mergeRows(std::vector<VideoRow> rows)
     m_order = std::move(order);
     applyVisible(computeVisible(), changed);
     freeSlots(dropped);
+    compactTextIfWasteful();
+}
+
+void VideoListModel::compactTextIfWasteful()
+{
+    // Refreshes and edits write new text and leave the replaced text behind.
+    const qsizetype live = m_text->bytesUsed() - m_deadText;
+    if (m_deadText < kCompactAfterDeadBytes || m_deadText < live)
+        return;
+    auto fresh = std::make_shared<TextArena>();
+    for (int s : m_order)
+        m_rows[size_t(s)].moveTextTo(*fresh);
+    m_text = std::move(fresh);   // copies handed out (serverRows) keep the old one alive
+    m_deadText = 0;
 }
 
 void VideoListModel::mergeVideos(const QList<Video> &videos)
@@ -239,6 +264,7 @@ void VideoListModel::removeIf(const std::function<bool(const VideoRecord &)> &pr
     m_order = std::move(kept);
     applyVisible(computeVisible());
     freeSlots(dropped);
+    compactTextIfWasteful();
 }
 
 void VideoListModel::setPending(qint64 id, bool pending)
@@ -426,6 +452,7 @@ videojson::Library VideoListModel::serverRows() const
 {
     videojson::Library out;
     out.tags = m_tags;
+    out.text = m_text;
     out.rows.reserve(m_order.size());
     for (int s : m_order)
         if (m_rows[size_t(s)].id > 0)

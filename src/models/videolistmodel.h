@@ -140,11 +140,18 @@ private:
     int visiblePosOfSlot(int slot) const;
     int newSlot(VideoRecord &&row);
     void freeSlots(const std::vector<int> &freed);
-    void resetWith(std::vector<VideoRecord> rows);
+    /// \a text holds the text of \a rows; it replaces the current arena.
+    void resetWith(std::vector<VideoRecord> rows, std::shared_ptr<TextArena> text);
+    /// Notes that \a row's text is no longer used (replaced or removed).
+    void dropText(const VideoRecord &row) { m_deadText += row.storedBytes(); }
+    /// Copies the live text to a fresh arena once most of the arena is dead.
+    void compactTextIfWasteful();
 
     // Rows live in stable slots so that the view's old indexes stay valid
     // while it is moved to a new state; m_order and m_visible are sorted by key.
     std::vector<VideoRecord> m_rows;         ///< slots (some free)
+    std::shared_ptr<TextArena> m_text;       ///< the rows' text (shared with serverRows() copies)
+    qsizetype m_deadText = 0;                ///< bytes of m_text no row uses any more
     std::vector<int> m_free;                 ///< free slots
     std::vector<int> m_order;                ///< every live slot, in list order
     std::vector<int> m_visible;              ///< the slots that pass the filter, in list order

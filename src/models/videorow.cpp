@@ -1,6 +1,7 @@
 #include "models/videorow.h"
 
 #include "core/youtubeurl.h"
+#include "models/textarena.h"
 #include "models/videojson.h"
 
 #include <algorithm>
@@ -149,9 +150,9 @@ SearchNeedle::SearchNeedle(const QString &lowerText) : utf8(lowerText.toUtf8())
 
 // --- VideoRecord ---------------------------------------------------------------
 
-VideoRecord VideoRecord::build(qint64 id, qint64 createdMs, qint64 updatedMs, QByteArrayView youtubeId,
-                               QByteArrayView url, QByteArrayView title, QByteArrayView notes,
-                               QVarLengthArray<quint32, 8> tagIds)
+VideoRecord VideoRecord::build(TextArena &arena, qint64 id, qint64 createdMs, qint64 updatedMs,
+                               QByteArrayView youtubeId, QByteArrayView url, QByteArrayView title,
+                               QByteArrayView notes, QVarLengthArray<quint32, 8> tagIds)
 {
     youtubeId = capped(youtubeId);
     url = capped(url);
@@ -182,8 +183,9 @@ VideoRecord VideoRecord::build(qint64 id, qint64 createdMs, qint64 updatedMs, QB
         r.m_flags |= Folded;
     }
     const qsizetype textSize = youtubeId.size() + url.size() + title.size() + notes.size();
-    r.m_text.resize(textSize + qsizetype(tagIds.size()) * 4 + haystack.size());
-    char *out = r.m_text.data();
+    const qsizetype foldedSize = folded ? 4 + haystack.size() : 0;
+    char *out = arena.allocate(textSize + qsizetype(tagIds.size()) * 4 + foldedSize);
+    r.m_text = out;
     for (QByteArrayView part : {youtubeId, url, title, notes}) {
         if (!part.isEmpty())
             std::memcpy(out, part.data(), size_t(part.size()));
@@ -192,17 +194,44 @@ VideoRecord VideoRecord::build(qint64 id, qint64 createdMs, qint64 updatedMs, QB
     if (!tagIds.isEmpty())
         std::memcpy(out, tagIds.constData(), size_t(tagIds.size()) * 4);
     out += tagIds.size() * 4;
-    if (!haystack.isEmpty())
-        std::memcpy(out, haystack.constData(), size_t(haystack.size()));
+    if (folded) {
+        const quint32 length = quint32(haystack.size());
+        std::memcpy(out, &length, 4);
+        if (length > 0)
+            std::memcpy(out + 4, haystack.constData(), length);
+    }
     return r;
 }
 
-VideoRecord VideoRecord::fromRow(const VideoRow &row, TagDictionary &tags)
+QByteArrayView VideoRecord::foldedHaystack() const
+{
+    const char *at = m_text + textEnd() + qsizetype(m_tagCount) * 4;
+    quint32 length = 0;
+    std::memcpy(&length, at, 4);
+    return QByteArrayView(at + 4, qsizetype(length));
+}
+
+qsizetype VideoRecord::storedBytes() const
+{
+    const qsizetype plain = textEnd() + qsizetype(m_tagCount) * 4;
+    return (m_flags & Folded) ? plain + 4 + foldedHaystack().size() : plain;
+}
+
+void VideoRecord::moveTextTo(TextArena &arena)
+{
+    const qsizetype size = storedBytes();
+    char *copy = arena.allocate(size);
+    if (size > 0)
+        std::memcpy(copy, m_text, size_t(size));
+    m_text = copy;
+}
+
+VideoRecord VideoRecord::fromRow(const VideoRow &row, TagDictionary &tags, TextArena &arena)
 {
     QVarLengthArray<quint32, 8> ids;
     for (const QString &t : row.tags)
         ids.append(tags.intern(t));
-    VideoRecord r = build(row.id, row.createdMs, row.updatedMs, row.youtubeId.toUtf8(), row.url.toUtf8(),
+    VideoRecord r = build(arena, row.id, row.createdMs, row.updatedMs, row.youtubeId.toUtf8(), row.url.toUtf8(),
                           row.title.toUtf8(), row.notes.toUtf8(), std::move(ids));
     r.setPending(row.pending);
     r.setPendingDelete(row.pendingDelete);
@@ -235,7 +264,7 @@ QString VideoRecord::displayTitle() const { return m_titleLen ? title() : effect
 quint32 VideoRecord::tagId(int i) const
 {
     quint32 id = 0;
-    std::memcpy(&id, m_text.constData() + textEnd() + i * 4, 4);
+    std::memcpy(&id, m_text + textEnd() + i * 4, 4);
     return id;
 }
 
@@ -252,17 +281,14 @@ bool VideoRecord::matchesText(const SearchNeedle &needle) const
 {
     if (needle.isEmpty() || needle.inUrlPrefix)
         return true;
-    if (m_flags & Folded) {
-        const qsizetype start = textEnd() + qsizetype(m_tagCount) * 4;
-        const QByteArrayView hay(m_text.constData() + start, m_text.size() - start);
-        return hay.indexOf(QByteArrayView(needle.utf8)) >= 0;
-    }
+    if (m_flags & Folded)
+        return foldedHaystack().indexOf(QByteArrayView(needle.utf8)) >= 0;
     if (!needle.ascii)
         return false;   // lower-cased ASCII text has no other bytes
     // One pass over youtube id, stored URL, title and notes (they lie back to
     // back); a match counts when it lies inside the title, the notes or the id
     // (the canonical URL ends with the id; the stored URL is not searched).
-    const QByteArrayView all(m_text.constData(), textEnd());
+    const QByteArrayView all(m_text, textEnd());
     const qsizetype m = needle.utf8.size();
     const qsizetype titleStart = m_ytLen + m_urlLen;
     const qsizetype notesStart = titleStart + m_titleLen;

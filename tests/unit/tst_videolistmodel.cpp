@@ -248,6 +248,59 @@ private slots:
         QCOMPARE(m.find(1)->notes, QString::fromUtf8("ΣΟΦΙΑ and plain ASCII"));
     }
 
+    // The rows' text lives in one arena per table; edits leave the old text
+    // behind until it is copied away. Rows, searches and copies handed out
+    // before (the cache writer's) must read right across that.
+    void keepsTextRightThroughManyEdits()
+    {
+        VideoListModel m;
+        std::vector<VideoRow> rows;
+        for (int id = 1; id <= 200; ++id) {
+            VideoRow r = row(id, 1000 + id, QStringLiteral("first %1").arg(id), {"t"});
+            if (id % 2)
+                r.notes = QString::fromUtf8("Grüße %1").arg(id);   // non-ASCII: a stored lower-case copy
+            rows.push_back(r);
+        }
+        m.setRows(rows);
+        const videojson::Library before = m.serverRows();
+        // Well over the 1 MiB of dead text that makes the model copy the live text away.
+        const QString padding(600, QLatin1Char('x'));
+        for (int round = 1; round <= 20; ++round) {
+            std::vector<VideoRow> edited;
+            for (int id = 1; id <= 200; ++id) {
+                VideoRow r = row(id, 1000 + id, QStringLiteral("round %1 of %2 %3").arg(round).arg(id).arg(padding),
+                                 {"t", QStringLiteral("r%1").arg(round)});
+                if (id % 2)
+                    r.notes = QString::fromUtf8("ÄRGER %1 in round %2").arg(id).arg(round);
+                edited.push_back(r);
+            }
+            m.mergeRows(std::move(edited));
+        }
+        QCOMPARE(m.count(), 200);
+        for (int id = 1; id <= 200; ++id) {
+            const std::optional<VideoRow> r = m.find(id);
+            QVERIFY(r);
+            QCOMPARE(r->title, QStringLiteral("round 20 of %1 %2").arg(id).arg(padding));
+            QCOMPARE(r->tags, (QStringList{"t", "r20"}));
+            QCOMPARE(r->notes, id % 2 ? QString::fromUtf8("ÄRGER %1 in round 20").arg(id) : QString());
+        }
+        m.setFilter(QString::fromUtf8("ärger 7 in round 20"), {});
+        QCOMPARE(visibleIds(m), (QList<qint64>{7}));
+        m.setFilter("round 19", {});
+        QCOMPARE(m.count(), 0);
+        m.setFilter({}, {});
+        // The copy taken before every edit still reads its own text.
+        QCOMPARE(int(before.rows.size()), 200);
+        for (const VideoRecord &r : before.rows) {
+            QCOMPARE(r.title(), QStringLiteral("first %1").arg(r.id));
+            QCOMPARE(r.notes(), r.id % 2 ? QString::fromUtf8("Grüße %1").arg(r.id) : QString());
+        }
+        // Removing rows frees their text too; the rest stays readable.
+        m.removeIf([](const VideoRecord &r) { return r.id > 10; });
+        QCOMPARE(m.count(), 10);
+        QCOMPARE(m.find(3)->title, QStringLiteral("round 20 of 3 %1").arg(padding));
+    }
+
     void timesRoundTrip()
     {
         for (qint64 ms : {0LL, 951'782'400'000LL /* 2000-02-29 */, 1'767'435'300'250LL, -86'400'001LL,
