@@ -27,20 +27,72 @@ FocusScope {
     readonly property bool filtered: library !== null
                                      && ((library.selectedTags && library.selectedTags.length > 0)
                                          || (library.searchText && library.searchText.length > 0))
-    readonly property bool dialogOpen: addDialog.opened || editor.opened || contextMenu.opened
-    readonly property alias list: videoList
-    readonly property alias toast: toast
+    /// The add dialog, the editor and the context menu, created the first time
+    /// they are needed (null until then) from their files, so that neither
+    /// compiling nor building them delays the library's first frame.
+    property QtObject addDialog: null
+    property QtObject editor: null
+    property QtObject contextMenu: null
+    readonly property bool dialogOpen: (addDialog !== null && addDialog.opened)
+                                       || (editor !== null && editor.opened)
+                                       || (contextMenu !== null && contextMenu.opened)
 
     /// Opens the add dialog, optionally with a link already in it.
     function openAdd(text) {
+        if (!addDialog) {
+            addDialog = createPopup("AddVideoDialog.qml", "addVideoDialog", true)
+            addDialog.saved.connect(id => {
+                toast.show(id < 0 ? qsTr("Saved — it will sync when you’re back online")
+                                  : qsTr("Saved to your library"))
+                Qt.callLater(page.reveal, id)
+            })
+            addDialog.showExisting.connect(id => page.reveal(id, addDialog.opened))
+        }
         addDialog.openWith(text || "")
+    }
+
+    /// Opens the context menu of the video \a id at (\a x, \a y) in \a item.
+    function openContextMenu(id, item, x, y) {
+        if (!contextMenu) {
+            contextMenu = createPopup("../components/VideoContextMenu.qml", "videoContextMenu", false)
+            contextMenu.openRequested.connect(id => page.library.openInBrowser(id))
+            contextMenu.copyRequested.connect(id => page.library.copyLink(id))
+            contextMenu.editRequested.connect(id => page.openEditor(id))
+            contextMenu.deleteRequested.connect(id => page.deleteVideo(id))
+        }
+        contextMenu.openFor(id, item, x, y)
+    }
+
+    /// A popup of this page from \a file; dialogs get the library and give the
+    /// keyboard focus back to the list when they close.
+    function createPopup(file, name, dialog) {
+        const component = Qt.createComponent(file)
+        const popup = component.createObject(page, { objectName: name })
+        if (!popup) {
+            console.error("LibraryPage: cannot create", file, component.errorString())
+            return null
+        }
+        if (dialog) {
+            popup.library = Qt.binding(() => page.library)
+            popup.closed.connect(() => {
+                if (videoList) // null while the page is being destroyed
+                    videoList.forceActiveFocus()
+            })
+        }
+        return popup
     }
 
     /// Opens the editor for the video \a id.
     function openEditor(id) {
         const v = library.video(id)
-        if (v && v.videoId !== undefined)
+        if (v && v.videoId !== undefined) {
+            if (!editor) {
+                editor = createPopup("VideoEditor.qml", "videoEditor", true)
+                editor.saved.connect(() => toast.show(qsTr("Changes saved")))
+                editor.deleteRequested.connect(id => page.deleteVideo(id))
+            }
             editor.openFor(v)
+        }
     }
 
     /// Scrolls to the video \a id, selects it and makes it flash. Clears the
@@ -300,7 +352,7 @@ FocusScope {
                         page.library.copyLink(id)
                         event.accepted = true
                     } else if (event.key === Qt.Key_Menu) {
-                        contextMenu.openFor(id, videoList.currentItem, videoList.currentItem.width - 220, 40)
+                        page.openContextMenu(id, videoList.currentItem, videoList.currentItem.width - 220, 40)
                         event.accepted = true
                     }
                 }
@@ -322,7 +374,7 @@ FocusScope {
                     onEditRequested: page.openEditor(videoId)
                     onDeleteRequested: page.deleteVideo(videoId)
                     onUndoRequested: page.library.undoDelete(videoId)
-                    onContextMenuRequested: (x, y) => contextMenu.openFor(videoId, delegate, x, y)
+                    onContextMenuRequested: (x, y) => page.openContextMenu(videoId, delegate, x, y)
                 }
 
                 footer: Item {
@@ -409,38 +461,6 @@ FocusScope {
             title: qsTr("Drop the link to save it")
             description: qsTr("Any YouTube video link works.")
         }
-    }
-
-    // --- Popups -------------------------------------------------------------------
-    AddVideoDialog {
-        id: addDialog
-        objectName: "addVideoDialog"
-        library: page.library
-        onSaved: id => {
-            toast.show(id < 0 ? qsTr("Saved — it will sync when you’re back online")
-                              : qsTr("Saved to your library"))
-            Qt.callLater(page.reveal, id)
-        }
-        onShowExisting: id => page.reveal(id, addDialog.opened)
-        onClosed: videoList.forceActiveFocus()
-    }
-
-    VideoEditor {
-        id: editor
-        objectName: "videoEditor"
-        library: page.library
-        onSaved: toast.show(qsTr("Changes saved"))
-        onDeleteRequested: id => page.deleteVideo(id)
-        onClosed: videoList.forceActiveFocus()
-    }
-
-    VideoContextMenu {
-        id: contextMenu
-        objectName: "videoContextMenu"
-        onOpenRequested: id => page.library.openInBrowser(id)
-        onCopyRequested: id => page.library.copyLink(id)
-        onEditRequested: id => page.openEditor(id)
-        onDeleteRequested: id => page.deleteVideo(id)
     }
 
     Toast {

@@ -35,8 +35,8 @@ TestCase {
         library.addTag("mountains", 2)
         library.addTag("talks", 1)
         page = createTemporaryObject(pageComponent, testCase, { "library": library })
-        dialog = child("addVideoDialog")
         page.openAdd("")
+        dialog = child("addVideoDialog")
         tryCompare(dialog, "opened", true)
     }
 

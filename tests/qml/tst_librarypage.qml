@@ -275,6 +275,27 @@ TestCase {
         compare(child(page, "editorTitleField").text, "Video 100")
     }
 
+    // Built with the page they delayed every start; they come when first needed, once.
+    function test_popupsAreCreatedOnFirstUse() {
+        const page = createPage(2)
+        verify(!findChild(page, "addVideoDialog"))
+        verify(!findChild(page, "videoEditor"))
+        verify(!findChild(page, "videoContextMenu"))
+        verify(!page.dialogOpen)
+        page.openAdd("")
+        const dialog = child(page, "addVideoDialog")
+        tryCompare(dialog, "opened", true)
+        verify(page.dialogOpen)
+        keyClick(Qt.Key_Escape)
+        tryCompare(page, "dialogOpen", false)
+        page.openAdd("")
+        tryCompare(dialog, "opened", true)
+        compare(page.addDialog, dialog, "the same dialog again, not a second one")
+        keyClick(Qt.Key_Escape)
+        tryCompare(page, "dialogOpen", false)
+        verify(!findChild(page, "videoEditor"), "opening one creates only that one")
+    }
+
     function test_contextMenu() {
         const page = createPage(2)
         mouseClick(delegateFor(page, 99), 300, 40, Qt.RightButton)
@@ -334,7 +355,8 @@ TestCase {
         field.forceActiveFocus()
         keySequence("Ctrl+V")
         compare(field.text, "cooking")
-        verify(!child(page, "addVideoDialog").opened)
+        const dialog = findChild(page, "addVideoDialog")
+        verify(!dialog || !dialog.opened, "Ctrl+V in a text field pastes; it opens no dialog")
     }
 
     function test_droppedLinkGoesIntoTheField_data() {

@@ -33,8 +33,8 @@ TestCase {
         library.addRow({ "videoId": 9, "title": "Bach", "notes": "Cello", "tags": ["music"],
                          "youtubeId": "M7lc1UVf-VE" })
         page = createTemporaryObject(pageComponent, testCase, { "library": library })
-        editor = findChild(page, "videoEditor")
         page.openEditor(9)
+        editor = findChild(page, "videoEditor")
         tryCompare(editor, "opened", true)
     }
 

@@ -216,8 +216,9 @@ Main {
             switch (preview.scene) {
             case "add":
                 library.openAdd("https://youtu.be/dQw4w9WgXcQ")
-                preview.find(root, "addTitleField").text = "Never Gonna Give You Up (Official Video)"
-                preview.find(root, "addTagInput").tags = ["music", "classics"]
+                // The dialog is created on first use, outside the page's item tree.
+                preview.find(library.addDialog, "addTitleField").text = "Never Gonna Give You Up (Official Video)"
+                preview.find(library.addDialog, "addTagInput").tags = ["music", "classics"]
                 break
             case "add-invalid":
                 library.openAdd("https://vimeo.com/76979871")
@@ -227,7 +228,7 @@ Main {
                 break
             case "add-error":
                 library.openAdd("https://www.youtube.com/watch?v=M7lc1UVf-VE")
-                preview.find(root, "addVideoDialog").generalError = "The server could not save the video right now. Your text is still here; try again in a moment."
+                library.addDialog.generalError = "The server could not save the video right now. Your text is still here; try again in a moment."
                 break
             case "edit":
                 library.openEditor(999)
