@@ -1,5 +1,6 @@
 #include "core/youtubeurl.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
 #include <QtCore/QUrlQuery>
@@ -8,10 +9,6 @@ namespace clipshelf {
 
 namespace {
 
-const QString kExpected = QStringLiteral(
-    "expected a YouTube video link such as https://www.youtube.com/watch?v=ID, "
-    "https://youtu.be/ID, https://www.youtube.com/shorts/ID or https://www.youtube.com/embed/ID");
-
 bool isIdChar(QChar c)
 {
     const char16_t u = c.unicode();
@@ -19,13 +16,22 @@ bool isIdChar(QChar c)
         || u == u'_' || u == u'-';
 }
 
-// "/prefix/ID" with nothing after ID.
-QString idAfterPrefix(const QString &path, QStringView prefix)
+bool isOneOf(const QString &value, std::initializer_list<QLatin1String> options)
 {
-    if (!path.startsWith(prefix))
-        return {};
-    const QString id = path.mid(prefix.size());
-    return YoutubeUrl::isValidId(id) ? id : QString();
+    for (const QLatin1String &o : options) {
+        if (value == o)
+            return true;
+    }
+    return false;
+}
+
+// The first path segment of pages that are about a channel, not one video.
+bool isChannelPath(const QString &path)
+{
+    if (path.startsWith(QLatin1String("/@")))
+        return true;
+    const QString first = path.section(u'/', 1, 1);
+    return isOneOf(first, {QLatin1String("channel"), QLatin1String("c"), QLatin1String("user")});
 }
 
 } // namespace
@@ -58,10 +64,10 @@ YoutubeUrl YoutubeUrl::ok(const QString &id)
     return u;
 }
 
-YoutubeUrl YoutubeUrl::fail(const QString &reason)
+YoutubeUrl YoutubeUrl::fail(const char *reason)
 {
     YoutubeUrl u;
-    u.m_error = reason;
+    u.m_error = QCoreApplication::translate("clipshelf::YoutubeUrl", reason);
     return u;
 }
 
@@ -69,49 +75,75 @@ YoutubeUrl YoutubeUrl::parse(QStringView input)
 {
     const QString text = input.trimmed().toString();
     if (text.isEmpty())
-        return fail(QStringLiteral("must not be empty; ") + kExpected);
+        return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "is empty"));
     for (QChar c : text) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-            return fail(QStringLiteral("must not contain spaces or non-ASCII characters; ") + kExpected);
+            return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",
+                                          "contains spaces or characters that a link cannot have"));
     }
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
-        return fail(QStringLiteral("is not a valid URL; ") + kExpected);
-    if (url.scheme() != QLatin1String("https"))
-        return fail(QStringLiteral("must be an https:// link; ") + kExpected);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() ||
+        !isOneOf(scheme, {QLatin1String("https"), QLatin1String("http")}))
+        return fail(
+            QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "is not a web link starting with https://"));
     if (!url.userInfo().isEmpty() || url.port() != -1)
-        return fail(QStringLiteral("must not contain user info or a port; ") + kExpected);
-    if (url.hasFragment())
-        return fail(QStringLiteral("must not contain a #fragment; ") + kExpected);
+        return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",
+                                      "has a user name or a port, which YouTube links never have"));
 
+    // Extra query parameters (si, t, list, feature, ...) and the fragment are dropped.
     const QString host = url.host(QUrl::FullyEncoded).toLower();
     const QString path = url.path(QUrl::FullyEncoded);
-    const bool www = host == QLatin1String("www.youtube.com");
-    const bool mobile = host == QLatin1String("m.youtube.com");
+    const bool main =
+        isOneOf(host, {QLatin1String("www.youtube.com"), QLatin1String("youtube.com")});
+    const bool watchOnly =
+        isOneOf(host, {QLatin1String("m.youtube.com"), QLatin1String("music.youtube.com")});
+    const bool shortHost = host == QLatin1String("youtu.be");
+    if (!main && !watchOnly && !shortHost)
+        return fail(
+            QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "is not a youtube.com or youtu.be address"));
 
-    if ((www || mobile) && path == QLatin1String("/watch")) {
-        const QUrlQuery query(url.query(QUrl::FullyEncoded));
+    const QUrlQuery query(url.query(QUrl::FullyEncoded));
+    if ((main || watchOnly) && path == QLatin1String("/watch")) {
         const QStringList values = query.allQueryItemValues(QStringLiteral("v"), QUrl::FullyEncoded);
+        if (values.isEmpty()) {
+            return query.hasQueryItem(QStringLiteral("list"))
+                       ? fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",
+                                                "is a playlist, not one video"))
+                       : fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",
+                                                "does not say which video (v=)"));
+        }
         if (values.size() != 1)
-            return fail(QStringLiteral("needs exactly one v=ID query parameter; ") + kExpected);
+            return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "names more than one video"));
         if (!isValidId(values.first()))
-            return fail(QStringLiteral("has an invalid video id (11 characters of A-Z, a-z, 0-9, _ and -)"));
+            return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",
+                                          "has a video id that is not 11 letters, digits, - or _"));
         return ok(values.first());
     }
 
     QString id;
-    if (host == QLatin1String("youtu.be"))
-        id = idAfterPrefix(path, u"/");
-    else if (www)
-        id = path.startsWith(QLatin1String("/shorts/")) ? idAfterPrefix(path, u"/shorts/")
-                                                         : idAfterPrefix(path, u"/embed/");
-    else if (!mobile)
-        return fail(QStringLiteral("is not a YouTube link; ") + kExpected);
-
-    if (id.isEmpty())
-        return fail(QStringLiteral("is not a supported YouTube video link; ") + kExpected);
-    if (url.hasQuery())
-        return fail(QStringLiteral("must not have query parameters in this form; ") + kExpected);
+    if (shortHost) {
+        id = path.mid(1);
+    } else if (main) {
+        if (path == QLatin1String("/playlist"))
+            return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "is a playlist, not one video"));
+        if (isChannelPath(path))
+            return fail(
+                QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "is a channel page, not one video"));
+        for (const QLatin1String prefix :
+             {QLatin1String("/shorts/"), QLatin1String("/live/"), QLatin1String("/embed/")}) {
+            if (path.startsWith(prefix)) {
+                id = path.mid(prefix.size());
+                break;
+            }
+        }
+    }
+    if (id.isEmpty() || id.contains(u'/'))
+        return fail(
+            QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl", "is not a link to one YouTube video"));
+    if (!isValidId(id))
+        return fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",
+                                      "has a video id that is not 11 letters, digits, - or _"));
     return ok(id);
 }
 

@@ -1,17 +1,23 @@
 // YouTube link validation and normalisation, exactly as the API contract's
-// VideoCreate.url describes it. Pure QtCore and self-contained so that the
-// desktop client can share it (validate before sending, show the thumbnail).
+// VideoCreate.url describes it (contract 1.1). Pure QtCore and self-contained:
+// the desktop client, the CLI and the reference API server share this one rule
+// set, and tests/data/youtube-links.json is the one table all of them test.
 //
 // Accepted (scheme and host compared case-insensitively, surrounding
 // whitespace ignored), ID = 11 characters of [A-Za-z0-9_-]:
-//   https://www.youtube.com/watch?v=ID   (extra query parameters allowed)
-//   https://m.youtube.com/watch?v=ID     (extra query parameters allowed)
+//   https://www.youtube.com/watch?v=ID
+//   https://m.youtube.com/watch?v=ID
+//   https://music.youtube.com/watch?v=ID
 //   https://youtu.be/ID
 //   https://www.youtube.com/shorts/ID
+//   https://www.youtube.com/live/ID
 //   https://www.youtube.com/embed/ID
-// Anything else is rejected: other schemes (http), other hosts (youtube.com
-// without www, music.youtube.com), ports, user info, fragments, query
-// parameters on the short forms, trailing path segments.
+// http:// instead of https://, and youtube.com without "www.", are accepted
+// too. Every form may carry extra query parameters (?si=..., &t=42,
+// &list=...) and a #fragment; both are dropped. Anything else is refused:
+// other schemes and hosts (youtube.com.evil.example), ports, user info,
+// playlists without a video, channel pages, ids that are not 11 characters,
+// more than one v=, trailing path segments.
 #pragma once
 
 #include <QtCore/QString>
@@ -37,12 +43,14 @@ public:
     QString videoId() const { return m_id; }
     QString canonicalUrl() const { return isValid() ? canonicalUrlForId(m_id) : QString(); }
     QString thumbnailUrl() const { return isValid() ? thumbnailUrlForId(m_id) : QString(); }
-    // Human-readable reason when !isValid().
+    // Why the link was refused, as a clause that completes "The link ...",
+    // e.g. "is a channel page, not a video" (translated where a translator is
+    // installed); empty when valid.
     QString errorString() const { return m_error; }
 
 private:
     static YoutubeUrl ok(const QString &id);
-    static YoutubeUrl fail(const QString &reason);
+    static YoutubeUrl fail(const char *reason);
 
     QString m_id;
     QString m_error;
