@@ -15,7 +15,7 @@ HttpResponse createKey(Services &services, RequestContext &ctx)
 {
     const auto body = parseJsonObject(ctx.request.body);
     if (!body)
-        return badJson();
+        return badJson(ctx.request.body);
     const QJsonValue name = body->value(QStringLiteral("name"));
     if (!name.isString() || name.toString().trimmed().isEmpty() || codePoints(name.toString()) > 100) {
         return HttpResponse::invalid({{QStringLiteral("name"),

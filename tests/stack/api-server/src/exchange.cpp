@@ -35,18 +35,22 @@ void Exchange::respond(const HttpResponse &response)
         return;
     }
     const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+    // HEAD: the same status and headers as GET, never a body (a body would be
+    // read as the start of the next response on a kept-alive connection).
+    const bool head = m_request.method == "HEAD";
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     QHttpHeaders headers;
     for (const auto &h : response.headers)
         headers.append(QAnyStringView(h.first), QAnyStringView(h.second));
-    m_responder->write(response.body, headers, status);
+    m_responder->write(head ? QByteArray() : response.body, headers, status);
 #else
     m_responder->writeStatusLine(status);
     for (const auto &h : response.headers)
         m_responder->writeHeader(h.first, h.second);
     m_responder->writeHeader(QByteArrayLiteral("Content-Length"),
                              QByteArray::number(response.body.size()));
-    m_responder->writeBody(response.body);
+    // Qt < 6.8's writeBody() also ends the header block: HEAD writes an empty body.
+    m_responder->writeBody(head ? QByteArray() : response.body);
     // Qt < 6.8 leaves connection management to us.
     if (m_socket && m_request.header("connection").compare("close", Qt::CaseInsensitive) == 0)
         m_socket->disconnectFromHost();

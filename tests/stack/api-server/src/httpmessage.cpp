@@ -30,7 +30,10 @@ QString HttpRequest::queryValue(const QString &key) const
 {
     if (!query.hasQueryItem(key))
         return {};
-    const QString v = query.queryItemValue(key, QUrl::FullyDecoded);
+    // Form encoding: '+' is a space (a literal plus arrives as %2B).
+    QString encoded = query.queryItemValue(key, QUrl::FullyEncoded);
+    encoded.replace(u'+', QLatin1String("%20"));
+    const QString v = QUrl::fromPercentEncoding(encoded.toUtf8());
     return v.isNull() ? QString(QLatin1String("")) : v;
 }
 

@@ -30,7 +30,17 @@ void TrackingTcpServer::incomingConnection(qintptr descriptor)
         if (m_byPeerPort.value(port).isNull())
             m_byPeerPort.remove(port);
     });
+    m_newGates.append(RequestGate::attachBefore(socket));
     addPendingConnection(socket);
+}
+
+void TrackingTcpServer::attachPendingGates()
+{
+    for (const QPointer<RequestGate> &gate : std::as_const(m_newGates)) {
+        if (gate)
+            gate->attachAfter();
+    }
+    m_newGates.clear();
 }
 
 ApiHttpServer::ApiHttpServer(RequestHandler handler, QObject *parent)
@@ -58,6 +68,8 @@ quint16 ApiHttpServer::listenOn(const QHostAddress &address, quint16 port, QStri
 #else
     bind(tcp);
 #endif
+    // Connected after bind(): runs once the parser has taken the new sockets.
+    connect(tcp, &QTcpServer::newConnection, tcp, &TrackingTcpServer::attachPendingGates);
     m_tcp = tcp;
     return tcp->serverPort();
 }

@@ -5,12 +5,12 @@
 #pragma once
 
 #include "exchange.h"
+#include "requestgate.h"
 
+#include <functional>
 #include <QtCore/QHash>
 #include <QtHttpServer/QAbstractHttpServer>
 #include <QtNetwork/QTcpServer>
-
-#include <functional>
 
 namespace apiserver {
 
@@ -22,12 +22,16 @@ class TrackingTcpServer : public QTcpServer
 public:
     using QTcpServer::QTcpServer;
     QTcpSocket *socketForPeerPort(quint16 port) const;
+    // Connects the size gates of new sockets after the HTTP parser (call once
+    // the parser's own handling of newConnection has run).
+    void attachPendingGates();
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     QHash<quint16, QPointer<QTcpSocket>> m_byPeerPort;
+    QList<QPointer<RequestGate>> m_newGates;
 };
 
 class ApiHttpServer : public QAbstractHttpServer

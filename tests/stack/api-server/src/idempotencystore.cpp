@@ -68,7 +68,14 @@ bool IdempotencyStore::isValidKey(const QByteArray &key)
 
 QByteArray IdempotencyStore::fingerprint(const HttpRequest &request)
 {
-    return crypto::sha256(request.method + ' ' + request.path.toUtf8() + '\n' + request.body);
+    // A JSON body counts as parsed JSON (compact, keys sorted), so a retry that
+    // only formats the same body differently replays instead of being refused.
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    const QByteArray body = error.error == QJsonParseError::NoError && !doc.isNull()
+                                ? "json:" + doc.toJson(QJsonDocument::Compact)
+                                : "raw:" + request.body;
+    return crypto::sha256(request.method + ' ' + request.path.toUtf8() + '\n' + body);
 }
 
 std::optional<IdempotencyStore::Entry> IdempotencyStore::find(qint64 userId, const QByteArray &key,

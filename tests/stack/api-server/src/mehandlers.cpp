@@ -50,6 +50,18 @@ void registerMeRoutes(Router &router, Services &services)
         const QByteArray type = imageType(data);
         if (type.isEmpty())
             return HttpResponse::error(415, QStringLiteral("The avatar must be a PNG or JPEG image"));
+        // The declared type must be the one the bytes are (a missing type or
+        // application/octet-stream is refused too).
+        const QByteArray raw = ctx.request.header("content-type");
+        const QByteArray declared =
+            raw.left(raw.contains(';') ? raw.indexOf(';') : raw.size()).trimmed().toLower();
+        if (declared != type) {
+            return HttpResponse::error(
+                415, QStringLiteral("Send the avatar with Content-Type %1; it was %2")
+                         .arg(QString::fromLatin1(type), declared.isEmpty()
+                                                             ? QStringLiteral("missing")
+                                                             : QString::fromLatin1(declared)));
+        }
         services.users.setAvatar(ctx.user->id, type, data, ctx.nowMs);
         User updated = *ctx.user;
         updated.avatarUpdatedMs = ctx.nowMs;

@@ -83,13 +83,18 @@ void ApiServer::handle(const ExchangePtr &exchange)
         }
     }
 
-    const Router::Match match = d->router.match(req.method, req.path);
+    // HEAD runs the GET route; Exchange leaves the body out.
+    const QByteArray routeMethod = req.method == "HEAD" ? QByteArrayLiteral("GET") : req.method;
+    const Router::Match match = d->router.match(routeMethod, req.path);
     if (!match.route) {
         if (match.allowedMethods.isEmpty()) {
             finish(exchange, HttpResponse::error(404, QStringLiteral("Not found")));
         } else {
+            QList<QByteArray> allowed = match.allowedMethods;
+            if (allowed.contains("GET"))
+                allowed.append("HEAD");
             finish(exchange, HttpResponse::error(405, QStringLiteral("Method not allowed"))
-                                 .setHeader("Allow", match.allowedMethods.join(", ")));
+                                 .setHeader("Allow", allowed.join(", ")));
         }
         return;
     }
@@ -188,11 +193,16 @@ void ApiServer::run(const std::shared_ptr<Pending> &pending, const User *user)
         if (pending->route->idempotency == Idempotency::HonourKey && !key.isNull()) {
             const QByteArray fingerprint = IdempotencyStore::fingerprint(req);
             if (!IdempotencyStore::isValidKey(key)) {
-                response = HttpResponse::error(400, QStringLiteral("Idempotency-Key must be 1 to 128 visible ASCII characters"));
+                response = HttpResponse::invalid(
+                    {{QStringLiteral("Idempotency-Key"),
+                      QStringLiteral("must be 1 to 128 visible ASCII characters")}},
+                    QStringLiteral("Invalid Idempotency-Key header"));
             } else if (const auto stored = d->idempotency.find(user->id, key, ctx.nowMs)) {
                 if (stored->fingerprint != fingerprint) {
-                    response = HttpResponse::invalid({{QStringLiteral("Idempotency-Key"),
-                                                       QStringLiteral("was already used for a different request")}});
+                    response = HttpResponse::invalid(
+                        {{QStringLiteral("Idempotency-Key"),
+                          QStringLiteral("was already used for a different request")}},
+                        QStringLiteral("Idempotency-Key reused with a different request"));
                 } else {
                     response = stored->response;
                     response.setHeader("Idempotency-Replayed", "true");

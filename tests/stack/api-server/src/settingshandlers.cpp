@@ -5,8 +5,6 @@
 #include "settingsrepository.h"
 #include "validation.h"
 
-#include <QtCore/QRegularExpression>
-
 namespace apiserver {
 
 namespace {
@@ -16,12 +14,6 @@ const QStringList kNotifications{QStringLiteral("email_digest"), QStringLiteral(
                                  QStringLiteral("security_alerts")};
 const QStringList kFields{QStringLiteral("display_name"), QStringLiteral("theme"), QStringLiteral("language"),
                           QStringLiteral("notifications")};
-
-bool isLanguageTag(const QString &s)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"));
-    return s.size() <= 35 && re.match(s).hasMatch();
-}
 
 // If-Match: "*" or a list of strong entity tags.
 bool ifMatchAccepts(const QByteArray &header, const QByteArray &current)
@@ -72,7 +64,7 @@ HttpResponse patchSettings(Services &services, RequestContext &ctx)
     }
     const auto body = parseJsonObject(ctx.request.body);
     if (!body)
-        return badJson();
+        return badJson(ctx.request.body);
     ValidationErrors errors;
     Settings next = current;
     if (body->isEmpty())
@@ -93,7 +85,10 @@ HttpResponse patchSettings(Services &services, RequestContext &ctx)
     if (body->contains(QStringLiteral("language"))) {
         const QJsonValue lang = body->value(QStringLiteral("language"));
         if (!lang.isString() || !isLanguageTag(lang.toString()))
-            errors.append({QStringLiteral("language"), QStringLiteral("must be a BCP 47 language tag such as en or de-DE")});
+            errors.append(
+                {QStringLiteral("language"),
+                 QStringLiteral(
+                     "must be a well-formed BCP 47 language tag such as en, de-DE or zh-Hant-TW")});
         else
             next.language = lang.toString();
     }

@@ -36,7 +36,11 @@ HttpResponse listVideos(Services &services, RequestContext &ctx)
             return HttpResponse::error(400, QStringLiteral("cursor is not valid; use next_cursor from the previous page"));
     }
     VideoFilter filter;
-    filter.tags = tagFilter(req.queryValue(QStringLiteral("tags")));
+    const auto tags = tagFilter(req.queryValue(QStringLiteral("tags")));
+    if (!tags)
+        return HttpResponse::error(
+            400, QStringLiteral("tags must be at most 20 tags of at most 40 characters each"));
+    filter.tags = *tags;
     filter.query = req.queryValue(QStringLiteral("q"));
     const VideoPage page = services.videos.list(ctx.user->id, filter, limit, after);
     QJsonArray videos;
@@ -53,7 +57,7 @@ HttpResponse createVideo(Services &services, RequestContext &ctx)
 {
     const auto body = parseJsonObject(ctx.request.body);
     if (!body)
-        return badJson();
+        return badJson(ctx.request.body);
     ValidationErrors errors;
     QString youtubeId;
     const QJsonValue url = body->value(QStringLiteral("url"));
@@ -89,7 +93,7 @@ HttpResponse patchVideo(Services &services, RequestContext &ctx)
         return notFound();
     const auto body = parseJsonObject(ctx.request.body);
     if (!body)
-        return badJson();
+        return badJson(ctx.request.body);
     ValidationErrors errors;
     VideoPatch patch;
     patch.title = readNullableString(*body, QStringLiteral("title"), 300, errors);

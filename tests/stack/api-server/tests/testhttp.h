@@ -28,6 +28,16 @@ struct TestReply
     QJsonArray jsonArray(const QString &key) const { return json().value(key).toArray(); }
 };
 
+// Parses the first complete response in buffer; a response to HEAD has no
+// body whatever its Content-Length says. consumed: its size in bytes.
+bool parseReply(const QByteArray &buffer, TestReply &reply, bool head = false,
+                qsizetype *consumed = nullptr);
+
+// Sends bytes as they are on a fresh connection and returns everything the
+// server sent until it closed the connection or timeoutMs passed (timedOut).
+QByteArray rawExchange(const QUrl &base, const QByteArray &bytes, int timeoutMs = 5000,
+                       bool *timedOut = nullptr);
+
 // Sends one request on a fresh connection and waits (running the event loop,
 // so an in-process server keeps working) for the response or timeoutMs.
 TestReply httpRequest(const QUrl &base, const QByteArray &method, const QString &pathAndQuery,
