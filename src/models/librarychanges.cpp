@@ -6,6 +6,7 @@
 #include "models/outboxreplayer.h"
 #include "models/videolistmodel.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -25,17 +26,25 @@ qsizetype codePoints(const QString &s)
 QJsonValue nullable(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
 
 /// The API's field name without an index ("tags[2]" -> "tags"), and its message.
+/// A 400 or 422 with errors[] shows at its field; one the form does not have
+/// (e.g. "body") or none at all shows the answer's own message in general.
 std::pair<QString, QString> fieldProblem(const ApiError &error)
 {
-    if (error.kind == ApiError::Validation && !error.fields.isEmpty()) {
+    if (!error.fields.isEmpty()) {
         const FieldError &f = error.fields.constFirst();
         const QString field = f.field.section(QLatin1Char('['), 0, 0);
-        const QString known = QStringList{QStringLiteral("url"), QStringLiteral("title"), QStringLiteral("notes"),
-                                          QStringLiteral("tags")}
-                                      .contains(field)
-                                  ? field
-                                  : QString();
-        return {known, f.message};
+        if (field == QLatin1String("url")) {
+            // The server words it like YoutubeUrl::errorString(): a clause about the link.
+            QString clause = f.message.trimmed();
+            while (clause.endsWith(QLatin1Char('.')))
+                clause.chop(1);
+            return {field, QCoreApplication::translate("clipshelf::LibraryChanges",
+                                                       "This link is not a YouTube video: it %1.")
+                               .arg(clause)};
+        }
+        if (QStringList{QStringLiteral("title"), QStringLiteral("notes"), QStringLiteral("tags")}
+                .contains(field))
+            return {field, f.message};
     }
     return {QString(), error.message};
 }

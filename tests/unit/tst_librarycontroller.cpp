@@ -117,6 +117,16 @@ private:
             if (o.value("title").toString() == "server says no")
                 return {422, json({{"detail", "invalid"},
                                    {"errors", QJsonArray{QJsonObject{{"field", "title"}, {"message", "is not allowed"}}}}})};
+            // Other answers contract 1.1 allows: 400 with errors, 422 without, 413.
+            if (o.value("title").toString() == "server 400")
+                return {400, json({{"detail", "Bad input"},
+                                   {"errors", QJsonArray{QJsonObject{
+                                                  {"field", "url"},
+                                                  {"message", "is a playlist, not one video"}}}}})};
+            if (o.value("title").toString() == "server 422 bare")
+                return {422, json({{"detail", "Not accepted today"}})};
+            if (o.value("title").toString() == "server 413")
+                return {413, json({{"detail", "The request body is larger than 1 MiB"}})};
             const QString id = o.value("url").toString().section("v=", 1);
             for (const Video &v : videos)
                 if (v.youtubeId == id)
@@ -436,8 +446,43 @@ private slots:
         QVERIFY(check.value("valid").toBool());
         QCOMPARE(check.value("canonicalUrl").toString(), QString("https://www.youtube.com/watch?v=AbCdEfGhIjK"));
         QCOMPARE(check.value("thumbnailSource").toString(), QString("image://thumbnail/AbCdEfGhIjK"));
-        QVERIFY(!lib.checkUrl("http://youtu.be/AbCdEfGhIjK").value("valid").toBool());
-        QVERIFY(!lib.checkUrl("http://youtu.be/AbCdEfGhIjK").value("message").toString().isEmpty());
+        // Contract 1.1: http and share-button extras are fine, channel pages are not.
+        QCOMPARE(
+            lib.checkUrl("http://youtu.be/AbCdEfGhIjK?si=xyz#t=3").value("canonicalUrl").toString(),
+            QString("https://www.youtube.com/watch?v=AbCdEfGhIjK"));
+        QVERIFY(!lib.checkUrl("https://www.youtube.com/@someone").value("valid").toBool());
+        QCOMPARE(lib.checkUrl("https://www.youtube.com/@someone").value("message").toString(),
+                 QString("This link is not a YouTube video: it is a channel page, not one video."));
+    }
+
+    void serverRefusalsShowAtTheRightPlace()
+    {
+        FakeLibraryApi api;
+        QTemporaryDir dir;
+        auto f = started(api, dir, 3);
+        LibraryController &lib = *f->library;
+        QTRY_COMPARE(lib.videos()->count(), 3);
+        QSignalSpy failed(&lib, &LibraryController::addFailed);
+        // 400 with errors: at the field, worded as a sentence about the link.
+        lib.addVideo("https://youtu.be/zzzzzzzzzz1", "server 400", {}, {});
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), QString("url"));
+        QCOMPARE(failed.at(0).at(1).toString(),
+                 QString("This link is not a YouTube video: it is a playlist, not one video."));
+        // 422 without errors: in general, with the server's detail.
+        lib.addVideo("https://youtu.be/zzzzzzzzzz2", "server 422 bare", {}, {});
+        QTRY_COMPARE(failed.count(), 2);
+        QCOMPARE(failed.at(1).at(0).toString(), QString());
+        QCOMPARE(failed.at(1).at(1).toString(), QString("Not accepted today"));
+        // 413: in general, in our words.
+        lib.addVideo("https://youtu.be/zzzzzzzzzz3", "server 413", {}, {});
+        QTRY_COMPARE(failed.count(), 3);
+        QCOMPARE(failed.at(2).at(0).toString(), QString());
+        QCOMPARE(failed.at(2).at(1).toString(),
+                 QString("That is too large for the Clipshelf service."));
+        // Nothing was kept or queued for any of them.
+        QCOMPARE(lib.pendingChanges(), 0);
+        QCOMPARE(lib.videos()->count(), 3);
     }
 
     void offlineAddsWaitAndAreSentOnceEach()
