@@ -77,6 +77,8 @@ private slots:
     void statusAndWhoami();
     void videosAddListShowEditRemove();
     void duplicateAndBadLinks();
+    void shareLinksAreSavedNormalised();
+    void listPagesWithCursorAndAll();
     void serverErrorsExitWith5();
     void tagsAndActivity();
     void settingsGetAndSet();
@@ -283,9 +285,88 @@ void TestCli::duplicateAndBadLinks()
     const int before = m_api.stats().value("requests").toInt();
     r = m_alice.run({"videos", "add", "https://vimeo.com/12345"});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains("is not a YouTube video link"), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(
+                 "The link \"https://vimeo.com/12345\" is not a youtube.com or youtu.be address."),
+             qPrintable(r.describe()));
     QCOMPARE(r.err.count('\n'), 1);
     QCOMPARE(m_api.stats().value("requests").toInt(), before); // refused before sending
+}
+
+void TestCli::shareLinksAreSavedNormalised()
+{
+    // The Share button's link, with extras that are dropped: the saved link is printed.
+    CliRun r =
+        m_alice.run({"videos", "add", "https://youtu.be/jfKfPfyJRdk?si=B_RZg_I-lLaa7UU-&t=42"});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("\nLink: https://www.youtube.com/watch?v=jfKfPfyJRdk\n"),
+             qPrintable(r.describe()));
+    r = m_alice.run(
+        {"videos", "add", "http://music.youtube.com/watch?v=aqz-KE-bpKQ&si=x#t=30", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().value("url").toString(),
+             QString("https://www.youtube.com/watch?v=aqz-KE-bpKQ"));
+    // Refused before sending, with one sentence that says why.
+    r = m_alice.run({"videos", "add", "https://www.youtube.com/playlist?list=PL1"});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(
+        r.err,
+        QByteArray("clipshelf-cli: The link \"https://www.youtube.com/playlist?list=PL1\" is a "
+                   "playlist, not one video.\n"));
+}
+
+void TestCli::listPagesWithCursorAndAll()
+{
+    // Three videos now (the classic and the two share links), newest first.
+    CliRun r = m_alice.run({"videos", "list", "--json"});
+    QCOMPARE(r.json().value("count").toInt(), 3);
+    const QStringList all = ids(r.json().value("videos").toArray());
+
+    // Page by page with --cursor, as --json's next_cursor says.
+    QStringList paged;
+    QString cursor;
+    for (int page = 0; page < 5; ++page) {
+        QStringList args{"videos", "list", "--limit", "1", "--json"};
+        if (!cursor.isEmpty())
+            args << "--cursor" << cursor;
+        r = m_alice.run(args);
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        paged += ids(r.json().value("videos").toArray());
+        QVERIFY(r.json().contains("next_cursor"));
+        cursor = r.json().value("next_cursor").toString();
+        if (cursor.isEmpty())
+            break;
+    }
+    QCOMPARE(paged, all);
+
+    // The table names the next page's cursor on its last line.
+    r = m_alice.run({"videos", "list", "--limit", "2"});
+    QCOMPARE(r.code, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QVERIFY2(lines.last().startsWith("Next page: --cursor "), r.out.constData());
+    const QString next = QString::fromUtf8(lines.last().mid(20).split(' ').first());
+    r = m_alice.run({"videos", "list", "--limit", "2", "--cursor", next, "--json"});
+    QCOMPARE(ids(r.json().value("videos").toArray()), all.mid(2));
+    QVERIFY(r.json().value("next_cursor").isNull());
+
+    // --all: every page, as one list (pages of --limit).
+    r = m_alice.run({"videos", "list", "--all", "--limit", "1", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(ids(r.json().value("videos").toArray()), all);
+    QCOMPARE(r.json().value("count").toInt(), 3);
+    QVERIFY(r.json().value("next_cursor").isNull());
+    QVERIFY(m_api.stats().value("by_method_path").toObject().value("GET /videos").toInt() > 0);
+    r = m_alice.run({"videos", "list", "--all", "--limit", "1"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed().split('\n').size(), 4); // header + 3 rows, no "next page"
+    r = m_alice.run({"videos", "list", "--cursor", "garbage"});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.err.count('\n'), 1);
+
+    // Back to the one video the later tests expect.
+    for (const QString &id : all) {
+        if (id != QString::number(m_videoId))
+            QCOMPARE(m_alice.run({"videos", "rm", id}).code, 0);
+    }
 }
 
 void TestCli::serverErrorsExitWith5()
