@@ -70,7 +70,8 @@ AppDialog {
             return
         clearErrors()
         saving = true
-        library.addVideo(link, titleField.text.trim(), notesArea.text, tagInput.allTags())
+        // The normalised link (shown under the field) is what is saved.
+        library.addVideo(check.canonicalUrl || link, titleField.text.trim(), notesArea.text, tagInput.allTags())
     }
 
     // A link already saved: the list behind the dialog shows that video.
@@ -115,6 +116,8 @@ AppDialog {
         objectName: "addUrlFieldRow"
         Layout.fillWidth: true
         label: qsTr("YouTube link")
+        // Share-button extras (?si=, &t=, #t=) are dropped: say what will be saved.
+        hint: dialog.linkValid && !dialog.duplicateId ? qsTr("Will be saved as %1").arg(dialog.check.canonicalUrl) : ""
         error: dialog.urlError.length > 0 ? dialog.urlError
                                           : dialog.link.length > 0 && !dialog.linkValid ? (dialog.check.message || qsTr("This is not a YouTube video link."))
                                                                                         : dialog.duplicateId ? (dialog.check.message || qsTr("Already in your library")) : ""

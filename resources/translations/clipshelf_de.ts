@@ -110,6 +110,10 @@
         <source>Save video</source>
         <translation>Video speichern</translation>
     </message>
+    <message>
+        <source>Will be saved as %1</source>
+        <translation>Wird gespeichert als %1</translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -1224,10 +1228,6 @@
         <translation>Es wurde inzwischen anderswo geändert.</translation>
     </message>
     <message>
-        <source>That is too large.</source>
-        <translation>Das ist zu groß.</translation>
-    </message>
-    <message>
         <source>That kind of file is not supported.</source>
         <translation>Diese Art von Datei wird nicht unterstützt.</translation>
     </message>
@@ -1246,6 +1246,22 @@
     <message>
         <source>The request was refused (HTTP %1).</source>
         <translation>Die Anfrage wurde abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>That is too large for the Clipshelf service.</source>
+        <translation>Das ist zu groß für den Clipshelf-Dienst.</translation>
+    </message>
+    <message>
+        <source>Too many requests — please try again in %1 seconds.</source>
+        <translation>Zu viele Anfragen – bitte versuche es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>The request was too large for the Clipshelf service; signing in again may help.</source>
+        <translation>Die Anfrage war zu groß für den Clipshelf-Dienst; erneutes Anmelden kann helfen.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service is busy — please try again in %1 seconds.</source>
+        <translation>Der Clipshelf-Dienst ist ausgelastet – bitte versuche es in %1 Sekunden erneut.</translation>
     </message>
 </context>
 <context>
@@ -1336,7 +1352,7 @@
     </message>
     <message>
         <source>This link is not a YouTube video: it %1.</source>
-        <translation>Dieser Link führt nicht zu einem YouTube-Video (%1).</translation>
+        <translation>Dieser Link führt nicht zu einem YouTube-Video: er %1.</translation>
     </message>
     <message>
         <source>Already in your library</source>
@@ -1387,7 +1403,7 @@
     <name>clipshelf::LibraryController</name>
     <message>
         <source>This link is not a YouTube video: it %1.</source>
-        <translation>Dieser Link führt nicht zu einem YouTube-Video (%1).</translation>
+        <translation>Dieser Link führt nicht zu einem YouTube-Video: er %1.</translation>
     </message>
     <message>
         <source>Already in your library</source>
@@ -1726,6 +1742,53 @@
     <message>
         <source>Clipshelf cannot store changes on this computer (%1), so it keeps them in memory only: changes that haven’t synced yet are lost when Clipshelf closes or the computer restarts.</source>
         <translation>Clipshelf kann auf diesem Computer keine Änderungen speichern (%1) und behält sie nur im Arbeitsspeicher: Noch nicht synchronisierte Änderungen gehen verloren, wenn Clipshelf geschlossen oder der Computer neu gestartet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::YoutubeUrl</name>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>contains spaces or characters that a link cannot have</source>
+        <translation>enthält Leerzeichen oder Zeichen, die ein Link nicht haben kann</translation>
+    </message>
+    <message>
+        <source>is not a web link starting with https://</source>
+        <translation>ist kein Weblink, der mit https:// beginnt</translation>
+    </message>
+    <message>
+        <source>has a user name or a port, which YouTube links never have</source>
+        <translation>enthält einen Benutzernamen oder Port, was YouTube-Links nie haben</translation>
+    </message>
+    <message>
+        <source>is not a youtube.com or youtu.be address</source>
+        <translation>ist keine Adresse auf youtube.com oder youtu.be</translation>
+    </message>
+    <message>
+        <source>is a playlist, not one video</source>
+        <translation>ist eine Playlist, kein einzelnes Video</translation>
+    </message>
+    <message>
+        <source>does not say which video (v=)</source>
+        <translation>sagt nicht, welches Video gemeint ist (v=)</translation>
+    </message>
+    <message>
+        <source>names more than one video</source>
+        <translation>nennt mehr als ein Video</translation>
+    </message>
+    <message>
+        <source>has a video id that is not 11 letters, digits, - or _</source>
+        <translation>hat eine Video-ID, die nicht aus 11 Buchstaben, Ziffern, - oder _ besteht</translation>
+    </message>
+    <message>
+        <source>is a channel page, not one video</source>
+        <translation>ist eine Kanalseite, kein einzelnes Video</translation>
+    </message>
+    <message>
+        <source>is not a link to one YouTube video</source>
+        <translation>ist kein Link zu einem einzelnen YouTube-Video</translation>
     </message>
 </context>
 </TS>

@@ -100,8 +100,8 @@ QtObject {
             tags.set(r, { "selected": false })
     }
     function checkUrl(text) {
-        const m = /(?:[?&]v=|youtu\.be\/|\/shorts\/|\/embed\/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])/.exec(text)
-        if (!m || !/^https?:\/\/(www\.|m\.)?(youtube\.com|youtu\.be)\//.test(text.trim()))
+        const m = /(?:[?&]v=|youtu\.be\/|\/shorts\/|\/live\/|\/embed\/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])/.exec(text)
+        if (!m || !/^https?:\/\/(www\.|m\.|music\.)?(youtube\.com|youtu\.be)\//.test(text.trim()))
             return { "valid": false, "message": text.trim().length > 0 ? "This link is not a YouTube video." : "", "existingId": 0 }
         const row = videos.indexOf("youtubeId", m[1])
         return {

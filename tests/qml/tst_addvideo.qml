@@ -78,8 +78,39 @@ TestCase {
         verify(child("addPreview").visible)
         compare(child("addPreviewUrl").text, "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
         compare(child("addPreviewThumbnail").youtubeId, "dQw4w9WgXcQ")
-        compare(child("addUrlFieldRowMessage").text, "")
+        compare(child("addUrlFieldRowMessage").text, "Will be saved as https://www.youtube.com/watch?v=dQw4w9WgXcQ")
         verify(child("addSaveButton").enabled)
+    }
+
+    function test_shareButtonLinkShowsTheNormalisedLinkAndSavesIt() {
+        type("addUrlField", "https://youtu.be/dQw4w9WgXcQ?si=B_RZg_I-lLaa7UU-&t=42")
+        const line = child("addUrlFieldRowMessage")
+        verify(line.visible)
+        compare(line.text, "Will be saved as https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        verify(!child("addUrlField").invalid)
+        mouseClick(child("addSaveButton"))
+        compare(library.last("addVideo")[0], "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        // Typing on clears the line until the link is valid again.
+        child("addUrlField").forceActiveFocus()
+        child("addUrlField").selectAll()
+        keyClick(Qt.Key_Delete)
+        compare(child("addUrlFieldRowMessage").text, "")
+    }
+
+    function test_serverRefusalKeepsTheDraft() {
+        type("addUrlField", "https://www.youtube.com/live/jfKfPfyJRdk?si=x")
+        type("addTitleField", "Lofi")
+        mouseClick(child("addSaveButton"))
+        library.addFailed("url", "This link is not a YouTube video: it is a channel page, not one video.")
+        compare(child("addUrlFieldRowMessage").text, "This link is not a YouTube video: it is a channel page, not one video.")
+        compare(child("addUrlField").text, "https://www.youtube.com/live/jfKfPfyJRdk?si=x")
+        compare(child("addTitleField").text, "Lofi")
+        // Saving again: an answer without a field shows in the banner.
+        mouseClick(child("addSaveButton"))
+        compare(child("addUrlFieldRowMessage").text, "Will be saved as https://www.youtube.com/watch?v=jfKfPfyJRdk")
+        library.addFailed("", "That is too large for the Clipshelf service.")
+        compare(child("addErrorBanner").text, "That is too large for the Clipshelf service.")
+        verify(dialog.opened)
     }
 
     function test_savesEverything() {
@@ -92,7 +123,7 @@ TestCase {
         keyClick("h")
         keyClick("i")
         mouseClick(child("addSaveButton"))
-        compare(library.last("addVideo"), ["https://youtu.be/dQw4w9WgXcQ", "Never gonna", "hi", ["music", "80s"]])
+        compare(library.last("addVideo"), ["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "Never gonna", "hi", ["music", "80s"]])
         verify(dialog.saving)
         compare(child("addSaveButton").text, "Saving…")
         library.videoAdded(42)
