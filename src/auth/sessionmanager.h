@@ -132,6 +132,7 @@ private:
     void onLocked(bool force);
     void refreshWith(const Session &base);
     void onRefreshResponse(const Session &base, const TokenResponse &response);
+    void keepRefreshed(const Session &next);
     void endSession(const QString &message);
     void failWaiters(const TokenProblem &problem);
     void scheduleProactiveRefresh();
