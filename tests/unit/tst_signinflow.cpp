@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -71,11 +72,17 @@ class TestSignInFlow : public QObject
     };
 
     /// One whole sign-in whose ID token \a sign makes (over \a tokens, which keeps the key cache).
-    Attempt signIn(FakeProvider &provider, TokenClient &tokens, const Signer &sign)
+    Attempt signIn(FakeProvider &provider, TokenClient &tokens, const Signer &sign, const QByteArray &date = {})
     {
         QString nonce;
         QUrl authUrl;
         serveTokens(provider, &nonce, &authUrl, {}, sign);
+        if (!date.isEmpty()) // the provider's clock, in its Date header
+            provider.token = [inner = provider.token, date](const FakeRequest &r) {
+                FakeResponse response = inner(r);
+                response.headers.append({"Date", date});
+                return response;
+            };
         SignInFlow flow(configFor(provider), &m_nam, &tokens);
         QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
         QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
@@ -338,6 +345,28 @@ private slots:
         QVERIFY2(a.failure.contains("did not answer within 1 s"), qPrintable(a.failure));
         QVERIFY(timer.elapsed() < 5000);
         qDeleteAll(held);
+    }
+
+    void idTokenTimesAreJudgedByTheProvidersClock()
+    {
+        // The provider's clock is 2 h ahead of this computer's: by ours, its ID token
+        // is issued in the future. Its Date header tells its clock, which is what counts.
+        const QDateTime providerNow = QDateTime::currentDateTimeUtc().addSecs(7200);
+        const Signer aheadOfUs = [providerNow](QJsonObject claims) {
+            claims["iat"] = double(providerNow.toSecsSinceEpoch());
+            claims["exp"] = double(providerNow.toSecsSinceEpoch() + 600);
+            return makeJwt(claims);
+        };
+        FakeProvider provider;
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        const QByteArray date =
+            QLocale::c().toString(providerNow, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+        const Attempt a = signIn(provider, tokens, aheadOfUs, date);
+        QVERIFY2(a.succeeded, qPrintable(a.failure));
+        // Without the Date header, our clock judges, and the token is refused.
+        const Attempt b = signIn(provider, tokens, aheadOfUs);
+        QVERIFY(!b.succeeded);
+        QVERIFY2(b.failure.contains("issued in the future"), qPrintable(b.failure));
     }
 
     void issuerMismatchStopsBeforeAnyRequest()
