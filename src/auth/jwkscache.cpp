@@ -18,13 +18,14 @@ JwksCache::JwksCache(QNetworkAccessManager *nam, QObject *parent) : QObject(pare
 
 JwksCache::~JwksCache() = default;
 
-void JwksCache::fetchBounded(QNetworkAccessManager *nam, const QUrl &url, qint64 maxBytes, int deadlineMs,
-                             QObject *context,
+void JwksCache::fetchBounded(QNetworkAccessManager *nam, const QUrl &url, qint64 maxBytes,
+                             int deadlineMs, QObject *context,
                              std::function<void(const QByteArray &, const QString &)> done)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/jwk-set+json, application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
     request.setTransferTimeout(deadlineMs);
     QNetworkReply *reply = nam->get(request);
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
@@ -43,27 +44,30 @@ void JwksCache::fetchBounded(QNetworkAccessManager *nam, const QUrl &url, qint64
         }
     };
     connect(reply, &QNetworkReply::downloadProgress, reply, tooLarge);
-    connect(reply, &QNetworkReply::finished, context, [reply, maxBytes, deadlineMs, done = std::move(done)] {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->property("clipshelfTooLarge").toBool()) {
-            done({}, tr("its answer is larger than %1 KiB").arg(maxBytes / 1024));
-        } else if (reply->property("clipshelfTimedOut").toBool()) {
-            done({}, tr("it did not answer within %n s", nullptr, (deadlineMs + 999) / 1000));
-        } else if (reply->error() != QNetworkReply::NoError && status == 0) {
-            done({}, reply->errorString());
-        } else if (status != 200) {
-            done({}, tr("it answered HTTP %1").arg(status));
-        } else {
-            const QByteArray body = reply->read(maxBytes + 1);
-            if (body.size() > maxBytes)
+    connect(
+        reply, &QNetworkReply::finished, context,
+        [reply, maxBytes, deadlineMs, done = std::move(done)] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (reply->property("clipshelfTooLarge").toBool()) {
                 done({}, tr("its answer is larger than %1 KiB").arg(maxBytes / 1024));
-            else
-                done(body, {});
-        }
-    });
+            } else if (reply->property("clipshelfTimedOut").toBool()) {
+                done({}, tr("it did not answer within %n s", nullptr, (deadlineMs + 999) / 1000));
+            } else if (reply->error() != QNetworkReply::NoError && status == 0) {
+                done({}, reply->errorString());
+            } else if (status != 200) {
+                done({}, tr("it answered HTTP %1").arg(status));
+            } else {
+                const QByteArray body = reply->read(maxBytes + 1);
+                if (body.size() > maxBytes)
+                    done({}, tr("its answer is larger than %1 KiB").arg(maxBytes / 1024));
+                else
+                    done(body, {});
+            }
+        });
 }
 
-JwksCache::Result JwksCache::check(const QByteArray &token, const Entry &entry, bool *unknownKey) const
+JwksCache::Result JwksCache::check(const QByteArray &token, const Entry &entry,
+                                   bool *unknownKey) const
 {
     const jws::Verification v = jws::verify(token, entry.keys ? *entry.keys : jws::JwkSet());
     *unknownKey = v.outcome == jws::Outcome::UnknownKey;
@@ -79,8 +83,9 @@ JwksCache::Result JwksCache::check(const QByteArray &token, const Entry &entry, 
 
 void JwksCache::verify(const QByteArray &token, const QUrl &jwksUri, Callback done)
 {
-    if (jwksUri.isEmpty() || !jwksUri.isValid() || jwksUri.host().isEmpty()
-        || (jwksUri.scheme() != QLatin1String("https") && !ProviderMetadata::isLoopbackHttp(jwksUri))) {
+    if (jwksUri.isEmpty() || !jwksUri.isValid() || jwksUri.host().isEmpty() ||
+        (jwksUri.scheme() != QLatin1String("https") &&
+         !ProviderMetadata::isLoopbackHttp(jwksUri))) {
         Result r;
         r.outcome = jws::Outcome::UnknownKey;
         r.error = QStringLiteral("the provider publishes no usable signing keys (jwks_uri)");
@@ -99,25 +104,27 @@ void JwksCache::verify(const QByteArray &token, const QUrl &jwksUri, Callback do
     const bool fresh = entry.keys && entry.fetchedAt.secsTo(now) < kMaxAgeSeconds;
     if (fresh) {
         // Unknown key: the provider may have rotated its keys. Look again, but not often.
-        if (entry.lastUnknownKeyFetch.isValid() && entry.lastUnknownKeyFetch.msecsTo(now) < m_minRefetchMs) {
+        if (entry.lastUnknownKeyFetch.isValid() &&
+            entry.lastUnknownKeyFetch.msecsTo(now) < m_minRefetchMs) {
             done(result);
             return;
         }
         entry.lastUnknownKeyFetch = now;
     }
-    load(jwksUri, [this, self = QPointer(this), token, key, done = std::move(done)](const QString &error) {
-        if (!self)
-            return;
-        if (!error.isEmpty()) {
-            Result r;
-            r.kind = Result::Unavailable;
-            r.error = error;
-            done(r);
-            return;
-        }
-        bool unknownAgain = false;
-        done(check(token, m_entries[key], &unknownAgain));
-    });
+    load(jwksUri,
+         [this, self = QPointer(this), token, key, done = std::move(done)](const QString &error) {
+             if (!self)
+                 return;
+             if (!error.isEmpty()) {
+                 Result r;
+                 r.kind = Result::Unavailable;
+                 r.error = error;
+                 done(r);
+                 return;
+             }
+             bool unknownAgain = false;
+             done(check(token, m_entries[key], &unknownAgain));
+         });
 }
 
 void JwksCache::load(const QUrl &jwksUri, std::function<void(const QString &)> done)
@@ -130,28 +137,30 @@ void JwksCache::load(const QUrl &jwksUri, std::function<void(const QString &)> d
     entry.fetching = true;
     ++m_fetchCount;
     qCInfo(lcAuth) << "Fetching the provider's signing keys:" << key;
-    fetchBounded(m_nam, jwksUri, kMaxBytes, m_timeoutMs, this,
-                 [this, key](const QByteArray &body, const QString &fetchError) {
-                     Entry &e = m_entries[key];
-                     e.fetching = false;
-                     QString error;
-                     if (fetchError.isEmpty()) {
-                         QString why;
-                         if (auto set = jws::JwkSet::parse(body, &why)) {
-                             e.keys = std::move(*set);
-                             e.fetchedAt = QDateTime::currentDateTimeUtc();
-                         } else {
-                             error = tr("Clipshelf could not use the provider's signing keys: %1.").arg(why);
-                         }
-                     } else {
-                         error = tr("Clipshelf could not load the provider's signing keys: %1.").arg(fetchError);
-                     }
-                     if (!error.isEmpty())
-                         qCWarning(lcAuth) << error;
-                     const auto waiting = std::exchange(e.waiting, {});
-                     for (const auto &w : waiting)
-                         w(error);
-                 });
+    fetchBounded(
+        m_nam, jwksUri, kMaxBytes, m_timeoutMs, this,
+        [this, key](const QByteArray &body, const QString &fetchError) {
+            Entry &e = m_entries[key];
+            e.fetching = false;
+            QString error;
+            if (fetchError.isEmpty()) {
+                QString why;
+                if (auto set = jws::JwkSet::parse(body, &why)) {
+                    e.keys = std::move(*set);
+                    e.fetchedAt = QDateTime::currentDateTimeUtc();
+                } else {
+                    error = tr("Clipshelf could not use the provider's signing keys: %1.").arg(why);
+                }
+            } else {
+                error =
+                    tr("Clipshelf could not load the provider's signing keys: %1.").arg(fetchError);
+            }
+            if (!error.isEmpty())
+                qCWarning(lcAuth) << error;
+            const auto waiting = std::exchange(e.waiting, {});
+            for (const auto &w : waiting)
+                w(error);
+        });
 }
 
 } // namespace clipshelf

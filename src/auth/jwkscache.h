@@ -2,14 +2,13 @@
 
 #include "jws/jws.h"
 
+#include <functional>
+#include <optional>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
-
-#include <functional>
-#include <optional>
 
 class QNetworkAccessManager;
 
@@ -62,8 +61,10 @@ public:
     /// GETs \a url reading at most \a maxBytes within \a deadlineMs overall; \a done
     /// gets the body, or an error in plain words. (The overall deadline holds even
     /// when a server drips bytes slowly.)
-    static void fetchBounded(QNetworkAccessManager *nam, const QUrl &url, qint64 maxBytes, int deadlineMs,
-                             QObject *context, std::function<void(const QByteArray &body, const QString &error)> done);
+    static void
+    fetchBounded(QNetworkAccessManager *nam, const QUrl &url, qint64 maxBytes, int deadlineMs,
+                 QObject *context,
+                 std::function<void(const QByteArray &body, const QString &error)> done);
 
 private:
     struct Entry

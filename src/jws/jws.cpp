@@ -1,14 +1,13 @@
 #include "jws/jws.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/rsa.h>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace clipshelf::jws {
 
@@ -23,8 +22,7 @@ struct Deleter
     void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
     void operator()(ECDSA_SIG *p) const { ECDSA_SIG_free(p); }
 };
-template<typename T>
-using Owned = std::unique_ptr<T, Deleter>;
+template <typename T> using Owned = std::unique_ptr<T, Deleter>;
 using Key = std::shared_ptr<EVP_PKEY>;
 
 const unsigned char *bytes(QByteArrayView a)
@@ -34,8 +32,8 @@ const unsigned char *bytes(QByteArrayView a)
 
 bool isBase64UrlChar(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-           || c == '_';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
 }
 
 QByteArray member(const QJsonObject &o, const char *name, bool *ok)
@@ -54,8 +52,8 @@ Key keyFromParams(const char *type, OSSL_PARAM_BLD *builder)
     Owned<OSSL_PARAM> params(OSSL_PARAM_BLD_to_param(builder));
     Owned<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
     EVP_PKEY *raw = nullptr;
-    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) != 1 || !raw)
+    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+        EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) != 1 || !raw)
         return {};
     Key key(raw, EVP_PKEY_free);
     Owned<EVP_PKEY_CTX> check(EVP_PKEY_CTX_new_from_pkey(nullptr, raw, nullptr));
@@ -74,9 +72,9 @@ Key rsaKey(const QByteArray &modulus, const QByteArray &exponent, QString *error
     Owned<BIGNUM> n(BN_bin2bn(bytes(modulus), int(modulus.size()), nullptr));
     Owned<BIGNUM> e(BN_bin2bn(bytes(exponent), int(exponent.size()), nullptr));
     Owned<OSSL_PARAM_BLD> builder(OSSL_PARAM_BLD_new());
-    if (!n || !e || !builder
-        || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) != 1
-        || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, e.get()) != 1) {
+    if (!n || !e || !builder ||
+        OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) != 1 ||
+        OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, e.get()) != 1) {
         *error = QStringLiteral("invalid RSA parameters");
         return {};
     }
@@ -87,7 +85,10 @@ Key rsaKey(const QByteArray &modulus, const QByteArray &exponent, QString *error
     }
     const int bits = EVP_PKEY_get_bits(key.get());
     if (bits < kMinRsaBits || bits > kMaxRsaBits) {
-        *error = QStringLiteral("RSA key of %1 bits (%2 to %3 accepted)").arg(bits).arg(kMinRsaBits).arg(kMaxRsaBits);
+        *error = QStringLiteral("RSA key of %1 bits (%2 to %3 accepted)")
+                     .arg(bits)
+                     .arg(kMinRsaBits)
+                     .arg(kMaxRsaBits);
         return {};
     }
     return key;
@@ -102,11 +103,10 @@ Key p256Key(const QByteArray &x, const QByteArray &y, QString *error)
     const QByteArray point = QByteArray(1, '\x04') + x + y; // uncompressed SEC1 point
     Owned<OSSL_PARAM_BLD> builder(OSSL_PARAM_BLD_new());
     char group[] = "P-256";
-    if (!builder
-        || OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0) != 1
-        || OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
-                                            size_t(point.size()))
-               != 1) {
+    if (!builder ||
+        OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0) != 1 ||
+        OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
+                                         size_t(point.size())) != 1) {
         *error = QStringLiteral("invalid EC parameters");
         return {};
     }
@@ -122,7 +122,8 @@ Key ed25519Key(const QByteArray &x, QString *error)
         *error = QStringLiteral("Ed25519 public keys are 32 bytes");
         return {};
     }
-    EVP_PKEY *raw = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(x), size_t(x.size()));
+    EVP_PKEY *raw =
+        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(x), size_t(x.size()));
     if (!raw) {
         *error = QStringLiteral("invalid Ed25519 key");
         return {};
@@ -194,10 +195,14 @@ std::optional<Algorithm> algorithmFromName(const QString &name)
 QString algorithmName(Algorithm alg)
 {
     switch (alg) {
-    case Algorithm::RS256: return QStringLiteral("RS256");
-    case Algorithm::PS256: return QStringLiteral("PS256");
-    case Algorithm::ES256: return QStringLiteral("ES256");
-    case Algorithm::EdDSA: return QStringLiteral("EdDSA");
+    case Algorithm::RS256:
+        return QStringLiteral("RS256");
+    case Algorithm::PS256:
+        return QStringLiteral("PS256");
+    case Algorithm::ES256:
+        return QStringLiteral("ES256");
+    case Algorithm::EdDSA:
+        return QStringLiteral("EdDSA");
     }
     return {};
 }
@@ -210,8 +215,9 @@ QByteArray base64UrlDecode(QByteArrayView text, bool *ok)
             return {};
         }
     }
-    const auto result = QByteArray::fromBase64Encoding(
-        text.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto result = QByteArray::fromBase64Encoding(text.toByteArray(),
+                                                       QByteArray::Base64UrlEncoding |
+                                                           QByteArray::AbortOnBase64DecodingErrors);
     if (!result)
         *ok = false;
     return result.decoded;
@@ -219,7 +225,8 @@ QByteArray base64UrlDecode(QByteArrayView text, bool *ok)
 
 QByteArray base64UrlEncode(QByteArrayView data)
 {
-    return data.toByteArray().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return data.toByteArray().toBase64(QByteArray::Base64UrlEncoding |
+                                       QByteArray::OmitTrailingEquals);
 }
 
 std::optional<CompactJws> CompactJws::parse(QByteArrayView token, QString *error)
@@ -287,15 +294,14 @@ bool Jwk::verify(Algorithm algorithm, QByteArrayView input, QByteArrayView signa
     const EVP_MD *digest = algorithm == Algorithm::EdDSA ? nullptr : EVP_sha256();
     if (!md || EVP_DigestVerifyInit(md.get(), &pctx, digest, nullptr, m_key.get()) != 1)
         return false;
-    if (algorithm == Algorithm::PS256
-        && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
-            || EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, EVP_sha256()) != 1
-            // RFC 7518 §3.5: the salt is as long as the hash.
-            || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
+    if (algorithm == Algorithm::PS256 &&
+        (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
+         EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, EVP_sha256()) != 1
+         // RFC 7518 §3.5: the salt is as long as the hash.
+         || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
         return false;
     return EVP_DigestVerify(md.get(), bytes(signature), size_t(signature.size()), bytes(input),
-                            size_t(input.size()))
-           == 1;
+                            size_t(input.size())) == 1;
 }
 
 std::optional<Jwk> Jwk::fromJson(const QJsonObject &o, QString *error)
@@ -389,15 +395,18 @@ Verification verify(QByteArrayView token, const JwkSet &keys)
     const QJsonValue algValue = jws->header.value(QStringLiteral("alg"));
     const std::optional<Algorithm> alg = algorithmFromName(algValue.toString());
     if (!algValue.isString() || !alg)
-        return refused(Outcome::UnsupportedAlgorithm,
-                       QStringLiteral("the signing algorithm is not accepted (only RS256, PS256, ES256 and EdDSA)"),
-                       &*jws);
+        return refused(
+            Outcome::UnsupportedAlgorithm,
+            QStringLiteral(
+                "the signing algorithm is not accepted (only RS256, PS256, ES256 and EdDSA)"),
+            &*jws);
     if (jws->header.contains(QStringLiteral("crit")))
-        return refused(Outcome::UnsupportedAlgorithm, QStringLiteral("the token has critical header parameters"),
-                       &*jws);
+        return refused(Outcome::UnsupportedAlgorithm,
+                       QStringLiteral("the token has critical header parameters"), &*jws);
     const QJsonValue kidValue = jws->header.value(QStringLiteral("kid"));
     if (!kidValue.isUndefined() && !kidValue.isString())
-        return refused(Outcome::Malformed, QStringLiteral("the token's key id is not a string"), &*jws);
+        return refused(Outcome::Malformed, QStringLiteral("the token's key id is not a string"),
+                       &*jws);
     const bool named = kidValue.isString();
     const QString kid = kidValue.toString();
     bool known = false;
@@ -418,12 +427,15 @@ Verification verify(QByteArrayView token, const JwkSet &keys)
         }
     }
     if (!known)
-        return refused(Outcome::UnknownKey, QStringLiteral("the token was signed with an unknown key"), &*jws);
+        return refused(Outcome::UnknownKey,
+                       QStringLiteral("the token was signed with an unknown key"), &*jws);
     if (!fitting)
-        return refused(Outcome::KeyMismatch,
-                       QStringLiteral("the token's key cannot make %1 signatures").arg(algorithmName(*alg)),
-                       &*jws);
-    return refused(Outcome::BadSignature, QStringLiteral("the token's signature is invalid"), &*jws);
+        return refused(
+            Outcome::KeyMismatch,
+            QStringLiteral("the token's key cannot make %1 signatures").arg(algorithmName(*alg)),
+            &*jws);
+    return refused(Outcome::BadSignature, QStringLiteral("the token's signature is invalid"),
+                   &*jws);
 }
 
 } // namespace clipshelf::jws

@@ -3,14 +3,13 @@
 // and the reference API server (access tokens). QtCore and OpenSSL's EVP API
 // only; no network, no claims: callers check the claims of a verified token.
 
+#include <memory>
+#include <optional>
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-#include <memory>
-#include <optional>
 
 struct evp_pkey_st;
 
@@ -65,9 +64,11 @@ public:
     QString alg; ///< as published; empty when the JWK names none
     QString crv; ///< "P-256" or "Ed25519" for EC and OKP keys
 
-    /// True when this key may verify a signature made with \a alg (kty, crv, alg, use and key_ops fit).
+    /// True when this key may verify a signature made with \a alg (kty, crv, alg, use and key_ops
+    /// fit).
     bool fits(Algorithm alg) const;
-    /// Checks \a signature over \a input with this key; false also when the key does not fit \a alg.
+    /// Checks \a signature over \a input with this key; false also when the key does not fit \a
+    /// alg.
     bool verify(Algorithm alg, QByteArrayView input, QByteArrayView signature) const;
 
     /// The key from its JWK form; nullopt with \a error for keys that are never used
@@ -85,7 +86,8 @@ public:
     QList<Jwk> keys;
 
     /// Parses a JWK set document of at most kMaxJwksBytes and kMaxJwksKeys keys;
-    /// keys that can never verify are left out. nullopt with \a error when the document is unusable.
+    /// keys that can never verify are left out. nullopt with \a error when the document is
+    /// unusable.
     static std::optional<JwkSet> parse(QByteArrayView json, QString *error);
     /// True when a key has the id \a kid.
     bool hasKid(const QString &kid) const;
@@ -104,9 +106,9 @@ enum class Outcome {
 struct Verification
 {
     Outcome outcome = Outcome::Malformed;
-    QString error;        ///< plain words for logs and messages; never the token
-    QJsonObject header;   ///< set once the token parsed
-    QJsonObject payload;  ///< the claims; trust them only when ok()
+    QString error;       ///< plain words for logs and messages; never the token
+    QJsonObject header;  ///< set once the token parsed
+    QJsonObject payload; ///< the claims; trust them only when ok()
 
     bool ok() const { return outcome == Outcome::Verified; }
 };

@@ -2,13 +2,8 @@
 // Test helper: signing keys generated at test time with OpenSSL's EVP API,
 // their public JWKs, and compact JWS signed with them (or forged).
 
-#include <QByteArray>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QMessageAuthenticationCode>
-#include <QString>
-
+#include <functional>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -16,9 +11,12 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
-
-#include <functional>
-#include <memory>
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QString>
 
 namespace clipshelf::test {
 
@@ -31,13 +29,15 @@ inline QByteArray b64url(const QByteArray &data)
 class TestSigningKey
 {
 public:
-    static TestSigningKey rsa(const QString &kid, const QString &alg = QStringLiteral("RS256"), int bits = 2048)
+    static TestSigningKey rsa(const QString &kid, const QString &alg = QStringLiteral("RS256"),
+                              int bits = 2048)
     {
         return make(kid, alg, EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(bits)));
     }
     static TestSigningKey ec(const QString &kid)
     {
-        return make(kid, QStringLiteral("ES256"), EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+        return make(kid, QStringLiteral("ES256"),
+                    EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
     }
     static TestSigningKey ed25519(const QString &kid)
     {
@@ -62,8 +62,9 @@ public:
         } else if (EVP_PKEY_is_a(m_key.get(), "EC")) {
             unsigned char point[65];
             size_t len = 0;
-            if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point, &len) != 1
-                || len != 65)
+            if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point,
+                                                sizeof point, &len) != 1 ||
+                len != 65)
                 qFatal("EC public point export failed");
             const QByteArray raw(reinterpret_cast<const char *>(point), 65);
             o.insert("kty", "EC");
@@ -77,7 +78,8 @@ public:
                 qFatal("Ed25519 public key export failed");
             o.insert("kty", "OKP");
             o.insert("crv", "Ed25519");
-            o.insert("x", QString::fromLatin1(b64url(QByteArray(reinterpret_cast<const char *>(raw), 32))));
+            o.insert("x", QString::fromLatin1(
+                              b64url(QByteArray(reinterpret_cast<const char *>(raw), 32))));
         }
         return o;
     }
@@ -90,16 +92,17 @@ public:
         const EVP_MD *digest = alg == QLatin1String("EdDSA") ? nullptr : EVP_sha256();
         if (EVP_DigestSignInit(md, &pctx, digest, nullptr, m_key.get()) != 1)
             qFatal("sign init failed");
-        if (alg == QLatin1String("PS256")
-            && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
-                || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
+        if (alg == QLatin1String("PS256") &&
+            (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
+             EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
             qFatal("PSS setup failed");
         const auto *in = reinterpret_cast<const unsigned char *>(input.constData());
         size_t len = 0;
         if (EVP_DigestSign(md, nullptr, &len, in, size_t(input.size())) != 1)
             qFatal("sign (size) failed");
         QByteArray sig(qsizetype(len), Qt::Uninitialized);
-        if (EVP_DigestSign(md, reinterpret_cast<unsigned char *>(sig.data()), &len, in, size_t(input.size())) != 1)
+        if (EVP_DigestSign(md, reinterpret_cast<unsigned char *>(sig.data()), &len, in,
+                           size_t(input.size())) != 1)
             qFatal("sign failed");
         EVP_MD_CTX_free(md);
         sig.resize(qsizetype(len));
@@ -143,8 +146,9 @@ public:
     static QByteArray compact(const QJsonObject &header, const QJsonObject &payload,
                               const std::function<QByteArray(const QByteArray &)> &signer)
     {
-        const QByteArray input = b64url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-                                 + b64url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        const QByteArray input = b64url(QJsonDocument(header).toJson(QJsonDocument::Compact)) +
+                                 '.' +
+                                 b64url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
         return input + '.' + b64url(signer(input));
     }
 

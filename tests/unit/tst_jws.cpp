@@ -10,7 +10,8 @@ using namespace clipshelf::test;
 
 namespace {
 
-const QJsonObject kClaims{{"iss", "https://issuer.example"}, {"sub", "user_alice"}, {"aud", "clipshelf-desktop"}};
+const QJsonObject kClaims{
+    {"iss", "https://issuer.example"}, {"sub", "user_alice"}, {"aud", "clipshelf-desktop"}};
 
 jws::JwkSet setOf(const QList<TestSigningKey> &keys)
 {
@@ -37,7 +38,10 @@ class TestJws : public QObject
 
     const TestSigningKey &key(const QString &alg) const
     {
-        return alg == "RS256" ? m_rs256 : alg == "PS256" ? m_ps256 : alg == "ES256" ? m_es256 : m_eddsa;
+        return alg == "RS256"   ? m_rs256
+               : alg == "PS256" ? m_ps256
+               : alg == "ES256" ? m_es256
+                                : m_eddsa;
     }
 
     static void expect(const QByteArray &token, const jws::JwkSet &keys, jws::Outcome outcome)
@@ -48,7 +52,8 @@ class TestJws : public QObject
                                                       .arg(v.error)
                                                       .arg(int(outcome))));
         QCOMPARE(v.ok(), outcome == jws::Outcome::Verified);
-        QCOMPARE(v.payload.isEmpty(), outcome != jws::Outcome::Verified); // claims only when verified
+        QCOMPARE(v.payload.isEmpty(),
+                 outcome != jws::Outcome::Verified); // claims only when verified
         if (!v.ok())
             QVERIFY(!v.error.isEmpty());
     }
@@ -102,7 +107,8 @@ private slots:
                                         : alg == "EdDSA" ? TestSigningKey::ed25519(real.kid)
                                                          : TestSigningKey::rsa(real.kid, alg);
         expect(impostor.token(kClaims), setOf(all()), jws::Outcome::BadSignature);
-        expect(impostor.token(kClaims, {{"kid", QJsonValue::Null}}), setOf(all()), jws::Outcome::BadSignature);
+        expect(impostor.token(kClaims, {{"kid", QJsonValue::Null}}), setOf(all()),
+               jws::Outcome::BadSignature);
     }
 
     void hs256WithThePublicKeyAsSecret()
@@ -110,10 +116,9 @@ private slots:
         const jws::JwkSet set = setOf(all());
         for (const QByteArray &secret :
              {m_rs256.publicPem(), QJsonDocument(m_rs256.jwk()).toJson(QJsonDocument::Compact)}) {
-            const QByteArray forged = TestSigningKey::compact({{"alg", "HS256"}, {"kid", m_rs256.kid}}, kClaims,
-                                                              [&](const QByteArray &in) {
-                                                                  return TestSigningKey::hs256(secret, in);
-                                                              });
+            const QByteArray forged = TestSigningKey::compact(
+                {{"alg", "HS256"}, {"kid", m_rs256.kid}}, kClaims,
+                [&](const QByteArray &in) { return TestSigningKey::hs256(secret, in); });
             expect(forged, set, jws::Outcome::UnsupportedAlgorithm);
         }
     }
@@ -121,8 +126,8 @@ private slots:
     void refusedAlgorithms_data()
     {
         QTest::addColumn<QJsonValue>("alg");
-        for (const char *alg : {"none", "None", "HS256", "HS384", "HS512", "RS384", "RS512", "PS384", "ES384",
-                                "ES512", "ES256K", "rs256", ""})
+        for (const char *alg : {"none", "None", "HS256", "HS384", "HS512", "RS384", "RS512",
+                                "PS384", "ES384", "ES512", "ES256K", "rs256", ""})
             QTest::addRow("%s", alg) << QJsonValue(alg);
         QTest::newRow("missing") << QJsonValue(QJsonValue::Null);
         QTest::newRow("number") << QJsonValue(256);
@@ -133,17 +138,19 @@ private slots:
     {
         QFETCH(QJsonValue, alg);
         // Signed for real with RS256, so only the header's alg is wrong.
-        expect(m_rs256.token(kClaims, {{"alg", alg}}), setOf(all()), jws::Outcome::UnsupportedAlgorithm);
+        expect(m_rs256.token(kClaims, {{"alg", alg}}), setOf(all()),
+               jws::Outcome::UnsupportedAlgorithm);
     }
 
     void algNoneWithoutSignature()
     {
-        const QByteArray unsignedToken =
-            TestSigningKey::compact({{"alg", "none"}}, kClaims, [](const QByteArray &) { return QByteArray(); });
+        const QByteArray unsignedToken = TestSigningKey::compact(
+            {{"alg", "none"}}, kClaims, [](const QByteArray &) { return QByteArray(); });
         QVERIFY(unsignedToken.endsWith('.'));
         expect(unsignedToken, setOf(all()), jws::Outcome::Malformed);
-        const QByteArray withKid = TestSigningKey::compact({{"alg", "none"}, {"kid", m_rs256.kid}}, kClaims,
-                                                           [](const QByteArray &) { return QByteArray("x"); });
+        const QByteArray withKid =
+            TestSigningKey::compact({{"alg", "none"}, {"kid", m_rs256.kid}}, kClaims,
+                                    [](const QByteArray &) { return QByteArray("x"); });
         expect(withKid, setOf(all()), jws::Outcome::UnsupportedAlgorithm);
     }
 
@@ -156,11 +163,13 @@ private slots:
         expect(m_rs256.token(kClaims, {{"kid", m_eddsa.kid}}), set, jws::Outcome::KeyMismatch);
         // The header lies about the algorithm of the key's real signature.
         expect(m_rs256.token(kClaims, {{"alg", "ES256"}}), set, jws::Outcome::KeyMismatch);
-        expect(m_rs256.token(kClaims, {{"alg", "PS256"}}), set, jws::Outcome::KeyMismatch); // JWK says RS256
+        expect(m_rs256.token(kClaims, {{"alg", "PS256"}}), set,
+               jws::Outcome::KeyMismatch); // JWK says RS256
         // A JWK without alg may serve RS256 and PS256, but the signature must be the right one.
         TestSigningKey loose = m_rs256;
         loose.publishAlg = false;
-        expect(m_rs256.token(kClaims, {{"alg", "PS256"}}), setOf({loose}), jws::Outcome::BadSignature);
+        expect(m_rs256.token(kClaims, {{"alg", "PS256"}}), setOf({loose}),
+               jws::Outcome::BadSignature);
     }
 
     void badSignature()
@@ -176,14 +185,17 @@ private slots:
             QByteArray sig = jws::base64UrlDecode(good[2], &ok);
             QVERIFY(ok);
             sig[sig.size() / 2] = char(sig[sig.size() / 2] ^ 0x01);
-            expect(good[0] + '.' + good[1] + '.' + jws::base64UrlEncode(sig), set, jws::Outcome::BadSignature);
+            expect(good[0] + '.' + good[1] + '.' + jws::base64UrlEncode(sig), set,
+                   jws::Outcome::BadSignature);
             // A truncated signature.
-            expect(good[0] + '.' + good[1] + '.' + good[2].chopped(8), set, jws::Outcome::BadSignature);
+            expect(good[0] + '.' + good[1] + '.' + good[2].chopped(8), set,
+                   jws::Outcome::BadSignature);
         }
         // ES256 in DER form instead of JOSE's r||s.
         QByteArray der(70, '\x30');
-        expect(m_es256.token(kClaims).split('.').mid(0, 2).join('.') + '.' + jws::base64UrlEncode(der), set,
-               jws::Outcome::BadSignature);
+        expect(m_es256.token(kClaims).split('.').mid(0, 2).join('.') + '.' +
+                   jws::base64UrlEncode(der),
+               set, jws::Outcome::BadSignature);
     }
 
     void malformedTokens_data()
@@ -200,7 +212,9 @@ private slots:
         QTest::newRow("empty signature") << p[0] + '.' + p[1] + '.';
         QTest::newRow("truncated in the payload") << good.left(p[0].size() + 10);
         QTest::newRow("padding") << p[0] + '.' + p[1] + '.' + p[2] + "==";
-        QTest::newRow("standard base64") << p[0] + '.' + p[1] + '.' + QByteArray(p[2]).replace('-', '+').replace('_', '/') + "+/";
+        QTest::newRow("standard base64")
+            << p[0] + '.' + p[1] + '.' + QByteArray(p[2]).replace('-', '+').replace('_', '/') +
+                   "+/";
         QTest::newRow("whitespace") << p[0] + ". " + p[1] + '.' + p[2];
         QTest::newRow("not json") << "YWJj." + p[1] + '.' + p[2];
         QTest::newRow("json array") << "W10." + p[1] + '.' + p[2];
@@ -217,7 +231,8 @@ private slots:
     {
         const jws::JwkSet set = setOf(all());
         // Correctly signed, but longer than the limit.
-        const QByteArray big = m_eddsa.token({{"sub", "a"}, {"pad", QString(jws::kMaxTokenBytes, 'x')}});
+        const QByteArray big =
+            m_eddsa.token({{"sub", "a"}, {"pad", QString(jws::kMaxTokenBytes, 'x')}});
         QVERIFY(big.size() > jws::kMaxTokenBytes);
         expect(big, set, jws::Outcome::Malformed);
         // Just under the limit is fine.
@@ -239,7 +254,8 @@ private slots:
         const TestSigningKey attacker = TestSigningKey::rsa("attacker");
         expect(attacker.token(kClaims, {{"kid", QJsonValue::Null}, {"jwk", attacker.jwk()}}), set,
                jws::Outcome::BadSignature);
-        expect(attacker.token(kClaims, {{"jku", "https://evil.example/jwks"}}), set, jws::Outcome::UnknownKey);
+        expect(attacker.token(kClaims, {{"jku", "https://evil.example/jwks"}}), set,
+               jws::Outcome::UnknownKey);
     }
 
     void shortRsaKeysAreLeftOut()
@@ -277,9 +293,11 @@ private slots:
         QJsonObject badB64 = m_eddsa.jwk();
         badB64["x"] = "not base64!";
         badB64["kid"] = "bad";
-        const QJsonArray keys{enc, ops, verifyOps, oct, p384, offCurve, hsAlg, badB64, m_eddsa.jwk()};
+        const QJsonArray keys{enc,      ops,   verifyOps, oct,          p384,
+                              offCurve, hsAlg, badB64,    m_eddsa.jwk()};
         QString error;
-        const auto set = jws::JwkSet::parse(QJsonDocument(QJsonObject{{"keys", keys}}).toJson(), &error);
+        const auto set =
+            jws::JwkSet::parse(QJsonDocument(QJsonObject{{"keys", keys}}).toJson(), &error);
         QVERIFY2(set, qPrintable(error));
         QStringList kids;
         for (const jws::Jwk &k : set->keys)
@@ -301,7 +319,8 @@ private slots:
         QVERIFY(!jws::JwkSet::parse(QJsonDocument(QJsonObject{{"keys", many}}).toJson(), &error));
         many.removeLast();
         QVERIFY(jws::JwkSet::parse(QJsonDocument(QJsonObject{{"keys", many}}).toJson(), &error));
-        QJsonObject padded{{"keys", QJsonArray{m_eddsa.jwk()}}, {"pad", QString(jws::kMaxJwksBytes, 'x')}};
+        QJsonObject padded{{"keys", QJsonArray{m_eddsa.jwk()}},
+                           {"pad", QString(jws::kMaxJwksBytes, 'x')}};
         QVERIFY(!jws::JwkSet::parse(QJsonDocument(padded).toJson(), &error));
         QVERIFY(error.contains("larger"));
     }
