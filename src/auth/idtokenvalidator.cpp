@@ -2,7 +2,6 @@
 
 #include "auth/jwkscache.h"
 #include "auth/pkce.h"
-
 #include "core/logging.h"
 
 #include <QJsonArray>
@@ -108,32 +107,36 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
 void IdTokenValidator::check(JwksCache *keys, const QUrl &jwksUri, const QString &idToken,
                              const Expectations &expect, std::function<void(const Checked &)> done)
 {
-    keys->verify(idToken.toUtf8(), jwksUri, [idToken, expect, done = std::move(done)](const JwksCache::Result &r) {
-        Checked checked;
-        if (r.kind == JwksCache::Result::Unavailable) {
-            checked.failure = Failure::KeysUnavailable;
-            checked.error = r.error;
+    keys->verify(
+        idToken.toUtf8(), jwksUri,
+        [idToken, expect, done = std::move(done)](const JwksCache::Result &r) {
+            Checked checked;
+            if (r.kind == JwksCache::Result::Unavailable) {
+                checked.failure = Failure::KeysUnavailable;
+                checked.error = r.error;
+                done(checked);
+                return;
+            }
+            if (r.kind != JwksCache::Result::Verified) {
+                qCWarning(lcAuth) << "ID token signature refused:" << r.error;
+                checked.failure = Failure::Refused;
+                const QString why =
+                    r.outcome == jws::Outcome::UnsupportedAlgorithm
+                        ? QObject::tr("it is not signed with an accepted algorithm (RS256, PS256, "
+                                      "ES256 or EdDSA).")
+                    : r.outcome == jws::Outcome::UnknownKey
+                        ? QObject::tr("it is signed with a key the provider does not publish.")
+                    : r.outcome == jws::Outcome::Malformed
+                        ? QObject::tr("it is not a well-formed JWT.")
+                        : QObject::tr("its signature is not valid.");
+                checked.error = QObject::tr("The provider's ID token was refused: %1").arg(why);
+                done(checked);
+                return;
+            }
+            if (auto claims = validate(idToken, expect, &checked.error, &checked.failure))
+                checked.claims = *claims;
             done(checked);
-            return;
-        }
-        if (r.kind != JwksCache::Result::Verified) {
-            qCWarning(lcAuth) << "ID token signature refused:" << r.error;
-            checked.failure = Failure::Refused;
-            const QString why =
-                r.outcome == jws::Outcome::UnsupportedAlgorithm
-                    ? QObject::tr("it is not signed with an accepted algorithm (RS256, PS256, ES256 or EdDSA).")
-                : r.outcome == jws::Outcome::UnknownKey
-                    ? QObject::tr("it is signed with a key the provider does not publish.")
-                : r.outcome == jws::Outcome::Malformed ? QObject::tr("it is not a well-formed JWT.")
-                                                        : QObject::tr("its signature is not valid.");
-            checked.error = QObject::tr("The provider's ID token was refused: %1").arg(why);
-            done(checked);
-            return;
-        }
-        if (auto claims = validate(idToken, expect, &checked.error, &checked.failure))
-            checked.claims = *claims;
-        done(checked);
-    });
+        });
 }
 
 } // namespace clipshelf

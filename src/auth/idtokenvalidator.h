@@ -65,8 +65,8 @@ public:
                                                QString *error, Failure *failure = nullptr);
     /// Verifies the signature with the keys at \a jwksUri (through \a keys), then the
     /// claims; \a done runs once, possibly before check() returns.
-    static void check(JwksCache *keys, const QUrl &jwksUri, const QString &idToken, const Expectations &expect,
-                      std::function<void(const Checked &)> done);
+    static void check(JwksCache *keys, const QUrl &jwksUri, const QString &idToken,
+                      const Expectations &expect, std::function<void(const Checked &)> done);
 };
 
 } // namespace clipshelf

@@ -375,11 +375,12 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
     expect.clientId = m_config.clientId();
     expect.subject = base.profile.subject;
     // The provider's tokens are judged by the provider's clock (its Date header), not the API's.
-    expect.now = response.providerDate.isValid() ? response.providerDate : QDateTime::currentDateTimeUtc();
+    expect.now =
+        response.providerDate.isValid() ? response.providerDate : QDateTime::currentDateTimeUtc();
     IdTokenValidator::check(
         m_tokens->signingKeys(), m_tokens->metadata().jwksUri, response.idToken, expect,
-        [this, self = QPointer(this), next, expect, idToken = response.idToken](
-            const IdTokenValidator::Checked &checked) mutable {
+        [this, self = QPointer(this), next, expect,
+         idToken = response.idToken](const IdTokenValidator::Checked &checked) mutable {
             if (!self)
                 return;
             using Failure = IdTokenValidator::Failure;
@@ -388,14 +389,19 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
             if (failure == Failure::KeysUnavailable) // the claims can still tell another account
                 IdTokenValidator::validate(idToken, expect, &unused, &failure);
             if (failure == Failure::Refused) {
-                qCWarning(lcAuth) << "Refresh returned an ID token that was refused:" << checked.error;
+                qCWarning(lcAuth) << "Refresh returned an ID token that was refused:"
+                                  << checked.error;
                 const auto parts = JwtParts::decode(idToken);
-                const bool sameAccount = parts && parts->claims.value(QStringLiteral("sub")).toString() == expect.subject
-                                         && parts->claims.value(QStringLiteral("iss")).toString() == expect.issuer;
-                endSession(sameAccount ? tr("Your session has ended because the provider's answer could not be "
-                                            "trusted — please sign in again.")
-                                       : tr("Your session has ended because the provider answered for another "
-                                            "account — please sign in again."));
+                const bool sameAccount =
+                    parts &&
+                    parts->claims.value(QStringLiteral("sub")).toString() == expect.subject &&
+                    parts->claims.value(QStringLiteral("iss")).toString() == expect.issuer;
+                endSession(
+                    sameAccount
+                        ? tr("Your session has ended because the provider's answer could not be "
+                             "trusted — please sign in again.")
+                        : tr("Your session has ended because the provider answered for another "
+                             "account — please sign in again."));
                 return;
             }
             if (checked.failure == Failure::None) {
@@ -404,7 +410,8 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
                 // Its times (or the keys to check it) are the only problem: keep the session and
                 // the new tokens (the rotated refresh token must not be lost), not this ID token.
                 // The next refresh checks again.
-                qCWarning(lcAuth) << "Keeping the session without the refreshed ID token:" << checked.error;
+                qCWarning(lcAuth) << "Keeping the session without the refreshed ID token:"
+                                  << checked.error;
             }
             keepRefreshed(next);
         });

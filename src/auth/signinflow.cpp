@@ -178,15 +178,16 @@ void SignInFlow::onTokens(const TokenResponse &response)
     if (response.providerDate.isValid())
         expect.now = response.providerDate;
     // The signature first (the keys may need fetching), then the claims.
-    IdTokenValidator::check(m_tokens->signingKeys(), m_metadata.jwksUri, response.idToken, expect,
-                            [self = QPointer<SignInFlow>(this), session](const IdTokenValidator::Checked &checked) {
-                                if (!self || self->m_stage != Stage::Completing)
-                                    return; // cancelled meanwhile
-                                if (checked.failure != IdTokenValidator::Failure::None)
-                                    self->fail(checked.error);
-                                else
-                                    self->onIdTokenValid(session, checked.claims);
-                            });
+    IdTokenValidator::check(
+        m_tokens->signingKeys(), m_metadata.jwksUri, response.idToken, expect,
+        [self = QPointer<SignInFlow>(this), session](const IdTokenValidator::Checked &checked) {
+            if (!self || self->m_stage != Stage::Completing)
+                return; // cancelled meanwhile
+            if (checked.failure != IdTokenValidator::Failure::None)
+                self->fail(checked.error);
+            else
+                self->onIdTokenValid(session, checked.claims);
+        });
 }
 
 void SignInFlow::onIdTokenValid(Session session, const QJsonObject &claims)

@@ -114,7 +114,9 @@ private slots:
         QVERIFY(app.auth.session().idToken != idTokenAtStart);
         const QList<Exchange> exchanges = app.nam.exchanges();
         QCOMPARE(std::count_if(exchanges.begin(), exchanges.end(),
-                               [](const Exchange &e) { return e.url.path().endsWith(QLatin1String("/jwks")); }),
+                               [](const Exchange &e) {
+                                   return e.url.path().endsWith(QLatin1String("/jwks"));
+                               }),
                  1);
     }
 

@@ -126,7 +126,9 @@ public:
     Handler userinfo = [](const FakeRequest &) { return FakeResponse{401, "{}"}; };
     Handler revoke = [](const FakeRequest &) { return FakeResponse{200, ""}; };
     /// The signing keys: fakeProviderKey() unless a test publishes others.
-    Handler jwks = [](const FakeRequest &) { return FakeResponse{200, jwksDocument({fakeProviderKey()})}; };
+    Handler jwks = [](const FakeRequest &) {
+        return FakeResponse{200, jwksDocument({fakeProviderKey()})};
+    };
     /// Any other path (a fake API in ApiClient tests).
     Handler other = [](const FakeRequest &) { return FakeResponse{404, "{}"}; };
     QList<FakeRequest> requests;
@@ -165,7 +167,7 @@ private:
     QString m_issuer;
 };
 
-/// A JWT of \a claims signed with the fake provider's key (\a header entries override alg, kid, typ).
+/// A JWT of \a claims signed with the fake provider's key (\a header overrides its header).
 inline QString makeJwt(const QJsonObject &claims, const QJsonObject &header = {})
 {
     return QString::fromLatin1(fakeProviderKey().token(claims, header));

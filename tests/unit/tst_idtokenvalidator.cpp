@@ -60,22 +60,30 @@ private slots:
         // Only a time out of range is a clock problem (transient at refresh); the rest is refused.
         QTest::addColumn<bool>("clockProblem");
         const double now = double(kNow.toSecsSinceEpoch());
-        QTest::newRow("wrong iss") << "iss" << QJsonValue("https://evil.example.com") << "issuer" << false;
-        QTest::newRow("missing iss") << "iss" << QJsonValue(QJsonValue::Undefined) << "issuer" << false;
-        QTest::newRow("missing sub") << "sub" << QJsonValue(QJsonValue::Undefined) << "subject" << false;
+        QTest::newRow("wrong iss")
+            << "iss" << QJsonValue("https://evil.example.com") << "issuer" << false;
+        QTest::newRow("missing iss")
+            << "iss" << QJsonValue(QJsonValue::Undefined) << "issuer" << false;
+        QTest::newRow("missing sub")
+            << "sub" << QJsonValue(QJsonValue::Undefined) << "subject" << false;
         QTest::newRow("other sub") << "sub" << QJsonValue("user_2") << "another account" << false;
         QTest::newRow("wrong aud") << "aud" << QJsonValue("someone-else") << "audience" << false;
-        QTest::newRow("aud array without us") << "aud" << QJsonValue(QJsonArray{"a", "b"}) << "audience" << false;
-        QTest::newRow("aud array, no azp") << "aud" << QJsonValue(QJsonArray{"clipshelf-desktop", "api"})
-                                           << "authorized party" << false;
+        QTest::newRow("aud array without us")
+            << "aud" << QJsonValue(QJsonArray{"a", "b"}) << "audience" << false;
+        QTest::newRow("aud array, no azp")
+            << "aud" << QJsonValue(QJsonArray{"clipshelf-desktop", "api"}) << "authorized party"
+            << false;
         QTest::newRow("wrong azp") << "azp" << QJsonValue("other-app") << "azp" << false;
         QTest::newRow("expired") << "exp" << QJsonValue(now - 600) << "expired" << true;
-        QTest::newRow("missing exp") << "exp" << QJsonValue(QJsonValue::Undefined) << "expiry" << false;
+        QTest::newRow("missing exp")
+            << "exp" << QJsonValue(QJsonValue::Undefined) << "expiry" << false;
         QTest::newRow("iat in future") << "iat" << QJsonValue(now + 3600) << "future" << true;
         QTest::newRow("iat too old") << "iat" << QJsonValue(now - 3 * 86400) << "too old" << true;
-        QTest::newRow("missing iat") << "iat" << QJsonValue(QJsonValue::Undefined) << "issue time" << false;
+        QTest::newRow("missing iat")
+            << "iat" << QJsonValue(QJsonValue::Undefined) << "issue time" << false;
         QTest::newRow("wrong nonce") << "nonce" << QJsonValue("n-456") << "nonce" << false;
-        QTest::newRow("missing nonce") << "nonce" << QJsonValue(QJsonValue::Undefined) << "nonce" << false;
+        QTest::newRow("missing nonce")
+            << "nonce" << QJsonValue(QJsonValue::Undefined) << "nonce" << false;
     }
     void rules()
     {
@@ -94,7 +102,8 @@ private slots:
         expect.subject = "user_1";
         QVERIFY(!IdTokenValidator::validate(token(claims), expect, &error, &failure));
         QVERIFY2(error.contains(expectedError), qPrintable(error));
-        QCOMPARE(failure, clockProblem ? IdTokenValidator::Failure::Clock : IdTokenValidator::Failure::Refused);
+        QCOMPARE(failure, clockProblem ? IdTokenValidator::Failure::Clock
+                                       : IdTokenValidator::Failure::Refused);
     }
 
     void audienceArrayWithAzpIsAccepted()

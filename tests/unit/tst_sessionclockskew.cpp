@@ -46,7 +46,10 @@ class TestSessionClockSkew : public QObject
         QString lastIdToken;
 
         QDateTime serverNow() const { return QDateTime::currentDateTimeUtc().addSecs(serverOffsetSeconds); }
-        QDateTime providerNow() const { return QDateTime::currentDateTimeUtc().addSecs(providerOffsetSeconds); }
+        QDateTime providerNow() const
+        {
+            return QDateTime::currentDateTimeUtc().addSecs(providerOffsetSeconds);
+        }
     };
 
     std::unique_ptr<Fixture> makeFixture(qint64 serverOffsetSeconds, int expiresInSeconds,
@@ -68,10 +71,15 @@ class TestSessionClockSkew : public QObject
         // Refreshes answer with an ID token stamped by the provider's clock.
         f->server.token = [raw](const FakeRequest &) {
             const double now = double(raw->providerNow().toSecsSinceEpoch());
-            raw->lastIdToken = makeJwt({{"iss", raw->server.issuer()}, {"sub", "user_alice"},
-                                        {"aud", "clipshelf-desktop"}, {"iat", now}, {"exp", now + 300}});
-            FakeResponse r = FakeProvider::json({{"access_token", "AT-1"}, {"token_type", "Bearer"},
-                                                 {"expires_in", 3600}, {"refresh_token", "RT-1"},
+            raw->lastIdToken = makeJwt({{"iss", raw->server.issuer()},
+                                        {"sub", "user_alice"},
+                                        {"aud", "clipshelf-desktop"},
+                                        {"iat", now},
+                                        {"exp", now + 300}});
+            FakeResponse r = FakeProvider::json({{"access_token", "AT-1"},
+                                                 {"token_type", "Bearer"},
+                                                 {"expires_in", 3600},
+                                                 {"refresh_token", "RT-1"},
                                                  {"id_token", raw->lastIdToken}});
             if (raw->providerSendsDate)
                 r.headers = {{"Date", httpDate(raw->providerNow())}};
@@ -164,7 +172,8 @@ private slots:
         QVERIFY(refreshed.wait(10'000));
         QCOMPARE(ended.count(), 0);
         QVERIFY(f->sessions->isActive());
-        // The new tokens are kept (the rotated refresh token above all), the unchecked ID token is not.
+        // The new tokens are kept (the rotated refresh token above all), the unchecked ID token is
+        // not.
         QCOMPARE(f->sessions->session().accessToken, QString("AT-1"));
         QCOMPARE(f->sessions->session().refreshToken, QString("RT-1"));
         QCOMPARE(f->sessions->session().idToken, oldIdToken);

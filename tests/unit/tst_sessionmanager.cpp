@@ -39,10 +39,12 @@ class TestSessionManager : public QObject
     /// Makes the refreshed ID token from its default claims (iss, sub, aud, exp, iat).
     using IdTokenMaker = std::function<QString(QJsonObject claims)>;
 
-    static void rotate(FakeProvider &p, int *refreshes, int expiresIn = 300, bool sendRefresh = true,
-                       const QString &idSub = {}, const IdTokenMaker &makeIdToken = {})
+    static void rotate(FakeProvider &p, int *refreshes, int expiresIn = 300,
+                       bool sendRefresh = true, const QString &idSub = {},
+                       const IdTokenMaker &makeIdToken = {})
     {
-        p.token = [&p, refreshes, expiresIn, sendRefresh, idSub, makeIdToken](const FakeRequest &r) {
+        p.token = [&p, refreshes, expiresIn, sendRefresh, idSub,
+                   makeIdToken](const FakeRequest &r) {
             const QUrlQuery form(QString::fromLatin1(r.body));
             const QString presented = form.queryItemValue("refresh_token", QUrl::FullyDecoded);
             if (presented != QStringLiteral("RT-%1").arg(*refreshes + 1))
@@ -53,7 +55,9 @@ class TestSessionManager : public QObject
             if (sendRefresh)
                 body.insert("refresh_token", QStringLiteral("RT-%1").arg(*refreshes + 1));
             if (!idSub.isEmpty()) {
-                const QJsonObject claims{{"iss", p.issuer()}, {"sub", idSub}, {"aud", "clipshelf-desktop"},
+                const QJsonObject claims{{"iss", p.issuer()},
+                                         {"sub", idSub},
+                                         {"aud", "clipshelf-desktop"},
                                          {"exp", double(QDateTime::currentSecsSinceEpoch() + 300)},
                                          {"iat", double(QDateTime::currentSecsSinceEpoch())}};
                 body.insert("id_token", makeIdToken ? makeIdToken(claims) : makeJwt(claims));
@@ -346,10 +350,14 @@ private slots:
     {
         QTest::addColumn<QString>("forgery");
         QTest::addColumn<QString>("message");
-        QTest::newRow("key not in the provider's JWKS") << "impostor" << "could not be trusted";
-        QTest::newRow("HS256 with the public key as secret") << "hs256" << "could not be trusted";
-        QTest::newRow("another issuer") << "iss" << "another account";
-        QTest::newRow("another subject") << "sub" << "another account";
+        QTest::newRow("key not in the provider's JWKS") << "impostor"
+                                                        << "could not be trusted";
+        QTest::newRow("HS256 with the public key as secret") << "hs256"
+                                                             << "could not be trusted";
+        QTest::newRow("another issuer") << "iss"
+                                        << "another account";
+        QTest::newRow("another subject") << "sub"
+                                         << "another account";
     }
 
     void untrustworthyRefreshedIdTokenEndsTheSession()
@@ -364,10 +372,12 @@ private slots:
                 return QString::fromLatin1(impostor.token(claims));
             if (forgery == "hs256")
                 return QString::fromLatin1(TestSigningKey::compact(
-                    {{"alg", "HS256"}, {"kid", fakeProviderKey().kid}}, claims, [](const QByteArray &in) {
+                    {{"alg", "HS256"}, {"kid", fakeProviderKey().kid}}, claims,
+                    [](const QByteArray &in) {
                         return TestSigningKey::hs256(fakeProviderKey().publicPem(), in);
                     }));
-            claims[forgery] = forgery == "iss" ? QString("https://evil.example") : QString("user_mallory");
+            claims[forgery] =
+                forgery == "iss" ? QString("https://evil.example") : QString("user_mallory");
             return makeJwt(claims);
         });
         MemorySecretStore store;
@@ -379,7 +389,8 @@ private slots:
         QVERIFY(problem);
         QCOMPARE(problem->kind, SessionManager::TokenProblem::Ended);
         QCOMPARE(ended.count(), 1);
-        QVERIFY2(ended.first().first().toString().contains(message), qPrintable(ended.first().first().toString()));
+        QVERIFY2(ended.first().first().toString().contains(message),
+                 qPrintable(ended.first().first().toString()));
         QVERIFY(!m.isActive());
     }
 
@@ -417,7 +428,8 @@ private slots:
         QVERIFY(refreshed.count() == 1 || refreshed.wait(5000));
         QCOMPARE(ended.count(), 0);
         QVERIFY(m.isActive());
-        // The rotated refresh token is kept (presenting RT-1 again would be reuse), the ID token is not.
+        // The rotated refresh token is kept (presenting RT-1 again would be reuse), the ID token is
+        // not.
         QCOMPARE(m.session().refreshToken, QString("RT-2"));
         QCOMPARE(m.session().idToken, QString("the sign-in's ID token"));
         Session stored;

@@ -58,7 +58,9 @@ class TestSignInFlow : public QObject
                                {"nonce", *seenNonce}, {"name", "Alice Liddell"}, {"email", "alice@example.com"}};
             for (auto it = extraClaims.begin(); it != extraClaims.end(); ++it)
                 claims.insert(it.key(), it.value());
-            return FakeProvider::json({{"access_token", "AT"}, {"token_type", "Bearer"}, {"expires_in", 300},
+            return FakeProvider::json({{"access_token", "AT"},
+                                       {"token_type", "Bearer"},
+                                       {"expires_in", 300},
                                        {"refresh_token", "RT"},
                                        {"id_token", sign ? sign(claims) : makeJwt(claims)}});
         };
@@ -72,7 +74,8 @@ class TestSignInFlow : public QObject
     };
 
     /// One whole sign-in whose ID token \a sign makes (over \a tokens, which keeps the key cache).
-    Attempt signIn(FakeProvider &provider, TokenClient &tokens, const Signer &sign, const QByteArray &date = {})
+    Attempt signIn(FakeProvider &provider, TokenClient &tokens, const Signer &sign,
+                   const QByteArray &date = {})
     {
         QString nonce;
         QUrl authUrl;
@@ -101,13 +104,17 @@ class TestSignInFlow : public QObject
         if (!failed.isEmpty())
             a.failure = failed.first().first().toString();
         a.tokensReceived = int(tokensReceived.count());
-        provider.token = [](const FakeRequest &) { return FakeResponse{500, "{}"}; }; // drops nonce, authUrl
+        provider.token = [](const FakeRequest &) {
+            return FakeResponse{500, "{}"};
+        }; // drops nonce, authUrl
         return a;
     }
 
     static Signer signedWith(const TestSigningKey &key, const QJsonObject &header = {})
     {
-        return [key, header](const QJsonObject &claims) { return QString::fromLatin1(key.token(claims, header)); };
+        return [key, header](const QJsonObject &claims) {
+            return QString::fromLatin1(key.token(claims, header));
+        };
     }
 
     // Plays the browser: follows the authorization URL straight to the loopback callback.
@@ -197,7 +204,8 @@ private slots:
                                                     : TestSigningKey::rsa("k-" + alg, alg);
         FakeProvider provider;
         provider.jwks = [key](const FakeRequest &) {
-            return FakeResponse{200, jwksDocument({fakeProviderKey(), key}), "application/jwk-set+json"};
+            return FakeResponse{200, jwksDocument({fakeProviderKey(), key}),
+                                "application/jwk-set+json"};
         };
         TokenClient tokens(&m_nam, "clipshelf-desktop", {});
         const Attempt a = signIn(provider, tokens, signedWith(key));
@@ -227,9 +235,9 @@ private slots:
         if (forgery == "impostor") {
             sign = signedWith(TestSigningKey::rsa(real.kid)); // claims the published kid
         } else if (forgery.startsWith("hs256")) {
-            const QByteArray secret = forgery == "hs256-pem"
-                                          ? real.publicPem()
-                                          : QJsonDocument(real.jwk()).toJson(QJsonDocument::Compact);
+            const QByteArray secret =
+                forgery == "hs256-pem" ? real.publicPem()
+                                       : QJsonDocument(real.jwk()).toJson(QJsonDocument::Compact);
             sign = [secret, kid = real.kid](const QJsonObject &claims) {
                 return QString::fromLatin1(TestSigningKey::compact(
                     {{"alg", "HS256"}, {"kid", kid}}, claims,
@@ -237,8 +245,8 @@ private slots:
             };
         } else if (forgery == "none") {
             sign = [](const QJsonObject &claims) {
-                return QString::fromLatin1(TestSigningKey::compact({{"alg", "none"}}, claims,
-                                                                   [](const QByteArray &) { return "x"; }));
+                return QString::fromLatin1(TestSigningKey::compact(
+                    {{"alg", "none"}}, claims, [](const QByteArray &) { return "x"; }));
             };
         } else if (forgery == "mismatch") {
             sign = signedWith(TestSigningKey::ec("ec"), {{"alg", "RS256"}, {"kid", real.kid}});
@@ -282,7 +290,9 @@ private slots:
         TokenClient tokens(&m_nam, "clipshelf-desktop", {});
         QVERIFY(signIn(provider, tokens, {}).succeeded);
         const TestSigningKey next = TestSigningKey::ed25519("next");
-        provider.jwks = [next](const FakeRequest &) { return FakeResponse{200, jwksDocument({fakeProviderKey(), next})}; };
+        provider.jwks = [next](const FakeRequest &) {
+            return FakeResponse{200, jwksDocument({fakeProviderKey(), next})};
+        };
         const Attempt a = signIn(provider, tokens, signedWith(next));
         QVERIFY2(a.succeeded, qPrintable(a.failure));
         QCOMPARE(provider.count("/jwks"), 2);
@@ -295,9 +305,11 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("HTTP 500") << 500 << QByteArray("{}") << "HTTP 500";
         QTest::newRow("not a key set") << 200 << QByteArray("<html>") << "\"keys\" array";
-        QTest::newRow("too large") << 200 << QByteArray(jws::kMaxJwksBytes + 1, ' ') << "larger than 64 KiB";
-        QTest::newRow("only short RSA keys") << 200 << jwksDocument({TestSigningKey::rsa("test", "RS256", 1024)})
-                                            << "key the provider does not publish";
+        QTest::newRow("too large")
+            << 200 << QByteArray(jws::kMaxJwksBytes + 1, ' ') << "larger than 64 KiB";
+        QTest::newRow("only short RSA keys")
+            << 200 << jwksDocument({TestSigningKey::rsa("test", "RS256", 1024)})
+            << "key the provider does not publish";
     }
 
     void unusableKeySets()
@@ -360,7 +372,9 @@ private slots:
         FakeProvider provider;
         TokenClient tokens(&m_nam, "clipshelf-desktop", {});
         const QByteArray date =
-            QLocale::c().toString(providerNow, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+            QLocale::c()
+                .toString(providerNow, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                .toLatin1();
         const Attempt a = signIn(provider, tokens, aheadOfUs, date);
         QVERIFY2(a.succeeded, qPrintable(a.failure));
         // Without the Date header, our clock judges, and the token is refused.

@@ -91,7 +91,8 @@ void JwksCache::fetchFrom(const QUrl &url)
             return;
         }
         QString why;
-        const auto keys = clipshelf::jws::JwkSet::parse(QJsonDocument(r.json).toJson(QJsonDocument::Compact), &why);
+        const auto keys = clipshelf::jws::JwkSet::parse(
+            QJsonDocument(r.json).toJson(QJsonDocument::Compact), &why);
         if (!keys) {
             const QString error = QStringLiteral("JWKS unusable: ") + why;
             qCWarning(lcApiServer).noquote() << error;
@@ -100,7 +101,8 @@ void JwksCache::fetchFrom(const QUrl &url)
         }
         self->m_keys = *keys;
         self->m_loaded = true;
-        qCInfo(lcApiServer) << "loaded" << self->m_keys.keys.size() << "signing key(s) from the JWKS";
+        qCInfo(lcApiServer) << "loaded" << self->m_keys.keys.size()
+                            << "signing key(s) from the JWKS";
         self->finish(true, {});
     });
 }
