@@ -858,6 +858,22 @@
         <source>&quot;%1&quot; is set by Clipshelf itself and cannot be overridden.</source>
         <translation>„%1“ setzt Clipshelf selbst, das lässt sich nicht überschreiben.</translation>
     </message>
+    <message>
+        <source>it names another account than this session&apos;s.</source>
+        <translation>Es nennt ein anderes Konto als das dieser Sitzung.</translation>
+    </message>
+    <message>
+        <source>it is not signed with an accepted algorithm (RS256, PS256, ES256 or EdDSA).</source>
+        <translation>Es ist nicht mit einem zugelassenen Verfahren signiert (RS256, PS256, ES256 oder EdDSA).</translation>
+    </message>
+    <message>
+        <source>it is signed with a key the provider does not publish.</source>
+        <translation>Es ist mit einem Schlüssel signiert, den der Anmeldedienst nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>its signature is not valid.</source>
+        <translation>Seine Signatur ist ungültig.</translation>
+    </message>
 </context>
 <context>
     <name>SearchField</name>
@@ -1314,6 +1330,32 @@
     </message>
 </context>
 <context>
+    <name>clipshelf::JwksCache</name>
+    <message>
+        <source>its answer is larger than %1 KiB</source>
+        <translation>seine Antwort ist größer als %1 KiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>it did not answer within %n s</source>
+        <translation>
+            <numerusform>er antwortete nicht innerhalb von %n s</numerusform>
+            <numerusform>er antwortete nicht innerhalb von %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it answered HTTP %1</source>
+        <translation>er antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>Clipshelf could not use the provider&apos;s signing keys: %1.</source>
+        <translation>Clipshelf konnte die Signaturschlüssel des Anmeldedienstes nicht verwenden: %1.</translation>
+    </message>
+    <message>
+        <source>Clipshelf could not load the provider&apos;s signing keys: %1.</source>
+        <translation>Clipshelf konnte die Signaturschlüssel des Anmeldedienstes nicht laden: %1.</translation>
+    </message>
+</context>
+<context>
     <name>clipshelf::KeychainSecretStore</name>
     <message>
         <source>macOS Keychain</source>
@@ -1600,6 +1642,10 @@
     <message>
         <source>Your session has ended because the provider answered for another account — please sign in again.</source>
         <translation>Deine Sitzung ist beendet, weil der Anmeldedienst für ein anderes Konto geantwortet hat – bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your session has ended because the provider&apos;s answer could not be trusted — please sign in again.</source>
+        <translation>Deine Sitzung ist beendet, weil der Antwort des Anmeldedienstes nicht zu trauen war – bitte melde dich erneut an.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "auth/idtokenvalidator.h"
 
+#include "auth/jwkscache.h"
 #include "auth/pkce.h"
+#include "core/logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,10 +39,14 @@ std::optional<JwtParts> JwtParts::decode(const QString &token)
 }
 
 std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
-                                                      const Expectations &expect, QString *error)
+                                                      const Expectations &expect, QString *error,
+                                                      Failure *failure)
 {
-    auto fail = [error](const QString &why) {
+    Failure kind = Failure::Refused;
+    auto fail = [error, failure, &kind](const QString &why) {
         *error = QObject::tr("The provider's ID token was refused: %1").arg(why);
+        if (failure)
+            *failure = kind;
         return std::nullopt;
     };
     const auto jwt = JwtParts::decode(idToken);
@@ -55,6 +61,8 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
         return fail(QObject::tr("its issuer is not %1.").arg(expect.issuer));
     if (c.value(QStringLiteral("sub")).toString().isEmpty())
         return fail(QObject::tr("it names no subject."));
+    if (!expect.subject.isEmpty() && c.value(QStringLiteral("sub")).toString() != expect.subject)
+        return fail(QObject::tr("it names another account than this session's."));
 
     QStringList audiences;
     const QJsonValue aud = c.value(QStringLiteral("aud"));
@@ -75,21 +83,60 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
     const QJsonValue exp = c.value(QStringLiteral("exp"));
     if (!exp.isDouble())
         return fail(QObject::tr("it has no expiry."));
-    if (qint64(exp.toDouble()) + expect.leewaySeconds < now)
-        return fail(QObject::tr("it has expired (check this computer's clock)."));
     const QJsonValue iat = c.value(QStringLiteral("iat"));
     if (!iat.isDouble())
         return fail(QObject::tr("it has no issue time."));
-    if (qint64(iat.toDouble()) - expect.leewaySeconds > now)
-        return fail(QObject::tr("it was issued in the future (check this computer's clock)."));
-    if (qint64(iat.toDouble()) + expect.maxAgeSeconds < now)
-        return fail(QObject::tr("it is too old."));
-
     const QString nonce = c.value(QStringLiteral("nonce")).toString();
     if (!expect.nonce.isEmpty()
         && !pkce::constantTimeEquals(nonce.toUtf8(), expect.nonce.toUtf8()))
         return fail(QObject::tr("its nonce does not match this sign-in."));
+
+    // Only the times are left to check: a failure here is a clock problem (or a stale token).
+    kind = Failure::Clock;
+    if (qint64(exp.toDouble()) + expect.leewaySeconds < now)
+        return fail(QObject::tr("it has expired (check this computer's clock)."));
+    if (qint64(iat.toDouble()) - expect.leewaySeconds > now)
+        return fail(QObject::tr("it was issued in the future (check this computer's clock)."));
+    if (qint64(iat.toDouble()) + expect.maxAgeSeconds < now)
+        return fail(QObject::tr("it is too old."));
+    if (failure)
+        *failure = Failure::None;
     return c;
+}
+
+void IdTokenValidator::check(JwksCache *keys, const QUrl &jwksUri, const QString &idToken,
+                             const Expectations &expect, std::function<void(const Checked &)> done)
+{
+    keys->verify(
+        idToken.toUtf8(), jwksUri,
+        [idToken, expect, done = std::move(done)](const JwksCache::Result &r) {
+            Checked checked;
+            if (r.kind == JwksCache::Result::Unavailable) {
+                checked.failure = Failure::KeysUnavailable;
+                checked.error = r.error;
+                done(checked);
+                return;
+            }
+            if (r.kind != JwksCache::Result::Verified) {
+                qCWarning(lcAuth) << "ID token signature refused:" << r.error;
+                checked.failure = Failure::Refused;
+                const QString why =
+                    r.outcome == jws::Outcome::UnsupportedAlgorithm
+                        ? QObject::tr("it is not signed with an accepted algorithm (RS256, PS256, "
+                                      "ES256 or EdDSA).")
+                    : r.outcome == jws::Outcome::UnknownKey
+                        ? QObject::tr("it is signed with a key the provider does not publish.")
+                    : r.outcome == jws::Outcome::Malformed
+                        ? QObject::tr("it is not a well-formed JWT.")
+                        : QObject::tr("its signature is not valid.");
+                checked.error = QObject::tr("The provider's ID token was refused: %1").arg(why);
+                done(checked);
+                return;
+            }
+            if (auto claims = validate(idToken, expect, &checked.error, &checked.failure))
+                checked.claims = *claims;
+            done(checked);
+        });
 }
 
 } // namespace clipshelf

@@ -366,21 +366,59 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
         next.refreshToken = response.refreshToken;
     if (!response.scope.isEmpty())
         next.scope = response.scope;
-    if (!response.idToken.isEmpty()) {
-        IdTokenValidator::Expectations expect;
-        expect.issuer = base.profile.issuer;
-        expect.clientId = m_config.clientId();
-        expect.now = QDateTime::currentDateTimeUtc().addSecs(m_skewSeconds);
-        QString error;
-        const auto claims = IdTokenValidator::validate(response.idToken, expect, &error);
-        if (!claims || claims->value(QStringLiteral("sub")).toString() != base.profile.subject) {
-            qCWarning(lcAuth) << "Refresh returned an ID token for another account or issuer";
-            endSession(tr("Your session has ended because the provider answered for another account "
-                          "— please sign in again."));
-            return;
-        }
-        next.idToken = response.idToken;
+    if (response.idToken.isEmpty()) {
+        keepRefreshed(next);
+        return;
     }
+    IdTokenValidator::Expectations expect;
+    expect.issuer = base.profile.issuer;
+    expect.clientId = m_config.clientId();
+    expect.subject = base.profile.subject;
+    // The provider's tokens are judged by the provider's clock (its Date header), not the API's.
+    expect.now =
+        response.providerDate.isValid() ? response.providerDate : QDateTime::currentDateTimeUtc();
+    IdTokenValidator::check(
+        m_tokens->signingKeys(), m_tokens->metadata().jwksUri, response.idToken, expect,
+        [this, self = QPointer(this), next, expect,
+         idToken = response.idToken](const IdTokenValidator::Checked &checked) mutable {
+            if (!self)
+                return;
+            using Failure = IdTokenValidator::Failure;
+            Failure failure = checked.failure;
+            QString unused;
+            if (failure == Failure::KeysUnavailable) // the claims can still tell another account
+                IdTokenValidator::validate(idToken, expect, &unused, &failure);
+            if (failure == Failure::Refused) {
+                qCWarning(lcAuth) << "Refresh returned an ID token that was refused:"
+                                  << checked.error;
+                const auto parts = JwtParts::decode(idToken);
+                const bool sameAccount =
+                    parts &&
+                    parts->claims.value(QStringLiteral("sub")).toString() == expect.subject &&
+                    parts->claims.value(QStringLiteral("iss")).toString() == expect.issuer;
+                endSession(
+                    sameAccount
+                        ? tr("Your session has ended because the provider's answer could not be "
+                             "trusted — please sign in again.")
+                        : tr("Your session has ended because the provider answered for another "
+                             "account — please sign in again."));
+                return;
+            }
+            if (checked.failure == Failure::None) {
+                next.idToken = idToken;
+            } else {
+                // Its times (or the keys to check it) are the only problem: keep the session and
+                // the new tokens (the rotated refresh token must not be lost), not this ID token.
+                // The next refresh checks again.
+                qCWarning(lcAuth) << "Keeping the session without the refreshed ID token:"
+                                  << checked.error;
+            }
+            keepRefreshed(next);
+        });
+}
+
+void SessionManager::keepRefreshed(const Session &next)
+{
     // Whoever waits may use the new access token at once. The session itself,
     // with the rotated refresh token, changes only once the keychain holds it:
     // the new refresh token is stored before the old one is dropped, and the

@@ -91,7 +91,8 @@ public:
     /// During a backoff the answer is a Transient problem at once.
     void refreshAfterRejection(const QString &rejectedToken, TokenCallback done);
 
-    /// Records the server's clock (API Date header or /timer), for skew correction.
+    /// Records the API's clock (its Date header or /timer). The provider's tokens are
+    /// judged by the provider's own clock (its token responses' Date), never by this.
     void noteServerTime(const QDateTime &serverNow);
     qint64 clockSkewSeconds() const { return m_skewSeconds; }
     /// Reports a request's outcome at the network level (from the API client).
@@ -132,6 +133,7 @@ private:
     void onLocked(bool force);
     void refreshWith(const Session &base);
     void onRefreshResponse(const Session &base, const TokenResponse &response);
+    void keepRefreshed(const Session &next);
     void endSession(const QString &message);
     void failWaiters(const TokenProblem &problem);
     void scheduleProactiveRefresh();

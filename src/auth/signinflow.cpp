@@ -174,17 +174,29 @@ void SignInFlow::onTokens(const TokenResponse &response)
     expect.issuer = m_metadata.issuer;
     expect.clientId = m_config.clientId();
     expect.nonce = QString::fromLatin1(std::exchange(m_nonce, QByteArray())); // used once
-    QString error;
-    const auto claims = IdTokenValidator::validate(response.idToken, expect, &error);
-    if (!claims) {
-        fail(error);
-        return;
-    }
-    session.profile.subject = claims->value(QStringLiteral("sub")).toString();
+    // Judged by the provider's clock when it tells it: this computer's may be off.
+    if (response.providerDate.isValid())
+        expect.now = response.providerDate;
+    // The signature first (the keys may need fetching), then the claims.
+    IdTokenValidator::check(
+        m_tokens->signingKeys(), m_metadata.jwksUri, response.idToken, expect,
+        [self = QPointer<SignInFlow>(this), session](const IdTokenValidator::Checked &checked) {
+            if (!self || self->m_stage != Stage::Completing)
+                return; // cancelled meanwhile
+            if (checked.failure != IdTokenValidator::Failure::None)
+                self->fail(checked.error);
+            else
+                self->onIdTokenValid(session, checked.claims);
+        });
+}
+
+void SignInFlow::onIdTokenValid(Session session, const QJsonObject &claims)
+{
+    session.profile.subject = claims.value(QStringLiteral("sub")).toString();
     session.profile.issuer = m_metadata.issuer;
-    session.profile.name = claims->value(QStringLiteral("name")).toString();
-    session.profile.email = claims->value(QStringLiteral("email")).toString();
-    session.profile.pictureUrl = claims->value(QStringLiteral("picture")).toString();
+    session.profile.name = claims.value(QStringLiteral("name")).toString();
+    session.profile.email = claims.value(QStringLiteral("email")).toString();
+    session.profile.pictureUrl = claims.value(QStringLiteral("picture")).toString();
 
     // Storing the tokens (slow: the keychain) may start now, alongside userinfo;
     // as finishWithProfile() would complete it without a userinfo profile.

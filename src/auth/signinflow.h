@@ -64,6 +64,7 @@ private:
     void onDiscovered(const ProviderMetadata &metadata);
     void onCode(const QString &code);
     void onTokens(const struct TokenResponse &response);
+    void onIdTokenValid(Session session, const QJsonObject &claims);
     void finishWithProfile(Session session, const QJsonObject &userinfo);
     void fail(const QString &message);
     QUrl buildAuthorizationUrl() const;

@@ -1,5 +1,6 @@
 #include "auth/tokenclient.h"
 
+#include "auth/jwkscache.h"
 #include "core/httpdate.h"
 #include "core/logging.h"
 
@@ -34,7 +35,7 @@ TokenError transportError(QNetworkReply *reply)
 TokenClient::TokenClient(QNetworkAccessManager *nam, QString clientId, QString clientSecret,
                          QObject *parent)
     : QObject(parent), m_nam(nam), m_clientId(std::move(clientId)),
-      m_clientSecret(std::move(clientSecret))
+      m_clientSecret(std::move(clientSecret)), m_signingKeys(new JwksCache(nam, this))
 {
 }
 
@@ -163,6 +164,7 @@ void TokenClient::postForm(const QUrl &url, QList<QPair<QString, QString>> field
             return;
         }
         if (parseTokenResponse(status, reply->readAll(), &response, &error)) {
+            response.providerDate = parseHttpDate(reply->rawHeader("Date"));
             done(&response, nullptr);
             return;
         }

@@ -14,6 +14,8 @@ class QNetworkReply;
 
 namespace clipshelf {
 
+class JwksCache;
+
 /// A successful token endpoint response.
 struct TokenResponse
 {
@@ -24,6 +26,7 @@ struct TokenResponse
     QString scope;
     int expiresIn = -1;    ///< seconds, -1 when absent
     QDateTime receivedAt;  ///< local receipt time, UTC: expiry counts from here
+    QDateTime providerDate; ///< the provider's clock (its Date header); invalid when absent
 };
 
 /// Why a token endpoint call failed; the kinds drive what the session does next.
@@ -60,6 +63,8 @@ public:
     void setMetadata(const ProviderMetadata &metadata) { m_metadata = metadata; }
     const ProviderMetadata &metadata() const { return m_metadata; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    /// The provider's signing keys (for ID tokens), shared by sign-in and refresh.
+    JwksCache *signingKeys() const { return m_signingKeys; }
 
     void exchangeCode(const QString &code, const QByteArray &verifier, const QString &redirectUri,
                       const QString &resource, TokenCallback done);
@@ -83,6 +88,7 @@ private:
     QString m_clientId;
     QString m_clientSecret;
     ProviderMetadata m_metadata;
+    JwksCache *m_signingKeys;
     int m_timeoutMs = 30'000;
 };
 

@@ -74,6 +74,7 @@ private slots:
         QVERIFY(app.restore());
         const int grants = stat("refresh_grants");
         const int failures = stat("refresh_failures");
+        const QString idTokenAtStart = app.auth.session().idToken;
         // How much life the old access token still had when each refresh left.
         QList<qint64> aheadMs;
         app.nam.onSent = [&](const Exchange &e) {
@@ -107,6 +108,16 @@ private slots:
         // The API's Date header was read: same machine, so (almost) no skew.
         QVERIFY(qAbs(app.sessions()->clockSkewSeconds()) <= 2);
         QCOMPARE(app.auth.state(), AuthController::SignedIn);
+        // The refreshed ID tokens (RS256, signed by the provider) were verified against
+        // its published keys, fetched once, and taken.
+        QVERIFY(!idTokenAtStart.isEmpty());
+        QVERIFY(app.auth.session().idToken != idTokenAtStart);
+        const QList<Exchange> exchanges = app.nam.exchanges();
+        QCOMPARE(std::count_if(exchanges.begin(), exchanges.end(),
+                               [](const Exchange &e) {
+                                   return e.url.path().endsWith(QLatin1String("/jwks"));
+                               }),
+                 1);
     }
 
     void fiftyConcurrentRequestsWithAnExpiredTokenShareOneRefresh()

@@ -3,6 +3,8 @@
 // class (SignInFlow, TokenClient). Integration and e2e tests use the real
 // oidc-provider instead.
 
+#include "testjws.h"
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +79,13 @@ inline void writeFakeResponse(QTcpSocket *s, const FakeResponse &resp)
     s->disconnectFromHost();
 }
 
+/// The key the fake provider signs ID tokens with (RS256, kid "test"), made once per test run.
+inline const TestSigningKey &fakeProviderKey()
+{
+    static const TestSigningKey key = TestSigningKey::rsa(QStringLiteral("test"));
+    return key;
+}
+
 class FakeProvider : public QObject
 {
 public:
@@ -116,6 +125,10 @@ public:
     Handler token = [](const FakeRequest &) { return FakeResponse{500, "{}"}; };
     Handler userinfo = [](const FakeRequest &) { return FakeResponse{401, "{}"}; };
     Handler revoke = [](const FakeRequest &) { return FakeResponse{200, ""}; };
+    /// The signing keys: fakeProviderKey() unless a test publishes others.
+    Handler jwks = [](const FakeRequest &) {
+        return FakeResponse{200, jwksDocument({fakeProviderKey()})};
+    };
     /// Any other path (a fake API in ApiClient tests).
     Handler other = [](const FakeRequest &) { return FakeResponse{404, "{}"}; };
     QList<FakeRequest> requests;
@@ -143,6 +156,8 @@ private:
             resp = userinfo(r);
         else if (r.path == "/revoke")
             resp = revoke(r);
+        else if (r.path == "/jwks")
+            resp = jwks(r);
         else
             resp = other(r);
         writeFakeResponse(s, resp);
@@ -152,14 +167,10 @@ private:
     QString m_issuer;
 };
 
-/// An unsigned-looking but well-formed JWT (the client does not verify ID token signatures).
-inline QString makeJwt(const QJsonObject &claims)
+/// A JWT of \a claims signed with the fake provider's key (\a header overrides its header).
+inline QString makeJwt(const QJsonObject &claims, const QJsonObject &header = {})
 {
-    auto seg = [](const QJsonObject &o) {
-        return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact)
-                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    };
-    return seg({{"alg", "RS256"}, {"kid", "test"}}) + '.' + seg(claims) + ".c2ln";
+    return QString::fromLatin1(fakeProviderKey().token(claims, header));
 }
 
 } // namespace clipshelf::test

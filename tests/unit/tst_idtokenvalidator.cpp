@@ -57,35 +57,53 @@ private slots:
         QTest::addColumn<QString>("claim");
         QTest::addColumn<QJsonValue>("value"); // Undefined = remove the claim
         QTest::addColumn<QString>("expectedError");
+        // Only a time out of range is a clock problem (transient at refresh); the rest is refused.
+        QTest::addColumn<bool>("clockProblem");
         const double now = double(kNow.toSecsSinceEpoch());
-        QTest::newRow("wrong iss") << "iss" << QJsonValue("https://evil.example.com") << "issuer";
-        QTest::newRow("missing iss") << "iss" << QJsonValue(QJsonValue::Undefined) << "issuer";
-        QTest::newRow("missing sub") << "sub" << QJsonValue(QJsonValue::Undefined) << "subject";
-        QTest::newRow("wrong aud") << "aud" << QJsonValue("someone-else") << "audience";
-        QTest::newRow("aud array without us") << "aud" << QJsonValue(QJsonArray{"a", "b"}) << "audience";
-        QTest::newRow("aud array, no azp") << "aud" << QJsonValue(QJsonArray{"clipshelf-desktop", "api"}) << "authorized party";
-        QTest::newRow("wrong azp") << "azp" << QJsonValue("other-app") << "azp";
-        QTest::newRow("expired") << "exp" << QJsonValue(now - 600) << "expired";
-        QTest::newRow("missing exp") << "exp" << QJsonValue(QJsonValue::Undefined) << "expiry";
-        QTest::newRow("iat in future") << "iat" << QJsonValue(now + 3600) << "future";
-        QTest::newRow("iat too old") << "iat" << QJsonValue(now - 3 * 86400) << "too old";
-        QTest::newRow("missing iat") << "iat" << QJsonValue(QJsonValue::Undefined) << "issue time";
-        QTest::newRow("wrong nonce") << "nonce" << QJsonValue("n-456") << "nonce";
-        QTest::newRow("missing nonce") << "nonce" << QJsonValue(QJsonValue::Undefined) << "nonce";
+        QTest::newRow("wrong iss")
+            << "iss" << QJsonValue("https://evil.example.com") << "issuer" << false;
+        QTest::newRow("missing iss")
+            << "iss" << QJsonValue(QJsonValue::Undefined) << "issuer" << false;
+        QTest::newRow("missing sub")
+            << "sub" << QJsonValue(QJsonValue::Undefined) << "subject" << false;
+        QTest::newRow("other sub") << "sub" << QJsonValue("user_2") << "another account" << false;
+        QTest::newRow("wrong aud") << "aud" << QJsonValue("someone-else") << "audience" << false;
+        QTest::newRow("aud array without us")
+            << "aud" << QJsonValue(QJsonArray{"a", "b"}) << "audience" << false;
+        QTest::newRow("aud array, no azp")
+            << "aud" << QJsonValue(QJsonArray{"clipshelf-desktop", "api"}) << "authorized party"
+            << false;
+        QTest::newRow("wrong azp") << "azp" << QJsonValue("other-app") << "azp" << false;
+        QTest::newRow("expired") << "exp" << QJsonValue(now - 600) << "expired" << true;
+        QTest::newRow("missing exp")
+            << "exp" << QJsonValue(QJsonValue::Undefined) << "expiry" << false;
+        QTest::newRow("iat in future") << "iat" << QJsonValue(now + 3600) << "future" << true;
+        QTest::newRow("iat too old") << "iat" << QJsonValue(now - 3 * 86400) << "too old" << true;
+        QTest::newRow("missing iat")
+            << "iat" << QJsonValue(QJsonValue::Undefined) << "issue time" << false;
+        QTest::newRow("wrong nonce") << "nonce" << QJsonValue("n-456") << "nonce" << false;
+        QTest::newRow("missing nonce")
+            << "nonce" << QJsonValue(QJsonValue::Undefined) << "nonce" << false;
     }
     void rules()
     {
         QFETCH(QString, claim);
         QFETCH(QJsonValue, value);
         QFETCH(QString, expectedError);
+        QFETCH(bool, clockProblem);
         QJsonObject claims = goodClaims();
         if (value.isUndefined())
             claims.remove(claim);
         else
             claims.insert(claim, value);
         QString error;
-        QVERIFY(!IdTokenValidator::validate(token(claims), expectations(), &error));
+        IdTokenValidator::Failure failure = IdTokenValidator::Failure::None;
+        IdTokenValidator::Expectations expect = expectations();
+        expect.subject = "user_1";
+        QVERIFY(!IdTokenValidator::validate(token(claims), expect, &error, &failure));
         QVERIFY2(error.contains(expectedError), qPrintable(error));
+        QCOMPARE(failure, clockProblem ? IdTokenValidator::Failure::Clock
+                                       : IdTokenValidator::Failure::Refused);
     }
 
     void audienceArrayWithAzpIsAccepted()

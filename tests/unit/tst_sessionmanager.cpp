@@ -36,10 +36,15 @@ class TestSessionManager : public QObject
     }
 
     // A rotating token endpoint: RT-n -> AT-n, RT-(n+1); a reused refresh token is invalid_grant.
-    static void rotate(FakeProvider &p, int *refreshes, int expiresIn = 300, bool sendRefresh = true,
-                       const QString &idSub = {})
+    /// Makes the refreshed ID token from its default claims (iss, sub, aud, exp, iat).
+    using IdTokenMaker = std::function<QString(QJsonObject claims)>;
+
+    static void rotate(FakeProvider &p, int *refreshes, int expiresIn = 300,
+                       bool sendRefresh = true, const QString &idSub = {},
+                       const IdTokenMaker &makeIdToken = {})
     {
-        p.token = [&p, refreshes, expiresIn, sendRefresh, idSub](const FakeRequest &r) {
+        p.token = [&p, refreshes, expiresIn, sendRefresh, idSub,
+                   makeIdToken](const FakeRequest &r) {
             const QUrlQuery form(QString::fromLatin1(r.body));
             const QString presented = form.queryItemValue("refresh_token", QUrl::FullyDecoded);
             if (presented != QStringLiteral("RT-%1").arg(*refreshes + 1))
@@ -49,10 +54,14 @@ class TestSessionManager : public QObject
                              {"token_type", "Bearer"}, {"expires_in", expiresIn}};
             if (sendRefresh)
                 body.insert("refresh_token", QStringLiteral("RT-%1").arg(*refreshes + 1));
-            if (!idSub.isEmpty())
-                body.insert("id_token", makeJwt({{"iss", p.issuer()}, {"sub", idSub}, {"aud", "clipshelf-desktop"},
-                                                 {"exp", double(QDateTime::currentSecsSinceEpoch() + 300)},
-                                                 {"iat", double(QDateTime::currentSecsSinceEpoch())}}));
+            if (!idSub.isEmpty()) {
+                const QJsonObject claims{{"iss", p.issuer()},
+                                         {"sub", idSub},
+                                         {"aud", "clipshelf-desktop"},
+                                         {"exp", double(QDateTime::currentSecsSinceEpoch() + 300)},
+                                         {"iat", double(QDateTime::currentSecsSinceEpoch())}};
+                body.insert("id_token", makeIdToken ? makeIdToken(claims) : makeJwt(claims));
+            }
             return FakeProvider::json(body);
         };
     }
@@ -321,6 +330,132 @@ private slots:
         QCOMPARE(tokenNow(m, &problem), QString());
         QCOMPARE(ended.count(), 1);
         QVERIFY(!m.isActive());
+    }
+
+    void refreshedIdTokenIsVerifiedAndKept()
+    {
+        FakeProvider p;
+        int refreshes = 0;
+        rotate(p, &refreshes, 300, true, "user_alice");
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        m.adopt(session(p, -1), [](const SecretResult &) {});
+        QCOMPARE(tokenNow(m), QString("AT-1"));
+        QTRY_COMPARE(m.session().refreshToken, QString("RT-2"));
+        QVERIFY(m.session().idToken.startsWith("ey"));
+        QCOMPARE(p.count("/jwks"), 1);
+    }
+
+    void untrustworthyRefreshedIdTokenEndsTheSession_data()
+    {
+        QTest::addColumn<QString>("forgery");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("key not in the provider's JWKS") << "impostor"
+                                                        << "could not be trusted";
+        QTest::newRow("HS256 with the public key as secret") << "hs256"
+                                                             << "could not be trusted";
+        QTest::newRow("another issuer") << "iss"
+                                        << "another account";
+        QTest::newRow("another subject") << "sub"
+                                         << "another account";
+    }
+
+    void untrustworthyRefreshedIdTokenEndsTheSession()
+    {
+        QFETCH(QString, forgery);
+        QFETCH(QString, message);
+        FakeProvider p;
+        int refreshes = 0;
+        const TestSigningKey impostor = TestSigningKey::rsa(fakeProviderKey().kid);
+        rotate(p, &refreshes, 300, true, "user_alice", [&](QJsonObject claims) {
+            if (forgery == "impostor")
+                return QString::fromLatin1(impostor.token(claims));
+            if (forgery == "hs256")
+                return QString::fromLatin1(TestSigningKey::compact(
+                    {{"alg", "HS256"}, {"kid", fakeProviderKey().kid}}, claims,
+                    [](const QByteArray &in) {
+                        return TestSigningKey::hs256(fakeProviderKey().publicPem(), in);
+                    }));
+            claims[forgery] =
+                forgery == "iss" ? QString("https://evil.example") : QString("user_mallory");
+            return makeJwt(claims);
+        });
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        QSignalSpy ended(&m, &SessionManager::sessionEnded);
+        m.adopt(session(p, -1), [](const SecretResult &) {});
+        std::optional<SessionManager::TokenProblem> problem;
+        QCOMPARE(tokenNow(m, &problem), QString());
+        QVERIFY(problem);
+        QCOMPARE(problem->kind, SessionManager::TokenProblem::Ended);
+        QCOMPARE(ended.count(), 1);
+        QVERIFY2(ended.first().first().toString().contains(message),
+                 qPrintable(ended.first().first().toString()));
+        QVERIFY(!m.isActive());
+    }
+
+    void clockProblemsOfARefreshedIdTokenKeepTheSession_data()
+    {
+        QTest::addColumn<qint64>("iatOffset");
+        QTest::addColumn<qint64>("expOffset");
+        QTest::newRow("issued in the future") << qint64(7200) << qint64(7500);
+        QTest::newRow("expired") << qint64(-7200) << qint64(-6900);
+        QTest::newRow("too old") << qint64(-3 * 86400) << qint64(3600);
+    }
+
+    void clockProblemsOfARefreshedIdTokenKeepTheSession()
+    {
+        QFETCH(qint64, iatOffset);
+        QFETCH(qint64, expOffset);
+        FakeProvider p;
+        int refreshes = 0;
+        rotate(p, &refreshes, 300, true, "user_alice", [&](QJsonObject claims) {
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            claims["iat"] = double(now + iatOffset);
+            claims["exp"] = double(now + expOffset);
+            return makeJwt(claims);
+        });
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        QSignalSpy ended(&m, &SessionManager::sessionEnded);
+        QSignalSpy refreshed(&m, &SessionManager::refreshed);
+        Session s = session(p, -1);
+        s.idToken = "the sign-in's ID token";
+        m.adopt(s, [](const SecretResult &) {});
+        std::optional<SessionManager::TokenProblem> problem;
+        QCOMPARE(tokenNow(m, &problem), QString("AT-1"));
+        QVERIFY(!problem);
+        QVERIFY(refreshed.count() == 1 || refreshed.wait(5000));
+        QCOMPARE(ended.count(), 0);
+        QVERIFY(m.isActive());
+        // The rotated refresh token is kept (presenting RT-1 again would be reuse), the ID token is
+        // not.
+        QCOMPARE(m.session().refreshToken, QString("RT-2"));
+        QCOMPARE(m.session().idToken, QString("the sign-in's ID token"));
+        Session stored;
+        SessionVault(&store).load([&](const SecretResult &, const Session &st) { stored = st; });
+        QTRY_COMPARE(stored.refreshToken, QString("RT-2"));
+        // And no refresh loop: the next one waits for the new access token's lifetime.
+        QVERIFY(!m.needsRefresh());
+        QCOMPARE(p.count("/token"), 1);
+    }
+
+    void unavailableKeysAtRefreshKeepTheSession()
+    {
+        FakeProvider p;
+        int refreshes = 0;
+        rotate(p, &refreshes, 300, true, "user_alice");
+        p.jwks = [](const FakeRequest &) { return FakeResponse{503, "{}"}; };
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        QSignalSpy ended(&m, &SessionManager::sessionEnded);
+        QSignalSpy refreshed(&m, &SessionManager::refreshed);
+        m.adopt(session(p, -1), [](const SecretResult &) {});
+        QCOMPARE(tokenNow(m), QString("AT-1"));
+        QVERIFY(refreshed.count() == 1 || refreshed.wait(5000));
+        QCOMPARE(ended.count(), 0);
+        QCOMPARE(m.session().refreshToken, QString("RT-2"));
+        QVERIFY(m.session().idToken.isEmpty());
     }
 
     void adoptsTokensAnotherProcessRefreshed()

@@ -1,4 +1,5 @@
 // SignInFlow against a scripted provider: PKCE, state, nonce, the exchange, and every way it ends.
+#include "auth/jwkscache.h"
 #include "auth/pkce.h"
 #include "auth/signinflow.h"
 #include "auth/tokenclient.h"
@@ -6,6 +7,8 @@
 #include "rawhttp.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -35,10 +38,12 @@ class TestSignInFlow : public QObject
     }
 
     // Plays the provider's token endpoint: checks PKCE and answers with tokens.
+    using Signer = std::function<QString(const QJsonObject &claims)>;
+
     static void serveTokens(FakeProvider &p, QString *seenNonce, const QUrl *authUrl,
-                            const QJsonObject &extraClaims = {})
+                            const QJsonObject &extraClaims = {}, const Signer &sign = {})
     {
-        p.token = [&p, seenNonce, authUrl, extraClaims](const FakeRequest &r) {
+        p.token = [&p, seenNonce, authUrl, extraClaims, sign](const FakeRequest &r) {
             const QUrlQuery form(QString::fromLatin1(r.body));
             const QUrlQuery auth(*authUrl);
             const QByteArray verifier = form.queryItemValue("code_verifier", QUrl::FullyDecoded).toLatin1();
@@ -53,8 +58,62 @@ class TestSignInFlow : public QObject
                                {"nonce", *seenNonce}, {"name", "Alice Liddell"}, {"email", "alice@example.com"}};
             for (auto it = extraClaims.begin(); it != extraClaims.end(); ++it)
                 claims.insert(it.key(), it.value());
-            return FakeProvider::json({{"access_token", "AT"}, {"token_type", "Bearer"}, {"expires_in", 300},
-                                       {"refresh_token", "RT"}, {"id_token", makeJwt(claims)}});
+            return FakeProvider::json({{"access_token", "AT"},
+                                       {"token_type", "Bearer"},
+                                       {"expires_in", 300},
+                                       {"refresh_token", "RT"},
+                                       {"id_token", sign ? sign(claims) : makeJwt(claims)}});
+        };
+    }
+
+    struct Attempt
+    {
+        bool succeeded = false;
+        QString failure;
+        int tokensReceived = 0;
+    };
+
+    /// One whole sign-in whose ID token \a sign makes (over \a tokens, which keeps the key cache).
+    Attempt signIn(FakeProvider &provider, TokenClient &tokens, const Signer &sign,
+                   const QByteArray &date = {})
+    {
+        QString nonce;
+        QUrl authUrl;
+        serveTokens(provider, &nonce, &authUrl, {}, sign);
+        if (!date.isEmpty()) // the provider's clock, in its Date header
+            provider.token = [inner = provider.token, date](const FakeRequest &r) {
+                FakeResponse response = inner(r);
+                response.headers.append({"Date", date});
+                return response;
+            };
+        SignInFlow flow(configFor(provider), &m_nam, &tokens);
+        QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
+        QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
+        QSignalSpy failed(&flow, &SignInFlow::failed);
+        QSignalSpy tokensReceived(&flow, &SignInFlow::tokensReceived);
+        flow.start();
+        Attempt a;
+        if (urlReady.wait(5000)) {
+            authUrl = urlReady.first().first().toUrl();
+            nonce = QUrlQuery(authUrl).queryItemValue("nonce");
+            redirectBack(authUrl, provider.issuer());
+            if (!QTest::qWaitFor([&] { return succeeded.count() + failed.count() > 0; }, 10'000))
+                a.failure = "no outcome within 10 s";
+        }
+        a.succeeded = succeeded.count() == 1;
+        if (!failed.isEmpty())
+            a.failure = failed.first().first().toString();
+        a.tokensReceived = int(tokensReceived.count());
+        provider.token = [](const FakeRequest &) {
+            return FakeResponse{500, "{}"};
+        }; // drops nonce, authUrl
+        return a;
+    }
+
+    static Signer signedWith(const TestSigningKey &key, const QJsonObject &header = {})
+    {
+        return [key, header](const QJsonObject &claims) {
+            return QString::fromLatin1(key.token(claims, header));
         };
     }
 
@@ -128,6 +187,200 @@ private slots:
         QCOMPARE(form.queryItemValue("resource", QUrl::FullyDecoded), QString("urn:clipshelf:api"));
         QVERIFY(!form.hasQueryItem("client_secret"));
         QCOMPARE(form.queryItemValue("grant_type"), QString("authorization_code"));
+    }
+
+    void everyAcceptedAlgorithmSignsIn_data()
+    {
+        QTest::addColumn<QString>("alg");
+        for (const char *alg : {"RS256", "PS256", "ES256", "EdDSA"})
+            QTest::addRow("%s", alg) << QString(alg);
+    }
+
+    void everyAcceptedAlgorithmSignsIn()
+    {
+        QFETCH(QString, alg);
+        const TestSigningKey key = alg == "ES256"   ? TestSigningKey::ec("k-" + alg)
+                                   : alg == "EdDSA" ? TestSigningKey::ed25519("k-" + alg)
+                                                    : TestSigningKey::rsa("k-" + alg, alg);
+        FakeProvider provider;
+        provider.jwks = [key](const FakeRequest &) {
+            return FakeResponse{200, jwksDocument({fakeProviderKey(), key}),
+                                "application/jwk-set+json"};
+        };
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        const Attempt a = signIn(provider, tokens, signedWith(key));
+        QVERIFY2(a.succeeded, qPrintable(a.failure));
+        QCOMPARE(provider.count("/jwks"), 1);
+        // The keys are cached for the next sign-in.
+        QVERIFY(signIn(provider, tokens, signedWith(key)).succeeded);
+        QCOMPARE(provider.count("/jwks"), 1);
+    }
+
+    void forgedIdTokensAreRefused_data()
+    {
+        QTest::addColumn<QString>("forgery");
+        QTest::newRow("key not in the provider's JWKS") << "impostor";
+        QTest::newRow("HS256 with the public key as secret") << "hs256-pem";
+        QTest::newRow("HS256 with the JWK as secret") << "hs256-jwk";
+        QTest::newRow("alg none") << "none";
+        QTest::newRow("RS256 claimed, RSA key, EC signature") << "mismatch";
+        QTest::newRow("payload swapped after signing") << "swapped";
+    }
+
+    void forgedIdTokensAreRefused()
+    {
+        QFETCH(QString, forgery);
+        const TestSigningKey &real = fakeProviderKey();
+        Signer sign;
+        if (forgery == "impostor") {
+            sign = signedWith(TestSigningKey::rsa(real.kid)); // claims the published kid
+        } else if (forgery.startsWith("hs256")) {
+            const QByteArray secret =
+                forgery == "hs256-pem" ? real.publicPem()
+                                       : QJsonDocument(real.jwk()).toJson(QJsonDocument::Compact);
+            sign = [secret, kid = real.kid](const QJsonObject &claims) {
+                return QString::fromLatin1(TestSigningKey::compact(
+                    {{"alg", "HS256"}, {"kid", kid}}, claims,
+                    [&](const QByteArray &in) { return TestSigningKey::hs256(secret, in); }));
+            };
+        } else if (forgery == "none") {
+            sign = [](const QJsonObject &claims) {
+                return QString::fromLatin1(TestSigningKey::compact(
+                    {{"alg", "none"}}, claims, [](const QByteArray &) { return "x"; }));
+            };
+        } else if (forgery == "mismatch") {
+            sign = signedWith(TestSigningKey::ec("ec"), {{"alg", "RS256"}, {"kid", real.kid}});
+        } else {
+            sign = [](const QJsonObject &claims) {
+                const QStringList good = makeJwt(claims).split('.');
+                QJsonObject other = claims;
+                other["sub"] = "user_mallory";
+                return good[0] + '.' + makeJwt(other).split('.')[1] + '.' + good[2];
+            };
+        }
+        FakeProvider provider;
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        const Attempt a = signIn(provider, tokens, sign);
+        QVERIFY(!a.succeeded);
+        QVERIFY2(a.failure.contains("ID token was refused"), qPrintable(a.failure));
+        QCOMPARE(a.tokensReceived, 0); // nothing of it is stored
+        // The same provider's genuine token still signs in.
+        QVERIFY(signIn(provider, tokens, {}).succeeded);
+    }
+
+    void unknownKeyIsLookedUpOnceThenRefused()
+    {
+        FakeProvider provider;
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        QVERIFY(signIn(provider, tokens, {}).succeeded);
+        QCOMPARE(provider.count("/jwks"), 1);
+        const TestSigningKey stranger = TestSigningKey::rsa("stranger");
+        Attempt a = signIn(provider, tokens, signedWith(stranger));
+        QVERIFY(!a.succeeded);
+        QVERIFY2(a.failure.contains("key the provider does not publish"), qPrintable(a.failure));
+        QCOMPARE(provider.count("/jwks"), 2); // one refetch...
+        a = signIn(provider, tokens, signedWith(stranger));
+        QVERIFY(!a.succeeded);
+        QCOMPARE(provider.count("/jwks"), 2); // ...and not again so soon
+    }
+
+    void rotatedKeyIsFetched()
+    {
+        FakeProvider provider;
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        QVERIFY(signIn(provider, tokens, {}).succeeded);
+        const TestSigningKey next = TestSigningKey::ed25519("next");
+        provider.jwks = [next](const FakeRequest &) {
+            return FakeResponse{200, jwksDocument({fakeProviderKey(), next})};
+        };
+        const Attempt a = signIn(provider, tokens, signedWith(next));
+        QVERIFY2(a.succeeded, qPrintable(a.failure));
+        QCOMPARE(provider.count("/jwks"), 2);
+    }
+
+    void unusableKeySets_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("HTTP 500") << 500 << QByteArray("{}") << "HTTP 500";
+        QTest::newRow("not a key set") << 200 << QByteArray("<html>") << "\"keys\" array";
+        QTest::newRow("too large")
+            << 200 << QByteArray(jws::kMaxJwksBytes + 1, ' ') << "larger than 64 KiB";
+        QTest::newRow("only short RSA keys")
+            << 200 << jwksDocument({TestSigningKey::rsa("test", "RS256", 1024)})
+            << "key the provider does not publish";
+    }
+
+    void unusableKeySets()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        FakeProvider provider;
+        provider.jwks = [&](const FakeRequest &) { return FakeResponse{status, body}; };
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        const Attempt a = signIn(provider, tokens, {});
+        QVERIFY(!a.succeeded);
+        QVERIFY2(a.failure.contains(expected), qPrintable(a.failure));
+    }
+
+    void keySetDeadline()
+    {
+        // A key set that never finishes arriving: the overall deadline ends the wait.
+        QTcpServer drip;
+        QVERIFY(drip.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&drip, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *s = drip.nextPendingConnection();
+            held << s;
+            s->write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{");
+        });
+        FakeProvider provider;
+        provider.discovery = [&](const FakeRequest &) {
+            QJsonObject doc = provider.discoveryDocument();
+            doc["jwks_uri"] = QStringLiteral("http://127.0.0.1:%1/jwks").arg(drip.serverPort());
+            return FakeProvider::json(doc);
+        };
+        QTimer dripper; // one byte every 100 ms: never idle long enough for an inactivity timeout
+        connect(&dripper, &QTimer::timeout, this, [&] {
+            for (QTcpSocket *s : held)
+                s->write(" ");
+        });
+        dripper.start(100);
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        tokens.signingKeys()->setTimeout(800);
+        QElapsedTimer timer;
+        timer.start();
+        const Attempt a = signIn(provider, tokens, {});
+        QVERIFY(!a.succeeded);
+        QVERIFY2(a.failure.contains("did not answer within 1 s"), qPrintable(a.failure));
+        QVERIFY(timer.elapsed() < 5000);
+        qDeleteAll(held);
+    }
+
+    void idTokenTimesAreJudgedByTheProvidersClock()
+    {
+        // The provider's clock is 2 h ahead of this computer's: by ours, its ID token
+        // is issued in the future. Its Date header tells its clock, which is what counts.
+        const QDateTime providerNow = QDateTime::currentDateTimeUtc().addSecs(7200);
+        const Signer aheadOfUs = [providerNow](QJsonObject claims) {
+            claims["iat"] = double(providerNow.toSecsSinceEpoch());
+            claims["exp"] = double(providerNow.toSecsSinceEpoch() + 600);
+            return makeJwt(claims);
+        };
+        FakeProvider provider;
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        const QByteArray date =
+            QLocale::c()
+                .toString(providerNow, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                .toLatin1();
+        const Attempt a = signIn(provider, tokens, aheadOfUs, date);
+        QVERIFY2(a.succeeded, qPrintable(a.failure));
+        // Without the Date header, our clock judges, and the token is refused.
+        const Attempt b = signIn(provider, tokens, aheadOfUs);
+        QVERIFY(!b.succeeded);
+        QVERIFY2(b.failure.contains("issued in the future"), qPrintable(b.failure));
     }
 
     void issuerMismatchStopsBeforeAnyRequest()

@@ -4,24 +4,10 @@
 #include "logging.h"
 #include "oidcdiscovery.h"
 
-#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
 #include <QtCore/QPointer>
 
 namespace apiserver {
-
-namespace {
-
-QByteArray b64url(const QJsonObject &o, const char *name, bool *ok)
-{
-    const QString text = o.value(QLatin1String(name)).toString();
-    const auto decoded = QByteArray::fromBase64Encoding(
-        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (text.isEmpty() || !decoded)
-        *ok = false;
-    return decoded.decoded;
-}
-
-} // namespace
 
 JwksCache::JwksCache(const QUrl &jwksUri, OidcDiscovery *discovery, QNetworkAccessManager *nam,
                      int timeoutMs, int minRefetchMs, Clock clock, QObject *parent)
@@ -35,80 +21,38 @@ JwksCache::JwksCache(const QUrl &jwksUri, OidcDiscovery *discovery, QNetworkAcce
 {
 }
 
-QList<JwksCache::Key> JwksCache::parseJwks(const QJsonObject &jwks)
+bool JwksCache::hasKey(const QString &kid) const
 {
-    QList<Key> keys;
-    const QJsonArray list = jwks.value(QStringLiteral("keys")).toArray();
-    for (const QJsonValue &v : list) {
-        const QJsonObject jwk = v.toObject();
-        const QString kty = jwk.value(QStringLiteral("kty")).toString();
-        const QString use = jwk.value(QStringLiteral("use")).toString();
-        const QString alg = jwk.value(QStringLiteral("alg")).toString();
-        if (!use.isEmpty() && use != QLatin1String("sig"))
-            continue;
-        bool ok = true;
-        QString error;
-        Key key;
-        key.kid = jwk.value(QStringLiteral("kid")).toString();
-        key.kty = kty;
-        if (kty == QLatin1String("RSA") && (alg.isEmpty() || alg == QLatin1String("RS256"))) {
-            const QByteArray n = b64url(jwk, "n", &ok), e = b64url(jwk, "e", &ok);
-            if (ok)
-                key.key = crypto::rsaPublicKey(n, e, &error);
-        } else if (kty == QLatin1String("EC") && jwk.value(QStringLiteral("crv")).toString() == QLatin1String("P-256")
-                   && (alg.isEmpty() || alg == QLatin1String("ES256"))) {
-            const QByteArray x = b64url(jwk, "x", &ok), y = b64url(jwk, "y", &ok);
-            if (ok)
-                key.key = crypto::ecP256PublicKey(x, y, &error);
-        } else {
-            continue;  // key types/algorithms we never accept
-        }
-        if (key.key)
-            keys.append(key);
-        else
-            qCWarning(lcApiServer).noquote() << "ignoring JWK" << key.kid << ":" << (ok ? error : QStringLiteral("bad encoding"));
-    }
-    return keys;
+    return kid.isEmpty() ? !m_keys.keys.isEmpty() : m_keys.hasKid(kid);
 }
 
-QList<JwksCache::Key> JwksCache::candidates(const QString &kid, const QString &kty) const
-{
-    QList<Key> out;
-    for (const Key &k : m_keys) {
-        if (k.kty == kty && (kid.isEmpty() || k.kid == kid))
-            out.append(k);
-    }
-    return out;
-}
-
-void JwksCache::keysFor(const QString &kid, const QString &kty, KeysCallback callback)
+void JwksCache::keysFor(const QString &kid, KeysCallback callback)
 {
     if (m_loaded) {
-        const QList<Key> found = candidates(kid, kty);
-        if (!found.isEmpty()) {
-            callback(Lookup::Found, found, {});
+        if (hasKey(kid)) {
+            callback(Lookup::Found, m_keys, {});
             return;
         }
         // Unknown kid: maybe the provider rotated its keys. Refetch, but at
         // most once per interval so that junk tokens cannot hammer it.
         const qint64 now = m_clock();
         if (m_lastKidRefetchMs && now - *m_lastKidRefetchMs < m_minRefetchMs) {
-            callback(Lookup::NoKey, {}, QStringLiteral("no matching signing key"));
+            callback(Lookup::NoKey, m_keys, QStringLiteral("no matching signing key"));
             return;
         }
         m_lastKidRefetchMs = now;
     }
     const QPointer<JwksCache> self(this);
-    refresh([self, kid, kty, callback](bool ok, const QString &error) {
+    refresh([self, kid, callback](bool ok, const QString &error) {
         if (!self)
             return;
         if (!ok) {
             callback(Lookup::Unavailable, {}, error);
             return;
         }
-        const QList<Key> found = self->candidates(kid, kty);
-        callback(found.isEmpty() ? Lookup::NoKey : Lookup::Found, found,
-                 found.isEmpty() ? QStringLiteral("no matching signing key") : QString());
+        const bool found = self->hasKey(kid);
+        callback(found ? Lookup::Found : Lookup::NoKey, self->m_keys,
+                 found ? QString() : QStringLiteral("no matching signing key"));
     });
 }
 
@@ -146,9 +90,19 @@ void JwksCache::fetchFrom(const QUrl &url)
             self->finish(false, error);
             return;
         }
-        self->m_keys = parseJwks(r.json);
+        QString why;
+        const auto keys = clipshelf::jws::JwkSet::parse(
+            QJsonDocument(r.json).toJson(QJsonDocument::Compact), &why);
+        if (!keys) {
+            const QString error = QStringLiteral("JWKS unusable: ") + why;
+            qCWarning(lcApiServer).noquote() << error;
+            self->finish(false, error);
+            return;
+        }
+        self->m_keys = *keys;
         self->m_loaded = true;
-        qCInfo(lcApiServer) << "loaded" << self->m_keys.size() << "signing key(s) from the JWKS";
+        qCInfo(lcApiServer) << "loaded" << self->m_keys.keys.size()
+                            << "signing key(s) from the JWKS";
         self->finish(true, {});
     });
 }

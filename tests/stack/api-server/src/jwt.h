@@ -1,29 +1,22 @@
-// Compact JWS parsing (header.payload.signature, base64url without padding).
+// base64url (RFC 7515 §2) for the server's opaque ids and secrets. JWS parsing
+// and verification live in the project's one verifier, src/jws/jws.h.
 #pragma once
 
-#include <QtCore/QByteArray>
-#include <QtCore/QJsonObject>
-#include <QtCore/QString>
+#include "jws/jws.h"
 
-#include <optional>
+#include <QtCore/QByteArray>
 
 namespace apiserver {
 
-struct Jwt
+inline QByteArray base64UrlDecode(const QByteArray &text, bool *ok)
 {
-    QJsonObject header;
-    QJsonObject payload;
-    QByteArray signingInput;  // "<header>.<payload>" as sent
-    QByteArray signature;     // decoded
+    *ok = true;
+    return clipshelf::jws::base64UrlDecode(text, ok);
+}
 
-    QString alg() const { return header.value(QStringLiteral("alg")).toString(); }
-    QString kid() const { return header.value(QStringLiteral("kid")).toString(); }
-
-    // nullopt (and *error) when the token is not a well-formed compact JWS.
-    static std::optional<Jwt> parse(const QByteArray &token, QString *error);
-};
-
-QByteArray base64UrlDecode(const QByteArray &text, bool *ok);
-QByteArray base64UrlEncode(const QByteArray &data);
+inline QByteArray base64UrlEncode(const QByteArray &data)
+{
+    return clipshelf::jws::base64UrlEncode(data);
+}
 
 } // namespace apiserver

@@ -1,7 +1,7 @@
 #include "jwtverifier.h"
 
 #include "jwkscache.h"
-#include "jwt.h"
+#include "jws/jws.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QPointer>
@@ -67,32 +67,17 @@ QString JwtVerifier::checkClaims(const QJsonObject &claims) const
 
 void JwtVerifier::verify(const QByteArray &token, std::function<void(const AuthResult &)> callback)
 {
-    QString error;
-    const std::optional<Jwt> jwt = Jwt::parse(token, &error);
-    if (!jwt) {
-        callback(invalid(error));
+    namespace jws = clipshelf::jws;
+    // Form and algorithm first, against no keys: junk never causes a key fetch.
+    const jws::Verification precheck = jws::verify(token, jws::JwkSet());
+    if (precheck.outcome != jws::Outcome::UnknownKey) {
+        callback(invalid(precheck.error));
         return;
     }
-    const QString alg = jwt->alg();
-    if (alg != QLatin1String("RS256") && alg != QLatin1String("ES256")) {
-        callback(invalid(QStringLiteral("the signing algorithm is not accepted (only RS256 and ES256)")));
-        return;
-    }
-    if (jwt->header.contains(QStringLiteral("crit"))) {
-        callback(invalid(QStringLiteral("the token has critical header parameters")));
-        return;
-    }
-    const bool rsa = alg == QLatin1String("RS256");
-    if (!rsa && jwt->signature.size() != 64) {
-        callback(invalid(QStringLiteral("the ES256 signature must be 64 bytes (r||s)")));
-        return;
-    }
+    const QString kid = precheck.header.value(QStringLiteral("kid")).toString();
     const QPointer<JwtVerifier> self(this);
-    const Jwt parsed = *jwt;
-    m_jwks->keysFor(jwt->kid(), rsa ? QStringLiteral("RSA") : QStringLiteral("EC"),
-                    [self, parsed, rsa, callback](JwksCache::Lookup lookup,
-                                                  const QList<JwksCache::Key> &keys,
-                                                  const QString &why) {
+    m_jwks->keysFor(kid, [self, token, callback](JwksCache::Lookup lookup, const jws::JwkSet &keys,
+                                                 const QString &why) {
         if (!self)
             return;
         if (lookup == JwksCache::Lookup::Unavailable) {
@@ -102,29 +87,19 @@ void JwtVerifier::verify(const QByteArray &token, std::function<void(const AuthR
             callback(r);
             return;
         }
-        if (lookup == JwksCache::Lookup::NoKey) {
-            callback(invalid(QStringLiteral("the token was signed with an unknown key")));
+        const jws::Verification v = jws::verify(token, keys);
+        if (!v.ok()) {
+            callback(invalid(v.error));
             return;
         }
-        bool verified = false;
-        for (const JwksCache::Key &k : keys) {
-            verified = rsa ? crypto::verifyRs256(k.key, parsed.signingInput, parsed.signature)
-                           : crypto::verifyEs256(k.key, parsed.signingInput, parsed.signature);
-            if (verified)
-                break;
-        }
-        if (!verified) {
-            callback(invalid(QStringLiteral("the token signature is invalid")));
-            return;
-        }
-        const QString claimError = self->checkClaims(parsed.payload);
+        const QString claimError = self->checkClaims(v.payload);
         if (!claimError.isEmpty()) {
             callback(invalid(claimError));
             return;
         }
         AuthResult ok;
         ok.kind = AuthResult::Kind::Ok;
-        ok.claims = parsed.payload;
+        ok.claims = v.payload;
         callback(ok);
     });
 }

@@ -1,5 +1,6 @@
-// Access-token verification: alg whitelist (RS256, ES256), signature against
-// the provider's JWKS, then iss / aud / exp / nbf (with leeway) / sub.
+// Access-token verification: form, algorithm (RS256, PS256, ES256, EdDSA) and
+// signature against the provider's JWKS by the project's JWS verifier
+// (src/jws), then iss / aud / exp / nbf (with leeway) / sub.
 #pragma once
 
 #include "timeutil.h"
