@@ -57,10 +57,17 @@ void ConfigCheck::start()
         return;
     }
     const QUrl issuer(c.issuer());
-    if (issuer.scheme() == QLatin1String("http") && !ProviderMetadata::isLoopbackHttp(issuer)) {
+    if (ProviderMetadata::isPlainHttp(issuer)) {
         report({CheckResult::fail(id, QStringLiteral("The issuer %1 uses plain http, which is only allowed on this computer.")
                                           .arg(c.issuer()),
                                   QStringLiteral("Use the provider's https issuer URL (%1).").arg(whereSet(Config::Key::Issuer)))});
+        return;
+    }
+    if (ProviderMetadata::isPlainHttp(c.apiUrl())) {
+        report({CheckResult::fail(id, QStringLiteral("The API URL %1 uses plain http, which would send your sign-in "
+                                                     "unencrypted; it is only allowed on this computer.")
+                                          .arg(c.apiUrl().toString()),
+                                  QStringLiteral("Use the service's https URL (%1).").arg(whereSet(Config::Key::ApiUrl)))});
         return;
     }
     if (c.apiUrl().isEmpty()) {
