@@ -60,6 +60,8 @@ public:
     void setMetadata(const ProviderMetadata &metadata) { m_metadata = metadata; }
     const ProviderMetadata &metadata() const { return m_metadata; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    /// The most a whole request may take, however slowly the answer trickles in.
+    void setDeadline(int ms) { m_deadlineMs = ms; }
 
     void exchangeCode(const QString &code, const QByteArray &verifier, const QString &redirectUri,
                       const QString &resource, TokenCallback done);
@@ -84,6 +86,7 @@ private:
     QString m_clientSecret;
     ProviderMetadata m_metadata;
     int m_timeoutMs = 30'000;
+    int m_deadlineMs;
 };
 
 } // namespace clipshelf
