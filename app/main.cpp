@@ -110,7 +110,9 @@ int main(int argc, char *argv[])
 
     QString configError;
     const std::optional<clipshelf::Config> config =
-        clipshelf::Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError);
+        clipshelf::Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError,
+                                // a plain-http issuer or API URL is explained on the sign-in page
+                                clipshelf::Config::LoadMode::KeepPlainHttp);
     if (!config) {
         printLine(stderr, QStringLiteral("clipshelf: %1").arg(configError));
         return 2;

@@ -211,7 +211,10 @@ int CommandLine::run(const QStringList &arguments)
         return usageError(argumentCountError(spec, args.size()), spec.name());
 
     QString configError;
-    auto config = Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError);
+    // doctor reports a plain-http issuer or API URL as a failed check, with the fix.
+    auto config = Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError,
+                               spec.name() == QLatin1String("doctor") ? Config::LoadMode::KeepPlainHttp
+                                                                      : Config::LoadMode::Strict);
     if (!config)
         return usageError(sentence(configError));
 

@@ -133,6 +133,10 @@
         <source>You appear to be offline: %1</source>
         <translation>Du scheinst offline zu sein: %1</translation>
     </message>
+    <message>
+        <source>the service</source>
+        <translation>der Dienst</translation>
+    </message>
 </context>
 <context>
     <name>ApiKeySecretDialog</name>
@@ -276,6 +280,17 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>BoundedReply</name>
+    <message>
+        <source>The answer from %1 is larger than %2, so Clipshelf stopped reading it.</source>
+        <translation>Die Antwort (%1) ist größer als %2, daher hat Clipshelf das Lesen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 took too long to answer, so Clipshelf gave up.</source>
+        <translation>%1 hat zu lange für die Antwort gebraucht, daher hat Clipshelf aufgegeben.</translation>
     </message>
 </context>
 <context>
@@ -874,6 +889,38 @@
         <source>its signature is not valid.</source>
         <translation>Seine Signatur ist ungültig.</translation>
     </message>
+    <message>
+        <source>The %1 %2 uses plain http, which would carry your sign-in unencrypted; use https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).</source>
+        <translation>Die Adresse %2 (%1) verwendet unverschlüsseltes http, das deine Anmeldung ungeschützt übertragen würde; verwende https (http ist nur auf diesem Computer erlaubt: 127.0.0.1, ::1, localhost).</translation>
+    </message>
+    <message>
+        <source>The %1 %2 (from %3) uses plain http, which would carry your sign-in unencrypted; use https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).</source>
+        <translation>Die Adresse %2 (%1, aus %3) verwendet unverschlüsseltes http, das deine Anmeldung ungeschützt übertragen würde; verwende https (http ist nur auf diesem Computer erlaubt: 127.0.0.1, ::1, localhost).</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>der Anmeldedienst</translation>
+    </message>
+    <message>
+        <source>The provider sent a token larger than 16 KiB, which Clipshelf refuses.</source>
+        <translation>Der Anmeldedienst hat ein Token gesendet, das größer als 16 KiB ist; Clipshelf lehnt es ab.</translation>
+    </message>
+    <message>
+        <source>The provider sent a token with characters that are not allowed in one, so Clipshelf refused it.</source>
+        <translation>Der Anmeldedienst hat ein Token mit unzulässigen Zeichen gesendet, daher hat Clipshelf es abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s token response has an invalid expires_in: it must be a whole number of seconds.</source>
+        <translation>Die Token-Antwort des Anmeldedienstes hat ein ungültiges expires_in: Es muss eine ganze Zahl von Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation>API-Adresse</translation>
+    </message>
 </context>
 <context>
     <name>SearchField</name>
@@ -1220,6 +1267,14 @@
         <source>You are not signed in.</source>
         <translation>Du bist nicht angemeldet.</translation>
     </message>
+    <message>
+        <source>The access token is not valid; please sign in again.</source>
+        <translation>Das Zugriffstoken ist ungültig; bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation>API-Adresse</translation>
+    </message>
 </context>
 <context>
     <name>clipshelf::ApiError</name>
@@ -1525,6 +1580,10 @@
         <source>The provider&apos;s response has neither a code nor an error.</source>
         <translation>Die Antwort des Anmeldedienstes enthält weder einen Code noch einen Fehler.</translation>
     </message>
+    <message>
+        <source>The provider&apos;s response carries a code with characters that are not allowed in one. Sign-in stopped for your safety.</source>
+        <translation>Die Antwort des Anmeldedienstes enthält einen Code mit unzulässigen Zeichen. Die Anmeldung wurde zu deiner Sicherheit abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>clipshelf::MemorySecretStore</name>
@@ -1546,6 +1605,14 @@
     <message>
         <source>The provider&apos;s discovery document at %1 could not be loaded (HTTP %2). Check the issuer setting.</source>
         <translation>Das Discovery-Dokument des Anmeldedienstes unter %1 konnte nicht geladen werden (HTTP %2). Prüfe die Einstellung „issuer“.</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>der Anmeldedienst</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +1848,14 @@
     <message>
         <source>The provider&apos;s userinfo endpoint answered HTTP %1.</source>
         <translation>Der Userinfo-Endpunkt des Anmeldedienstes hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The access token is not valid.</source>
+        <translation>Das Zugriffstoken ist ungültig.</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>der Anmeldedienst</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,11 @@
 #include "api/apiclient.h"
 
+#include "auth/providermetadata.h"
 #include "auth/sessionmanager.h"
+#include "core/boundedreply.h"
 #include "core/httpdate.h"
 #include "core/logging.h"
+#include "core/tokensyntax.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -11,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace clipshelf {
@@ -34,13 +38,14 @@ public:
     }
 
     /// Watches \a reply until unwatch(); aborts it after \a timeoutMs without progress
-    /// (0 or less: no timeout, as with setTransferTimeout()).
-    void watch(QNetworkReply *reply, int timeoutMs)
+    /// (0 or less: no inactivity timeout, as with setTransferTimeout()) and, in any
+    /// case, \a overallMs after now (a server dripping bytes never times out otherwise).
+    void watch(QNetworkReply *reply, int timeoutMs, int overallMs)
     {
-        if (timeoutMs <= 0)
-            return;
-        m_entries.push_back({reply, m_clock.elapsed() + timeoutMs, timeoutMs, 0});
-        const int tick = std::clamp(timeoutMs / 8, 10, 1000);
+        const qint64 now = m_clock.elapsed();
+        const qint64 idle = timeoutMs > 0 ? now + timeoutMs : std::numeric_limits<qint64>::max();
+        m_entries.push_back({reply, idle, timeoutMs, 0, now + overallMs});
+        const int tick = std::clamp(std::min(timeoutMs > 0 ? timeoutMs : overallMs, overallMs) / 8, 10, 1000);
         if (!m_timer.isActive() || m_timer.interval() > tick)
             m_timer.start(tick);
     }
@@ -62,12 +67,14 @@ private:
         qint64 deadline = 0;   ///< on m_clock
         int timeoutMs = 0;
         qint64 received = 0;   ///< bytesAvailable() at the last tick
+        qint64 overallDeadline = 0;   ///< on m_clock, whatever the progress
     };
 
     void check()
     {
         const qint64 now = m_clock.elapsed();
         QList<QPointer<QNetworkReply>> expired;
+        QList<QPointer<QNetworkReply>> overdue;
         for (auto it = m_entries.begin(); it != m_entries.end();) {
             if (!it->reply || it->reply->isFinished()) {
                 *it = std::move(m_entries.back());
@@ -75,7 +82,11 @@ private:
                 continue;
             }
             const qint64 received = it->reply->bytesAvailable();
-            if (received != it->received) {
+            if (now >= it->overallDeadline) {
+                overdue.append(it->reply);
+            } else if (it->timeoutMs <= 0) {
+                // no inactivity timeout: Qt's own transfer timeout watches uploads
+            } else if (received != it->received) {
                 it->received = received;
                 it->deadline = now + it->timeoutMs;
             } else if (now >= it->deadline) {
@@ -89,6 +100,10 @@ private:
         for (const QPointer<QNetworkReply> &reply : expired) {
             if (reply)
                 reply->abort();
+        }
+        for (const QPointer<QNetworkReply> &reply : overdue) {
+            if (reply)
+                BoundedReply::abortForDeadline(reply);
         }
     }
 
@@ -119,13 +134,18 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
                   == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
-ApiError transportError(QNetworkReply *reply, bool crossOriginRedirect)
+ApiError transportError(QNetworkReply *reply, bool crossOriginRedirect, qint64 maxBytes)
 {
     ApiError e;
     if (crossOriginRedirect) {
         e.kind = ApiError::Redirected;
         e.message = QCoreApplication::translate("ApiError", "The service redirected to another site; Clipshelf "
                                                             "did not follow it with your sign-in.");
+        return e;
+    }
+    if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
+        e.kind = bound == BoundedReply::Failure::TooLarge ? ApiError::BadResponse : ApiError::Timeout;
+        e.message = BoundedReply::message(bound, QCoreApplication::translate("ApiError", "the service"), maxBytes);
         return e;
     }
     switch (reply->error()) {
@@ -253,8 +273,21 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
     attempt->token = token;
     QNetworkRequest request(urlFor(req.path, req.query));
     request.setRawHeader("Accept", "application/json");
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    if (!token.isEmpty()) {
+        const QByteArray authorization = tokensyntax::bearerHeader(token);
+        // Never in clear text to another computer, never a value that could forge headers.
+        if (ProviderMetadata::isPlainHttp(m_base) || authorization.isEmpty()) {
+            ApiResult r;
+            // Tls: a transport-security refusal, never retried (like a bad certificate).
+            r.error.kind = authorization.isEmpty() ? ApiError::SessionEnded : ApiError::Tls;
+            r.error.message = authorization.isEmpty()
+                                  ? tr("The access token is not valid; please sign in again.")
+                                  : ProviderMetadata::plainHttpError(tr("API URL"), m_base);
+            QMetaObject::invokeMethod(this, [this, attempt, r] { complete(attempt, r); }, Qt::QueuedConnection);
+            return;
+        }
+        request.setRawHeader("Authorization", authorization);
+    }
     if (!req.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, req.contentType);
     for (auto it = req.headers.cbegin(); it != req.headers.cend(); ++it)
@@ -272,8 +305,8 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
         reply = m_nam->deleteResource(request);
     else
         reply = m_nam->sendCustomRequest(request, req.method, req.body);
-    if (req.body.isEmpty())
-        m_watchdog->watch(reply, req.timeoutMs);
+    BoundedReply::capBody(reply, req.maxResponseBytes > 0 ? req.maxResponseBytes : limits::kApiJsonBytes);
+    m_watchdog->watch(reply, req.body.isEmpty() ? req.timeoutMs : 0, limits::kApiDeadlineMs);
     attempt->crossOriginRedirect = false;
     connect(reply, &QNetworkReply::redirected, reply, [this, reply, attempt](const QUrl &target) {
         if (sameOrigin(target, m_base)) {
@@ -298,8 +331,12 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
         result.headers.insert(pair.first.toLower(), pair.second);
 
     const bool crossOrigin = attempt->crossOriginRedirect;
-    if (result.status == 0 || crossOrigin) {
-        result.error = transportError(reply, crossOrigin);
+    const bool bounded = BoundedReply::failure(reply) != BoundedReply::Failure::None;
+    if (result.status == 0 || crossOrigin || bounded) {
+        result.body.clear();
+        result.error = transportError(reply, crossOrigin,
+                                      attempt->request.maxResponseBytes > 0 ? attempt->request.maxResponseBytes
+                                                                            : limits::kApiJsonBytes);
         if (m_sessions && result.error.kind == ApiError::Network)
             m_sessions->noteNetworkReachable(false);
         complete(attempt, result);

@@ -28,7 +28,8 @@ struct ApiRequest
     QByteArray body;
     QByteArray contentType;       ///< e.g. "application/json"
     QHash<QByteArray, QByteArray> headers;  ///< If-Match, Idempotency-Key, …
-    int timeoutMs = 20'000;
+    int timeoutMs = 20'000;            ///< without progress; the whole request has limits::kApiDeadlineMs
+    qint64 maxResponseBytes = 0;       ///< 0: limits::kApiJsonBytes
 
     static ApiRequest get(const QString &path, const QUrlQuery &query = {});
     static ApiRequest json(const QByteArray &method, const QString &path, const QJsonDocument &doc);

@@ -1,6 +1,7 @@
 #include "api/endpoints.h"
 
 #include "auth/pkce.h"
+#include "core/boundedreply.h"
 
 #include <QJsonDocument>
 
@@ -9,7 +10,12 @@ namespace clipshelf::endpoints {
 ApiRequest health() { return ApiRequest::get(QStringLiteral("/health")); }
 ApiRequest timer() { return ApiRequest::get(QStringLiteral("/timer")); }
 ApiRequest me() { return ApiRequest::get(QStringLiteral("/me")); }
-ApiRequest getAvatar() { return ApiRequest::get(QStringLiteral("/me/avatar")); }
+ApiRequest getAvatar()
+{
+    ApiRequest r = ApiRequest::get(QStringLiteral("/me/avatar"));
+    r.maxResponseBytes = limits::kAvatarBytes;
+    return r;
+}
 
 ApiRequest putAvatar(const QByteArray &image, const QByteArray &contentType)
 {

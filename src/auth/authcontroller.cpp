@@ -66,6 +66,13 @@ void AuthController::setKeychainWarning(const QString &message)
 
 void AuthController::restore()
 {
+    if (const QString problem = m_config.plainHttpProblem(); !problem.isEmpty()) {
+        // Nothing is loaded or sent: a stored token must not travel in clear text.
+        setError(problem);
+        setState(SignedOut);
+        QMetaObject::invokeMethod(this, &AuthController::restoreFinished, Qt::QueuedConnection);
+        return;
+    }
     setState(Restoring);
     m_sessions->load([this](const SecretResult &result) {
         if (result.status == SecretResult::Status::Error)

@@ -3,6 +3,8 @@
 #include "auth/callbackpage.h"
 #include "auth/pkce.h"
 #include "core/logging.h"
+#include "core/providertext.h"
+#include "core/tokensyntax.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
@@ -15,7 +17,23 @@ namespace clipshelf {
 
 namespace {
 constexpr qsizetype kMaxRequestHead = 16 * 1024;
-constexpr int kSocketIdleMs = 10'000;
+constexpr int kSocketIdleMs = 10'000;   ///< a connection's whole request head must arrive by then
+constexpr qsizetype kMaxConnections = 16; ///< more at once: the oldest idle one is dropped
+
+/// The query's key=value pairs as sent (keys decoded, values still encoded).
+QList<QPair<QString, QByteArray>> queryPairs(const QByteArray &query)
+{
+    QList<QPair<QString, QByteArray>> pairs;
+    for (const QByteArray &part : query.split('&')) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype eq = part.indexOf('=');
+        const QByteArray key = eq < 0 ? part : part.left(eq);
+        pairs.append({QUrl::fromPercentEncoding(QByteArray(key).replace('+', ' ')),
+                      eq < 0 ? QByteArray() : part.mid(eq + 1)});
+    }
+    return pairs;
+}
 } // namespace
 
 LoopbackListener::LoopbackListener(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
@@ -89,7 +107,18 @@ void LoopbackListener::close()
 void LoopbackListener::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        // Bounded: a flood of connections evicts the oldest, never the browser's.
+        while (m_sockets.size() >= kMaxConnections) {
+            QPointer<QTcpSocket> oldest = m_sockets.takeFirst();
+            if (oldest && oldest == m_pending)
+                m_sockets.append(oldest);
+            else if (oldest)
+                oldest->abort();
+        }
         m_sockets.append(socket);
+        connect(socket, &QObject::destroyed, this, [this, socket] {
+            m_sockets.removeIf([socket](const QPointer<QTcpSocket> &p) { return !p || p == socket; });
+        });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         // A connection that never sends a full request is dropped, so it can't hold the listener.
@@ -136,9 +165,20 @@ void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
         reply(socket, 404, tr("Not found"), tr("This is not a sign-in response."), false);
         return;
     }
+    const QByteArray rawQuery = target.query(QUrl::FullyEncoded).toLatin1();
+    const auto pairs = queryPairs(rawQuery);
+    auto count = [&pairs](QLatin1String key) {
+        return std::count_if(pairs.begin(), pairs.end(), [key](const auto &p) { return p.first == key; });
+    };
+    // A parameter given twice is ambiguous (which code?): refused like a wrong state.
+    bool duplicated = false;
+    for (const char *key : {"code", "state", "iss", "error", "error_description"})
+        duplicated = duplicated || count(QLatin1String(key)) > 1;
     const QUrlQuery query(target);
     const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
-    if (m_consumed || m_expectedState.isEmpty() || !pkce::constantTimeEquals(state, m_expectedState)) {
+    if (duplicated || m_consumed || m_expectedState.isEmpty()
+        || !tokensyntax::isVisibleAscii(QString::fromUtf8(state))
+        || !pkce::constantTimeEquals(state, m_expectedState)) {
         qCWarning(lcAuth) << "Refused a callback that does not belong to the current sign-in";
         reply(socket, 400, tr("Unknown sign-in"),
               tr("This response does not belong to the sign-in Clipshelf is waiting for. Start the "
@@ -153,14 +193,19 @@ void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
     if ((m_issuerRequired || query.hasQueryItem(QStringLiteral("iss"))) && iss != m_expectedIssuer) {
         const QString message = tr("The sign-in response came from another provider (%1) than the "
                                    "one Clipshelf uses. Sign-in stopped for your safety.")
-                                    .arg(iss.isEmpty() ? tr("none named") : iss);
+                                    .arg(iss.isEmpty() ? tr("none named") : providertext::plain(iss, 200));
         emit errorReceived(message);
         return;
     }
     if (query.hasQueryItem(QStringLiteral("error"))) {
-        const QString code = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
-        const QString description =
-            query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        // Form-encoded ('+' is a space) and from the provider: shown as short plain text.
+        QString code, description;
+        for (const auto &[key, value] : pairs) {
+            if (key == QLatin1String("error"))
+                code = providertext::fromFormEncoded(value, 64);
+            else if (key == QLatin1String("error_description"))
+                description = providertext::fromFormEncoded(value);
+        }
         QString message = code == QLatin1String("access_denied")
                               ? tr("Sign-in was cancelled or denied at the provider.")
                               : tr("The provider reported an error: %1.").arg(code);
@@ -172,6 +217,11 @@ void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
     const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
     if (code.isEmpty()) {
         emit errorReceived(tr("The provider's response has neither a code nor an error."));
+        return;
+    }
+    if (!tokensyntax::isVisibleAscii(code)) {
+        emit errorReceived(tr("The provider's response carries a code with characters that are not "
+                              "allowed in one. Sign-in stopped for your safety."));
         return;
     }
     emit codeReceived(code);

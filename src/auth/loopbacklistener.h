@@ -41,6 +41,8 @@ public:
     void finish(bool success, const QString &message);
     /// Stops listening and drops every connection (cancel, timeout).
     void close();
+    /// Connections open right now (bounded; closed ones are forgotten).
+    qsizetype connectionCount() const { return m_sockets.size(); }
 
 signals:
     /// A valid callback with an authorization code; call finish() afterwards.

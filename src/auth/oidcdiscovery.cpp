@@ -1,5 +1,6 @@
 #include "auth/oidcdiscovery.h"
 
+#include "core/boundedreply.h"
 #include "core/logging.h"
 
 #include <QNetworkAccessManager>
@@ -15,14 +16,25 @@ OidcDiscovery::OidcDiscovery(QNetworkAccessManager *nam, QObject *parent)
 void OidcDiscovery::fetch(const QString &issuer)
 {
     const QUrl url = ProviderMetadata::discoveryUrl(issuer);
+    if (ProviderMetadata::isPlainHttp(QUrl(issuer))) { // never fetched in clear text
+        const QString error = ProviderMetadata::plainHttpError(tr("issuer"), QUrl(issuer));
+        QMetaObject::invokeMethod(this, [this, error] { emit finished(std::nullopt, error); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_timeoutMs);
     qCInfo(lcAuth) << "Discovery:" << url.toString();
     QNetworkReply *reply = m_nam->get(request);
+    BoundedReply::bound(reply, limits::kDiscoveryBytes, m_deadlineMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply, issuer, url] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
+            emit finished(std::nullopt, BoundedReply::message(bound, tr("the provider"), limits::kDiscoveryBytes));
+            return;
+        }
         if (status == 0) {
             const QString why = reply->error() == QNetworkReply::SslHandshakeFailedError
                                     ? tr("its certificate could not be verified")

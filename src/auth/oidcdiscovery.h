@@ -17,6 +17,8 @@ class OidcDiscovery : public QObject
 public:
     explicit OidcDiscovery(QNetworkAccessManager *nam, QObject *parent = nullptr);
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    /// The most the whole request may take (default limits::kProviderDeadlineMs).
+    void setDeadline(int ms) { m_deadlineMs = ms; }
     void fetch(const QString &issuer);
 
 signals:
@@ -26,6 +28,7 @@ signals:
 private:
     QNetworkAccessManager *m_nam;
     int m_timeoutMs = 15'000;
+    int m_deadlineMs = 60'000;
 };
 
 } // namespace clipshelf

@@ -1,5 +1,6 @@
 #include "auth/providermetadata.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,11 +27,31 @@ bool acceptableEndpoint(const QUrl &url)
 
 bool ProviderMetadata::isLoopbackHttp(const QUrl &url)
 {
-    if (url.scheme() != QLatin1String("http"))
+    if (url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0)
         return false;
     const QString host = url.host();
-    return host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
-           || host == QLatin1String("localhost");
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback(); // 127.0.0.0/8 and ::1
+}
+
+bool ProviderMetadata::isPlainHttp(const QUrl &url)
+{
+    return url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 && !isLoopbackHttp(url);
+}
+
+QString ProviderMetadata::plainHttpError(const QString &what, const QUrl &url, const QString &source)
+{
+    const QString where = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    return source.isEmpty()
+               ? QObject::tr("The %1 %2 uses plain http, which would carry your sign-in unencrypted; use "
+                             "https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).")
+                     .arg(what, where)
+               : QObject::tr("The %1 %2 (from %3) uses plain http, which would carry your sign-in "
+                             "unencrypted; use https (http is allowed only on this computer: 127.0.0.1, "
+                             "::1, localhost).")
+                     .arg(what, where, source);
 }
 
 bool ProviderMetadata::advertisesS256() const
@@ -77,6 +98,23 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
     m.issParameterSupported =
         o.value(QStringLiteral("authorization_response_iss_parameter_supported")).toBool(false);
 
+    // Every endpoint (optional ones too) must be https: plain http elsewhere than
+    // this computer would carry codes and tokens in clear text.
+    const struct { const char *name; const QUrl &url; } all[] = {
+        {"authorization_endpoint", m.authorizationEndpoint}, {"token_endpoint", m.tokenEndpoint},
+        {"userinfo_endpoint", m.userinfoEndpoint},           {"revocation_endpoint", m.revocationEndpoint},
+        {"end_session_endpoint", m.endSessionEndpoint},      {"jwks_uri", m.jwksUri},
+    };
+    if (isPlainHttp(QUrl(m.issuer))) {
+        *error = plainHttpError(QObject::tr("issuer"), QUrl(m.issuer));
+        return std::nullopt;
+    }
+    for (const auto &e : all) {
+        if (isPlainHttp(e.url)) {
+            *error = plainHttpError(QString::fromLatin1(e.name), e.url);
+            return std::nullopt;
+        }
+    }
     const struct { const char *name; const QUrl &url; } required[] = {
         {"authorization_endpoint", m.authorizationEndpoint},
         {"token_endpoint", m.tokenEndpoint},

@@ -19,6 +19,8 @@ constexpr int kWakeCheckMs = 15'000;
 constexpr int kMaxBackoffSeconds = 120;
 constexpr qint64 kExpiryMarginMs = 2000;
 constexpr qint64 kUnknownLifetimeSeconds = 600;
+/// Refreshes start at least this far apart, whatever expires_in says (no tight loop).
+constexpr int kMinRefreshIntervalMs = 2000;
 } // namespace
 
 /// A session prestore() is writing: its outcome, or who waits for it.
@@ -50,6 +52,8 @@ SessionManager::SessionManager(const Config &config, SecretStore *store, QNetwor
     m_retry.setSingleShot(true);
     m_retry.setTimerType(Qt::PreciseTimer);
     connect(&m_retry, &QTimer::timeout, this, [this] { startRefresh(false); });
+    m_throttle.setSingleShot(true);
+    connect(&m_throttle, &QTimer::timeout, this, [this] { startRefresh(false); });
 }
 
 SessionManager::~SessionManager() = default;
@@ -273,6 +277,13 @@ void SessionManager::startRefresh(bool force)
         endSession(tr("Your session has ended — please sign in again."));
         return;
     }
+    if (m_lastRefreshStart.isValid() && m_lastRefreshStart.elapsed() < kMinRefreshIntervalMs) {
+        // Too soon after the last one (e.g. expires_in 0): waiters wait for the deferred refresh.
+        if (!m_throttle.isActive())
+            m_throttle.start(int(kMinRefreshIntervalMs - m_lastRefreshStart.elapsed()));
+        return;
+    }
+    m_lastRefreshStart.start();
     m_refreshing = true;
     m_retry.stop();
     m_lock->acquire([this, force](bool held) { onLocked(force && held); }, 30'000);

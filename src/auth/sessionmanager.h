@@ -5,6 +5,7 @@
 #include "storage/secretstore.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -159,6 +160,8 @@ private:
     QTimer m_proactive;     ///< fires shortly before the access token expires
     QTimer m_wakeCheck;     ///< catches a computer waking from sleep past the expiry
     QTimer m_retry;         ///< backoff after a failed refresh
+    QTimer m_throttle;      ///< a refresh asked for too soon after the last one
+    QElapsedTimer m_lastRefreshStart;
     int m_failures = 0;
     QString m_lastFailure;   ///< why the last refresh failed (while backing off)
     QDateTime m_refreshSentAt; ///< when the current refresh request left: expiry counts from here

@@ -1,8 +1,11 @@
 #include "auth/tokenclient.h"
 
 #include "auth/jwkscache.h"
+#include "core/boundedreply.h"
 #include "core/httpdate.h"
 #include "core/logging.h"
+#include "core/providertext.h"
+#include "core/tokensyntax.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,15 +13,23 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <cmath>
+
 namespace clipshelf {
 
 namespace {
+
+/// The longest access-token lifetime accepted (one year); more is a broken answer.
+constexpr double kMaxExpiresInSeconds = 366.0 * 24 * 3600;
 
 TokenError transportError(QNetworkReply *reply)
 {
     TokenError e;
     const auto code = reply->error();
-    if (code == QNetworkReply::SslHandshakeFailedError) {
+    if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
+        e.kind = bound == BoundedReply::Failure::TooLarge ? TokenError::Kind::Malformed : TokenError::Kind::Transient;
+        e.message = BoundedReply::message(bound, QObject::tr("the provider"), limits::kTokenBytes);
+    } else if (code == QNetworkReply::SslHandshakeFailedError) {
         e.kind = TokenError::Kind::Tls;
         e.message = QObject::tr("The provider's certificate could not be verified, so Clipshelf "
                                 "refused to send anything to it.");
@@ -35,7 +46,8 @@ TokenError transportError(QNetworkReply *reply)
 TokenClient::TokenClient(QNetworkAccessManager *nam, QString clientId, QString clientSecret,
                          QObject *parent)
     : QObject(parent), m_nam(nam), m_clientId(std::move(clientId)),
-      m_clientSecret(std::move(clientSecret)), m_signingKeys(new JwksCache(nam, this))
+      m_clientSecret(std::move(clientSecret)), m_signingKeys(new JwksCache(nam, this)),
+      m_deadlineMs(limits::kProviderDeadlineMs)
 {
 }
 
@@ -58,7 +70,9 @@ bool TokenClient::parseTokenResponse(int httpStatus, const QByteArray &body, Tok
     if (httpStatus != 200) {
         error->httpStatus = httpStatus;
         error->oauthError = o.value(QStringLiteral("error")).toString();
-        const QString description = o.value(QStringLiteral("error_description")).toString();
+        // Provider text is shown as one plain, short line.
+        error->oauthError = providertext::plain(error->oauthError, 64);
+        const QString description = providertext::plain(o.value(QStringLiteral("error_description")).toString());
         if (error->oauthError == QLatin1String("invalid_grant")) {
             error->kind = TokenError::Kind::InvalidGrant;
             error->message = QObject::tr("Your session has ended — please sign in again.");
@@ -86,22 +100,38 @@ bool TokenClient::parseTokenResponse(int httpStatus, const QByteArray &body, Tok
     out->refreshToken = o.value(QStringLiteral("refresh_token")).toString();
     out->idToken = o.value(QStringLiteral("id_token")).toString();
     out->scope = o.value(QStringLiteral("scope")).toString();
-    const QJsonValue expires = o.value(QStringLiteral("expires_in"));
-    // Some providers send expires_in as a string; both are accepted.
-    out->expiresIn = expires.isDouble() ? expires.toInt(-1)
-                     : expires.isString() ? expires.toString().toInt()
-                                          : -1;
     out->receivedAt = QDateTime::currentDateTimeUtc();
-    if (out->accessToken.isEmpty()) {
+    auto refuse = [error](const QString &message) {
         error->kind = TokenError::Kind::Malformed;
-        error->message = QObject::tr("The provider's token response has no access token.");
+        error->message = message;
         return false;
+    };
+    if (out->accessToken.isEmpty())
+        return refuse(QObject::tr("The provider's token response has no access token."));
+    // Never stored or sent: too large for a header, or characters (CR LF) that could forge one.
+    for (const QString *token : {&out->accessToken, &out->refreshToken, &out->idToken}) {
+        if (token->size() > tokensyntax::kMaxTokenLength)
+            return refuse(QObject::tr("The provider sent a token larger than 16 KiB, which Clipshelf refuses."));
+    }
+    if (!tokensyntax::isB64Token(out->accessToken)
+        || (!out->refreshToken.isEmpty() && !tokensyntax::isVisibleAscii(out->refreshToken))
+        || (!out->idToken.isEmpty() && !tokensyntax::isVisibleAscii(out->idToken)))
+        return refuse(QObject::tr("The provider sent a token with characters that are not allowed in one, "
+                                  "so Clipshelf refused it."));
+    // expires_in (RFC 6749 5.1): a non-negative whole number of seconds, or absent (unknown).
+    const QJsonValue expires = o.value(QStringLiteral("expires_in"));
+    out->expiresIn = -1;
+    if (!expires.isUndefined() && !expires.isNull()) {
+        const double seconds = expires.toDouble(-1);
+        if (!expires.isDouble() || !(seconds >= 0) || seconds > kMaxExpiresInSeconds
+            || seconds != std::floor(seconds))
+            return refuse(QObject::tr("The provider's token response has an invalid expires_in: it must be a "
+                                      "whole number of seconds."));
+        out->expiresIn = int(seconds);
     }
     if (out->tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
-        error->kind = TokenError::Kind::Malformed;
-        error->message = QObject::tr("The provider issued a \"%1\" token; Clipshelf needs a Bearer token.")
-                             .arg(out->tokenType);
-        return false;
+        return refuse(QObject::tr("The provider issued a \"%1\" token; Clipshelf needs a Bearer token.")
+                          .arg(providertext::plain(out->tokenType, 40)));
     }
     out->tokenType = QStringLiteral("Bearer");
     return true;
@@ -153,12 +183,13 @@ void TokenClient::postForm(const QUrl &url, QList<QPair<QString, QString>> field
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_nam->post(request, formEncode(fields));
+    BoundedReply::bound(reply, limits::kTokenBytes, m_deadlineMs);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         TokenResponse response;
         TokenError error;
-        if (status == 0) {
+        if (status == 0 || BoundedReply::failure(reply) != BoundedReply::Failure::None) {
             error = transportError(reply);
             done(nullptr, &error);
             return;
@@ -191,6 +222,7 @@ void TokenClient::revoke(const QString &token, const QString &tokenTypeHint,
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(10'000);
     QNetworkReply *reply = m_nam->post(request, formEncode(fields));
+    BoundedReply::bound(reply, limits::kTokenBytes, m_deadlineMs);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -208,15 +240,26 @@ void TokenClient::fetchUserInfo(const QString &accessToken,
                                   Qt::QueuedConnection);
         return;
     }
+    const QByteArray authorization = tokensyntax::bearerHeader(accessToken);
+    if (authorization.isEmpty()) { // never put a malformed token into a header
+        QMetaObject::invokeMethod(this, [done] { done({}, tr("The access token is not valid.")); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     QNetworkRequest request(m_metadata.userinfoEndpoint);
-    request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    request.setRawHeader("Authorization", authorization);
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_nam->get(request);
+    BoundedReply::bound(reply, limits::kUserinfoBytes, m_deadlineMs);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
+            done({}, BoundedReply::message(bound, tr("the provider"), limits::kUserinfoBytes));
+            return;
+        }
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
         if (status != 200 || o.isEmpty()) {
             done({}, tr("The provider's userinfo endpoint answered HTTP %1.").arg(status));

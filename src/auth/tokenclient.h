@@ -65,6 +65,8 @@ public:
     void setTimeout(int ms) { m_timeoutMs = ms; }
     /// The provider's signing keys (for ID tokens), shared by sign-in and refresh.
     JwksCache *signingKeys() const { return m_signingKeys; }
+    /// The most a whole request may take, however slowly the answer trickles in.
+    void setDeadline(int ms) { m_deadlineMs = ms; }
 
     void exchangeCode(const QString &code, const QByteArray &verifier, const QString &redirectUri,
                       const QString &resource, TokenCallback done);
@@ -90,6 +92,7 @@ private:
     ProviderMetadata m_metadata;
     JwksCache *m_signingKeys;
     int m_timeoutMs = 30'000;
+    int m_deadlineMs;
 };
 
 } // namespace clipshelf

@@ -1,5 +1,6 @@
 #include "core/config.h"
 
+#include "auth/providermetadata.h"
 #include "buildconfig.h"
 
 #include <QCommandLineParser>
@@ -144,16 +145,16 @@ void Config::set(Key key, const QString &value, const QString &source)
 }
 
 std::optional<Config> Config::load(const QCommandLineParser *parser, const QProcessEnvironment &env,
-                                   QString *error)
+                                   QString *error, LoadMode mode)
 {
     Paths paths = Paths::platformDefaults(env);
     if (parser && parser->isSet(QStringLiteral("config")))
         paths.userFile = parser->value(QStringLiteral("config"));
-    return load(parser, env, paths, error);
+    return load(parser, env, paths, error, mode);
 }
 
 std::optional<Config> Config::load(const QCommandLineParser *parser, const QProcessEnvironment &env,
-                                   const Paths &paths, QString *error)
+                                   const Paths &paths, QString *error, LoadMode mode)
 {
     Config c;
     for (const auto &k : kKeys)
@@ -221,6 +222,12 @@ std::optional<Config> Config::load(const QCommandLineParser *parser, const QProc
             return std::nullopt;
         }
     }
+    if (mode == LoadMode::Strict) {
+        if (const QString problem = c.plainHttpProblem(); !problem.isEmpty()) {
+            *error = problem;
+            return std::nullopt;
+        }
+    }
     return c;
 }
 
@@ -267,6 +274,17 @@ QString Config::missingForSignIn() const
         return QObject::tr("No identity provider is configured: set --issuer or CLIPSHELF_ISSUER.");
     if (clientId().isEmpty())
         return QObject::tr("No client id is configured: set --client-id or CLIPSHELF_CLIENT_ID.");
+    return plainHttpProblem();
+}
+
+QString Config::plainHttpProblem() const
+{
+    for (Key key : {Key::Issuer, Key::ApiUrl}) {
+        const QUrl url(value(key));
+        if (ProviderMetadata::isPlainHttp(url))
+            return ProviderMetadata::plainHttpError(key == Key::Issuer ? QObject::tr("issuer") : QObject::tr("API URL"),
+                                                    url, source(key));
+    }
     return {};
 }
 

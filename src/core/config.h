@@ -58,14 +58,20 @@ public:
     /// Adds one option per key to \a parser (plus --config and repeatable --auth-param).
     static void addOptions(QCommandLineParser &parser);
 
+    /// Strict refuses a plain-http issuer or API URL (see plainHttpProblem());
+    /// KeepPlainHttp loads it so that `doctor` and the app can say what is wrong.
+    enum class LoadMode { Strict, KeepPlainHttp };
+
     /// Merges every layer. Returns std::nullopt and sets \a error on bad input
-    /// (unreadable file, bad port list, bad profile name, malformed auth params).
+    /// (unreadable file, bad port list, bad profile name, malformed auth params,
+    /// in Strict mode an http issuer or API URL that is not on this computer).
     static std::optional<Config> load(const QCommandLineParser *parser,
                                       const QProcessEnvironment &env, const Paths &paths,
-                                      QString *error);
+                                      QString *error, LoadMode mode = LoadMode::Strict);
     /// Convenience: platform paths from env (honouring --config from the parser).
     static std::optional<Config> load(const QCommandLineParser *parser,
-                                      const QProcessEnvironment &env, QString *error);
+                                      const QProcessEnvironment &env, QString *error,
+                                      LoadMode mode = LoadMode::Strict);
 
     QString value(Key key) const { return m_values.value(key); }
     /// "built-in default", "system config /etc/…", "user config …", "environment CLIPSHELF_…", "flag --…".
@@ -88,6 +94,9 @@ public:
 
     /// What is missing for a sign-in ("" when ready), e.g. "No issuer is configured…".
     QString missingForSignIn() const;
+    /// Why the issuer or API URL is refused ("" when fine): plain http is allowed only
+    /// on this computer (127.0.0.0/8, ::1, localhost), as tokens would travel in clear text.
+    QString plainHttpProblem() const;
 
     static bool isValidProfileName(const QString &name);
     static std::optional<QList<quint16>> parsePorts(const QString &text, QString *error);

@@ -1,5 +1,7 @@
 #include "storage/thumbnailstore.h"
 
+#include "core/boundedreply.h"
+
 #include "core/youtubeurl.h"
 #include "storage/storagelogging.h"
 
@@ -16,7 +18,7 @@ namespace clipshelf {
 
 namespace {
 constexpr int kMaxParallel = 4;
-constexpr qint64 kMaxBytes = 4 * 1024 * 1024;
+constexpr qint64 kMaxBytes = limits::kThumbnailBytes;
 constexpr int kTimeoutMs = 20'000;
 } // namespace
 
@@ -76,6 +78,7 @@ void ThumbnailStore::startNext()
         request.setTransferTimeout(kTimeoutMs);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
         QNetworkReply *reply = m_nam->get(request);
+        BoundedReply::bound(reply, kMaxBytes, limits::kThumbnailDeadlineMs);
         ++m_running;
         connect(reply, &QNetworkReply::finished, this, [this, id, reply] { onFinished(id, reply); });
     }

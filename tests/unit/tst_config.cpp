@@ -111,6 +111,42 @@ private slots:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
+    // Issue 13 item 5: a plain-http issuer or API URL elsewhere than this computer is refused.
+    void plainHttpRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("issuer") << QStringList{"--issuer", "http://id.example.com"};
+        QTest::newRow("api-url") << QStringList{"--issuer", "https://id.example.com", "--api-url", "http://api.example.com/v1"};
+        QTest::newRow("issuer on the LAN") << QStringList{"--issuer", "http://192.168.1.10:4000"};
+    }
+    void plainHttpRefused()
+    {
+        QFETCH(QStringList, args);
+        QString error;
+        QVERIFY(!load(args, QProcessEnvironment(), {}, &error));
+        QVERIFY2(error.contains("plain http") && error.contains("flag --"), qPrintable(error));
+
+        // doctor and the app load it anyway, to say what is wrong; sign-in still refuses.
+        QCommandLineParser parser;
+        Config::addOptions(parser);
+        QVERIFY(parser.parse(QStringList{"clipshelf"} + args));
+        const auto kept = Config::load(&parser, QProcessEnvironment(), Config::Paths(), &error,
+                                       Config::LoadMode::KeepPlainHttp);
+        QVERIFY(kept);
+        QVERIFY(kept->plainHttpProblem().contains("plain http"));
+    }
+
+    void loopbackHttpAllowed()
+    {
+        QString error;
+        for (const char *host : {"127.0.0.1:4000", "localhost:4000", "[::1]:4000", "127.0.0.2"}) {
+            const auto c = load({"--issuer", QString("http://") + host, "--api-url", QString("http://") + host + "/api/v1"},
+                                QProcessEnvironment(), {}, &error);
+            QVERIFY2(c, qPrintable(error));
+            QVERIFY(c->plainHttpProblem().isEmpty());
+        }
+    }
+
     void portsInOrder()
     {
         QString error;

@@ -112,6 +112,56 @@ private slots:
         QCOMPARE(ProviderMetadata::discoveryUrl("http://127.0.0.1:4000/"),
                  QUrl("http://127.0.0.1:4000/.well-known/openid-configuration"));
     }
+
+    // Issue 13 item 5: no endpoint may be plain http elsewhere than this computer.
+    void plainHttpEndpointsAreRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        for (const char *field : {"authorization_endpoint", "token_endpoint", "userinfo_endpoint",
+                                  "revocation_endpoint", "end_session_endpoint", "jwks_uri"})
+            QTest::newRow(field) << QString(field);
+    }
+    void plainHttpEndpointsAreRefused()
+    {
+        QFETCH(QString, field);
+        QJsonObject doc = goodDocument();
+        doc.insert(field, "http://id.example.com/" + field);
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error));
+        QVERIFY2(error.contains(field) && error.contains("plain http"), qPrintable(error));
+    }
+
+    void plainHttpIssuerIsRefused()
+    {
+        QJsonObject doc = goodDocument();
+        doc.insert("issuer", "http://id.example.com");
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "http://id.example.com", &error));
+        QVERIFY2(error.contains("plain http"), qPrintable(error));
+    }
+
+    void loopbackRecognised_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("plain");
+        QTest::newRow("127.0.0.1") << "http://127.0.0.1:4000/x" << false;
+        QTest::newRow("127.1.2.3") << "http://127.1.2.3/x" << false;
+        QTest::newRow("::1") << "http://[::1]:8/x" << false;
+        QTest::newRow("localhost") << "http://localhost:8/x" << false;
+        QTest::newRow("LOCALHOST") << "HTTP://LOCALHOST:8/x" << false;
+        QTest::newRow("https elsewhere") << "https://id.example.com/x" << false;
+        QTest::newRow("http elsewhere") << "http://id.example.com/x" << true;
+        QTest::newRow("http 128.0.0.1") << "http://128.0.0.1/x" << true;
+        QTest::newRow("http 10.0.0.1") << "http://10.0.0.1/x" << true;
+        QTest::newRow("localhost.example.com") << "http://localhost.example.com/x" << true;
+        QTest::newRow("127.0.0.1.nip.io") << "http://127.0.0.1.nip.io/x" << true;
+    }
+    void loopbackRecognised()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, plain);
+        QCOMPARE(ProviderMetadata::isPlainHttp(QUrl(url)), plain);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProviderMetadata)

@@ -227,6 +227,21 @@ private slots:
         QCOMPARE(m.session().accessToken, QString("AT-2"));
     }
 
+    // Issue 13 item 3: expires_in 0 (or any token that is due at once) never makes
+    // refreshes back to back: they start at least 2 s apart.
+    void refreshesNeverRunBackToBack()
+    {
+        FakeProvider p;
+        int refreshes = 0;
+        rotate(p, &refreshes, 0);
+        MemorySecretStore store;
+        SessionManager m(configFor(p), &store, &m_nam);
+        m.adopt(session(p, 0), [](const SecretResult &) {});
+        QTest::qWait(4500);
+        QVERIFY2(refreshes >= 1 && refreshes <= 3, qPrintable(QString::number(refreshes)));
+        QVERIFY(m.isActive());
+    }
+
     void responseWithoutRefreshTokenKeepsTheOldOne()
     {
         FakeProvider p;

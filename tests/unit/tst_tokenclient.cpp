@@ -2,6 +2,9 @@
 #include "auth/tokenclient.h"
 #include "core/httpdate.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QTest>
 #include <QUrlQuery>
 
@@ -34,14 +37,103 @@ private slots:
         QVERIFY(r.receivedAt.isValid());
     }
 
-    void expiresInOptionalOrString()
+    void expiresInOptional()
     {
         TokenResponse r;
         TokenError e;
         QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"Bearer"})", &r, &e));
         QCOMPARE(r.expiresIn, -1);
-        QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"BEARER","expires_in":"60"})", &r, &e));
+        QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"BEARER","expires_in":60.0})", &r, &e));
         QCOMPARE(r.expiresIn, 60);
+        QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"Bearer","expires_in":0})", &r, &e));
+        QCOMPARE(r.expiresIn, 0);
+    }
+
+    // Issue 13 item 3: only a non-negative whole number of seconds.
+    void refusesBadExpiresIn_data()
+    {
+        QTest::addColumn<QByteArray>("expiresIn");
+        QTest::newRow("negative") << QByteArray("-1");
+        QTest::newRow("word") << QByteArray(R"("soon")");
+        QTest::newRow("with unit") << QByteArray(R"("3600s")");
+        QTest::newRow("numeric string") << QByteArray(R"("60")");
+        QTest::newRow("fraction") << QByteArray("1.5");
+        QTest::newRow("huge") << QByteArray("1e300");
+        QTest::newRow("beyond int") << QByteArray("4294967296");
+        QTest::newRow("boolean") << QByteArray("true");
+        QTest::newRow("object") << QByteArray("{}");
+    }
+    void refusesBadExpiresIn()
+    {
+        QFETCH(QByteArray, expiresIn);
+        TokenResponse r;
+        TokenError e;
+        QVERIFY(!TokenClient::parseTokenResponse(
+            200, "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}", &r, &e));
+        QCOMPARE(e.kind, TokenError::Kind::Malformed);
+        QVERIFY2(e.message.contains("expires_in"), qPrintable(e.message));
+    }
+
+    // Issue 13 items 1 and 4: tokens that could forge headers, or are too large, are never taken.
+    void refusesBadTokens_data()
+    {
+        QTest::addColumn<QByteArray>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("access CR LF") << QByteArray("access_token") << QString("at\r\nX-Injected: 1");
+        QTest::newRow("access space") << QByteArray("access_token") << QString("a b");
+        QTest::newRow("access tab") << QByteArray("access_token") << QString("a\tb");
+        QTest::newRow("access not b64token") << QByteArray("access_token") << QString("a:b");
+        QTest::newRow("access = inside") << QByteArray("access_token") << QString("a=b");
+        QTest::newRow("access non-ASCII") << QByteArray("access_token") << QString("a\u00e9");
+        QTest::newRow("access 16 KiB + 1") << QByteArray("access_token") << QString(16 * 1024 + 1, 'a');
+        QTest::newRow("refresh LF") << QByteArray("refresh_token") << QString("rt\n");
+        QTest::newRow("refresh NUL") << QByteArray("refresh_token") << (QString("r") + QChar(0) + "t");
+        QTest::newRow("refresh 16 KiB + 1") << QByteArray("refresh_token") << QString(16 * 1024 + 1, 'r');
+        QTest::newRow("id CR") << QByteArray("id_token") << QString("a.b.c\r");
+        QTest::newRow("id DEL") << QByteArray("id_token") << QString("a.b.c\u007f");
+    }
+    void refusesBadTokens()
+    {
+        QFETCH(QByteArray, field);
+        QFETCH(QString, value);
+        QJsonObject o{{"access_token", "at"}, {"token_type", "Bearer"}, {"refresh_token", "rt"}, {"id_token", "a.b.c"}};
+        o.insert(QString::fromLatin1(field), value);
+        const QByteArray body = QJsonDocument(o).toJson();
+        TokenResponse r;
+        TokenError e;
+        QVERIFY(!TokenClient::parseTokenResponse(200, body, &r, &e));
+        QCOMPARE(e.kind, TokenError::Kind::Malformed);
+        QVERIFY(!e.message.isEmpty());
+    }
+
+    void acceptsEveryB64TokenCharacter()
+    {
+        TokenResponse r;
+        TokenError e;
+        const QString token = "AZaz09-._~+/==";
+        const QByteArray body = QJsonDocument(QJsonObject{{"access_token", token}, {"token_type", "Bearer"},
+                                                          {"refresh_token", "r!#$%&*:;<>?@[]^{|}"}})
+                                    .toJson();
+        QVERIFY(TokenClient::parseTokenResponse(200, body, &r, &e));
+        QCOMPARE(r.accessToken, token);
+        const QByteArray largest = QJsonDocument(QJsonObject{{"access_token", QString(16 * 1024, 'a')},
+                                                             {"token_type", "Bearer"}})
+                                       .toJson();
+        QVERIFY(TokenClient::parseTokenResponse(200, largest, &r, &e));
+    }
+
+    // Issue 13 item 10: provider text is plain, one line, short.
+    void providerTextIsPlainAndShort()
+    {
+        TokenResponse r;
+        TokenError e;
+        const QString description = QStringLiteral("line one\r\nline two\u202e") + QString(1000, 'x');
+        QVERIFY(!TokenClient::parseTokenResponse(
+            400, QJsonDocument(QJsonObject{{"error", "invalid_client"}, {"error_description", description}}).toJson(),
+            &r, &e));
+        QVERIFY2(e.message.contains("line one line two"), qPrintable(e.message));
+        QVERIFY(!e.message.contains('\n') && !e.message.contains('\r') && !e.message.contains(QChar(0x202e)));
+        QVERIFY2(e.message.size() < 400, qPrintable(e.message));
     }
 
     void rejectsBadSuccess_data()

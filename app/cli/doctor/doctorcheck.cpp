@@ -1,5 +1,7 @@
 #include "doctorcheck.h"
 
+#include "core/boundedreply.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -38,6 +40,7 @@ void DoctorCheck::get(const QUrl &url, std::function<void(QNetworkReply *)> done
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_env.networkTimeoutMs);
     QNetworkReply *reply = m_env.network->get(request);
+    BoundedReply::bound(reply, limits::kDiscoveryBytes, limits::kProviderDeadlineMs);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         done(reply);

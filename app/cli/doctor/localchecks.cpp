@@ -49,18 +49,25 @@ void ConfigCheck::start()
 {
     const Config &c = env().config;
     const QString id = QStringLiteral("config");
+    const QUrl issuer(c.issuer());
+    if (ProviderMetadata::isPlainHttp(issuer)) {
+        report({CheckResult::fail(id, QStringLiteral("The issuer %1 uses plain http, which is only allowed on this computer.")
+                                          .arg(c.issuer()),
+                                  QStringLiteral("Use the provider's https issuer URL (%1).").arg(whereSet(Config::Key::Issuer)))});
+        return;
+    }
+    if (ProviderMetadata::isPlainHttp(c.apiUrl())) {
+        report({CheckResult::fail(id, QStringLiteral("The API URL %1 uses plain http, which would send your sign-in "
+                                                     "unencrypted; it is only allowed on this computer.")
+                                          .arg(c.apiUrl().toString()),
+                                  QStringLiteral("Use the service's https URL (%1).").arg(whereSet(Config::Key::ApiUrl)))});
+        return;
+    }
     const QString missing = c.missingForSignIn();
     if (!missing.isEmpty()) {
         report({CheckResult::fail(id, missing,
                                   QStringLiteral("Set issuer and client-id (flags, CLIPSHELF_ISSUER / CLIPSHELF_CLIENT_ID "
                                                  "or clipshelf.conf), or install a build that has them built in."))});
-        return;
-    }
-    const QUrl issuer(c.issuer());
-    if (issuer.scheme() == QLatin1String("http") && !ProviderMetadata::isLoopbackHttp(issuer)) {
-        report({CheckResult::fail(id, QStringLiteral("The issuer %1 uses plain http, which is only allowed on this computer.")
-                                          .arg(c.issuer()),
-                                  QStringLiteral("Use the provider's https issuer URL (%1).").arg(whereSet(Config::Key::Issuer)))});
         return;
     }
     if (c.apiUrl().isEmpty()) {

@@ -460,6 +460,60 @@ await section('test hooks: fail-next', async () => {
   ok(e.status === 500 && e.headers.get('retry-after') === null, '500 without Retry-After');
 });
 
+await section('test hooks: misbehave', async () => {
+  const exchange = (s) => token(issuer, {
+    grant_type: 'authorization_code', code: s.code, redirect_uri: s.redirect, code_verifier: s.verifier,
+  });
+  const bad = await hook(issuer, '/__test/misbehave?endpoint=token&mode=nonsense');
+  ok(bad.status === 400, 'unknown mode refused');
+  const badJson = await hook(issuer, '/__test/misbehave?endpoint=token&mode=expires-in%3Dsoon');
+  ok(badJson.status === 400, 'expires-in needs a JSON value');
+
+  let f = await hook(issuer, '/__test/misbehave?endpoint=token&mode=crlf-access-token');
+  ok(f.status === 200, 'misbehave accepted');
+  const s1 = await signIn(issuer);
+  const t1 = await exchange(s1);
+  ok(t1.status === 200 && t1.json.access_token.includes('\r\nX-Injected: 1'), 'CR LF in the access token');
+  const t1b = await token(issuer, { grant_type: 'refresh_token', refresh_token: t1.json.refresh_token });
+  ok(t1b.status === 200 && !t1b.json.access_token.includes('\r'), 'count=1: the next answer is normal');
+
+  await hook(issuer, '/__test/misbehave?endpoint=token&mode=expires-in%3D%22soon%22');
+  const t2 = await exchange(await signIn(issuer));
+  ok(t2.json.expires_in === 'soon', 'expires_in replaced by a JSON value', JSON.stringify(t2.json.expires_in));
+
+  await hook(issuer, '/__test/misbehave?endpoint=token&mode=huge-access-token%3D20000');
+  const t3 = await exchange(await signIn(issuer));
+  ok(t3.json.access_token.length === 20000, 'huge access token');
+
+  await hook(issuer, '/__test/misbehave?endpoint=token&mode=drip%3D20');
+  const started = Date.now();
+  const t4 = await exchange(await signIn(issuer));
+  ok(t4.status === 200 && typeof t4.json.access_token === 'string', 'dripped answer is still valid JSON');
+  ok(Date.now() - started > 1000, 'dripped slowly', `${Date.now() - started} ms`);
+
+  await hook(issuer, '/__test/misbehave?endpoint=authorization&mode=duplicate-code');
+  const s5 = await signIn(issuer);
+  ok(s5.callback.searchParams.getAll('code').length === 2, 'callback carries code twice');
+
+  await hook(issuer, `/__test/misbehave?endpoint=authorization&mode=${encodeURIComponent('error-description=The user cancelled')}`);
+  const s6 = await signIn(issuer);
+  ok(s6.callback.search.includes('error_description=The+user+cancelled'), 'form-encoded error_description', s6.callback.search);
+  ok(s6.callback.searchParams.get('state') === s6.state && !s6.callback.searchParams.has('code'), 'state kept, no code');
+
+  await hook(issuer, '/__test/misbehave?endpoint=discovery&mode=plain-http-endpoint%3Dtoken_endpoint');
+  const d1 = await (await fetch(new URL('/.well-known/openid-configuration', issuer))).json();
+  ok(d1.token_endpoint === 'http://provider.example.com/token_endpoint', 'plain-http token endpoint');
+  const d2 = await (await fetch(new URL('/.well-known/openid-configuration', issuer))).json();
+  ok(d2.token_endpoint.startsWith(issuer), 'discovery normal again');
+
+  await hook(issuer, '/__test/misbehave?endpoint=token&mode=crlf-access-token&count=5');
+  f = await hook(issuer, '/__test/misbehave?endpoint=token&count=0');
+  ok(f.status === 200, 'count=0 clears');
+  const t7 = await exchange(await signIn(issuer));
+  ok(!t7.json.access_token.includes('\r'), 'cleared misbehaviour does not apply');
+  ok((await stats(issuer)).misbehaved >= 7, 'misbehaved counted');
+});
+
 await section('test hooks: stall-next', async () => {
   await hook(issuer, '/__test/stall-next?endpoint=token&count=1');
   const t0 = Date.now();

@@ -24,6 +24,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 
 // oidc-provider prints its notices with console.info (stdout). stdout is reserved for the
 // ready line, so route every console method to stderr before the library is loaded.
@@ -583,7 +584,8 @@ ${Object.entries(out).map(([k, v]) => `<pre><strong>${esc(k)}</strong>: ${esc(v)
 };
 
 const provider = new Provider(ISSUER, configuration);
-const providerCallback = provider.callback();
+// Recomposed wherever middleware is added further down (Koa composes at callback()).
+let providerCallback = provider.callback();
 
 // ---------------------------------------------------------------- events
 
@@ -679,6 +681,7 @@ async function handleTestHook(req, res, url) {
     case 'reset-stats':
       stats = newStats();
       faults.clear();
+      misbehaviours.clear();
       return sendJson(res, 200, { ok: true });
     case 'revoke': {
       const sub = q.get('sub');
@@ -709,6 +712,8 @@ async function handleTestHook(req, res, url) {
       log(`test hook: ${route} endpoint=${endpoint} count=${count}${route === 'fail-next' ? ` status=${f.fail?.status ?? '-'}` : ''}`);
       return sendJson(res, 200, { ok: true, endpoint, count });
     }
+    case 'misbehave':
+      return armMisbehaviour(res, q);
     default:
       return sendJson(res, 404, { error: 'unknown test hook' });
   }
@@ -753,6 +758,144 @@ function applyFault(endpoint, req, res) {
   }
   return false;
 }
+
+// ---------------------------------------------------------------- misbehaviour switch (issue 13)
+// POST /__test/misbehave?endpoint=E&mode=M&count=N makes the provider answer the next N
+// requests to E wrongly on purpose, by rewriting the answer oidc-provider produced (a Koa
+// middleware). count=0 (or reset-stats) clears E's misbehaviour. Modes per endpoint:
+//   token:         crlf-access-token | huge-access-token[=CHARS] | huge-body[=BYTES]
+//                  | expires-in=<JSON value> | drip[=MS per byte]
+//   authorization: duplicate-code | crlf-code | error-description=<text>
+//                  (rewrites the redirect to the loopback callback)
+//   discovery:     plain-http-endpoint=<field> | huge-body[=BYTES]
+const MISBEHAVIOURS = {
+  token: ['crlf-access-token', 'huge-access-token', 'huge-body', 'expires-in', 'drip'],
+  authorization: ['duplicate-code', 'crlf-code', 'error-description'],
+  discovery: ['plain-http-endpoint', 'huge-body'],
+};
+const misbehaviours = new Map(); // endpoint -> { mode, arg, count }
+
+function armMisbehaviour(res, q) {
+  const endpoint = q.get('endpoint') || 'token';
+  if (!MISBEHAVIOURS[endpoint]) {
+    return sendJson(res, 400, { error: `unknown endpoint; one of ${Object.keys(MISBEHAVIOURS).join(', ')}` });
+  }
+  const count = q.has('count') ? Number(q.get('count')) : 1;
+  if (!Number.isInteger(count) || count < 0) return sendJson(res, 400, { error: 'count must be an integer >= 0' });
+  if (count === 0) {
+    misbehaviours.delete(endpoint);
+    return sendJson(res, 200, { ok: true, endpoint, count });
+  }
+  const raw = q.get('mode') || '';
+  const eq = raw.indexOf('=');
+  const mode = eq < 0 ? raw : raw.slice(0, eq);
+  const arg = eq < 0 ? undefined : raw.slice(eq + 1);
+  if (!MISBEHAVIOURS[endpoint].includes(mode)) {
+    return sendJson(res, 400, { error: `unknown mode for ${endpoint}; one of ${MISBEHAVIOURS[endpoint].join(', ')}` });
+  }
+  if (mode === 'expires-in') {
+    try {
+      JSON.parse(arg ?? '');
+    } catch {
+      return sendJson(res, 400, { error: 'expires-in needs a JSON value, e.g. expires-in=-1 or expires-in="soon"' });
+    }
+  }
+  if ((mode === 'error-description' || mode === 'plain-http-endpoint') && !arg) {
+    return sendJson(res, 400, { error: `${mode} needs a value` });
+  }
+  misbehaviours.set(endpoint, { mode, arg, count });
+  log(`test hook: misbehave endpoint=${endpoint} mode=${mode} count=${count}`);
+  return sendJson(res, 200, { ok: true, endpoint, mode, count });
+}
+
+// The armed misbehaviour for endpoint, used up by one answer.
+function takeMisbehaviour(endpoint) {
+  const m = misbehaviours.get(endpoint);
+  if (!m) return null;
+  m.count -= 1;
+  if (m.count <= 0) misbehaviours.delete(endpoint);
+  stats.misbehaved = (stats.misbehaved || 0) + 1;
+  log(`test hook: misbehaving on ${endpoint} (${m.mode})`);
+  return m;
+}
+
+// A body that trickles out one byte every ms milliseconds.
+function drip(text, ms) {
+  const bytes = Buffer.from(text);
+  let i = 0;
+  return new Readable({
+    read() {
+      if (i >= bytes.length) return this.push(null);
+      const byte = bytes.subarray(i, i + 1);
+      i += 1;
+      setTimeout(() => this.push(byte), ms).unref();
+    },
+  });
+}
+
+function misbehaveOnToken(ctx, m) {
+  const body = { ...ctx.body };
+  switch (m.mode) {
+    case 'crlf-access-token': body.access_token = `${body.access_token}\r\nX-Injected: 1`; break;
+    case 'huge-access-token': body.access_token = 'A'.repeat(Number(m.arg) || 20_000); break;
+    case 'huge-body': body.padding = 'x'.repeat(Number(m.arg) || 1024 * 1024); break;
+    case 'expires-in': body.expires_in = JSON.parse(m.arg); break;
+    case 'drip': {
+      ctx.body = drip(JSON.stringify(body), Number(m.arg) || 1000);
+      ctx.type = 'application/json';
+      return;
+    }
+    default: break;
+  }
+  ctx.body = body;
+}
+
+function misbehaveOnCallbackRedirect(ctx, m) {
+  const location = new URL(ctx.response.get('Location'));
+  const q = location.searchParams;
+  if (m.mode === 'duplicate-code') {
+    q.append('code', 'forged-second-code');
+  } else if (m.mode === 'crlf-code') {
+    q.set('code', `${q.get('code')}\r\nX-Injected: 1`);
+  } else if (m.mode === 'error-description') {
+    // URLSearchParams form-encodes: spaces become '+', as real providers send them.
+    const state = q.get('state');
+    const iss = q.get('iss');
+    location.search = '';
+    q.set('error', 'access_denied');
+    q.set('error_description', m.arg);
+    if (state !== null) q.set('state', state);
+    if (iss !== null) q.set('iss', iss);
+  }
+  ctx.set('Location', location.toString());
+}
+
+function misbehaveOnDiscovery(ctx, m) {
+  const body = { ...ctx.body };
+  if (m.mode === 'plain-http-endpoint') body[m.arg] = `http://provider.example.com/${m.arg}`;
+  else if (m.mode === 'huge-body') body.padding = 'x'.repeat(Number(m.arg) || 1024 * 1024);
+  ctx.body = body;
+}
+
+provider.use(async (ctx, next) => {
+  await next();
+  if (misbehaviours.size === 0) return;
+  if (ctx.path === ENDPOINT_PATHS.get('token') && ctx.method === 'POST' && ctx.status === 200
+      && ctx.body && typeof ctx.body === 'object') {
+    const m = takeMisbehaviour('token');
+    if (m) misbehaveOnToken(ctx, m);
+  } else if (ctx.path === ENDPOINT_PATHS.get('discovery') && ctx.status === 200 && ctx.body) {
+    const m = takeMisbehaviour('discovery');
+    if (m) misbehaveOnDiscovery(ctx, m);
+  } else if ((ctx.status === 302 || ctx.status === 303)
+             && /^http:\/\/127\.0\.0\.1:\d+\/callback\?/.test(ctx.response.get('Location') || '')
+             && new URL(ctx.response.get('Location')).searchParams.has('code')) {
+    const m = takeMisbehaviour('authorization');
+    if (m) misbehaveOnCallbackRedirect(ctx, m);
+  }
+});
+providerCallback = provider.callback();
+// ---------------------------------------------------------------- end of misbehaviour switch
 
 async function handleInteraction(req, res, url) {
   const uid = url.pathname.split('/')[2];
