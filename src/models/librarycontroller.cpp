@@ -285,8 +285,16 @@ QStringList LibraryController::tagCompletions(const QString &prefix) const { ret
 
 void LibraryController::openInBrowser(qint64 id)
 {
-    if (const std::optional<VideoRow> row = m_videos->find(id))
-        QDesktopServices::openUrl(QUrl(row->effectiveUrl()));
+    const std::optional<VideoRow> row = m_videos->find(id);
+    if (!row)
+        return;
+    // Never the url the server (or the cache) holds: a file:, javascript: or custom
+    // scheme would be launched. Only the https YouTube link rebuilt from a valid id.
+    if (!YoutubeUrl::isValidId(row->youtubeId)) {
+        qCWarning(lcCore) << "Not opening video" << id << "in the browser: it has no valid YouTube id";
+        return;
+    }
+    QDesktopServices::openUrl(QUrl(YoutubeUrl::canonicalUrlForId(row->youtubeId)));
 }
 
 void LibraryController::copyLink(qint64 id)
