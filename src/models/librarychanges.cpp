@@ -285,6 +285,12 @@ void LibraryChanges::commitAll()
         release(id);
 }
 
+void LibraryChanges::keepHeldForNextStart()
+{
+    qDeleteAll(m_undoTimers);
+    m_undoTimers.clear();
+}
+
 void LibraryChanges::releaseLeftoverHolds()
 {
     for (const OutboxEntry &e : m_outbox->entries()) {

@@ -108,9 +108,16 @@ void OutboxReplayer::probe()
     });
 }
 
+void OutboxReplayer::stop()
+{
+    m_stopped = true;
+    m_retry.stop();
+    m_probe.stop();
+}
+
 void OutboxReplayer::kick()
 {
-    if (m_inFlight || !m_outbox || !m_api || !m_sessions)
+    if (m_stopped || m_inFlight || !m_outbox || !m_api || !m_sessions)
         return;
     if (!m_sessions->isActive())
         return;   // waits for a session of m_sub
