@@ -3,11 +3,13 @@
 // loads the Clipshelf module's Main.qml.
 
 #include "auth/authcontroller.h"
+#include "auth/keychainwork.h"
 #include "bridge/app.h"
 #include "bridge/thumbnailprovider.h"
 #include "buildconfig.h"
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/terminationsignals.h"
 #include "models/workspace.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
@@ -23,6 +25,7 @@
 #include <QQmlError>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSessionManager>
 #include <QSqlDatabase>
 #include <QTimer>
 #include <QUrl>
@@ -202,12 +205,33 @@ int main(int argc, char *argv[])
         return QGuiApplication::exec();
     }
 
-    // Deletes still inside their undo window are sent, the cache written, before exit.
-    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &workspace,
-                     [&workspace] { workspace.shutdown(); });
+    // One way out, whatever ends Clipshelf: the window's close, Ctrl+Q, SIGTERM (the
+    // desktop session ends), SIGINT or SIGHUP (a terminal) all quit the event loop, and
+    // shutdown() runs once: changes stay in the outbox (deletes in their undo window
+    // too, sent at the next start), the cache is written, and the keychain work of a
+    // refresh under way is finished (bounded). A second signal meanwhile exits at once.
+    clipshelf::TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &clipshelf::TerminationSignals::received, app.get(),
+                     [] { QCoreApplication::quit(); });
+    bool shutDown = false;
+    auto shutdown = [&shutDown, &workspace, &auth] {
+        if (shutDown)
+            return;
+        shutDown = true;
+        clipshelf::TerminationSignals::markShuttingDown();
+        workspace.shutdown();
+        if (!clipshelf::finishKeychainWork(auth))
+            printLine(stderr, QStringLiteral("clipshelf: the session was still being renewed when Clipshelf "
+                                             "closed; you may need to sign in again."));
+    };
+    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &workspace, shutdown);
+    // X11/Wayland session management asks to save before it may end the session.
+    auto *guiApp = static_cast<QGuiApplication *>(app.get());
+    QObject::connect(guiApp, &QGuiApplication::commitDataRequest, &workspace,
+                     [&workspace](QSessionManager &) { workspace.persist(); });
+    QObject::connect(guiApp, &QGuiApplication::saveStateRequest, &workspace,
+                     [&workspace](QSessionManager &) { workspace.persist(); });
     const int status = QGuiApplication::exec();
-    // A refresh under way stores its rotated refresh token before the process ends
-    // (quitting mid-refresh would otherwise end the session at the next start).
-    auth.sessions()->waitForPendingRefresh();
+    shutdown();   // when exec() returned without aboutToQuit (QCoreApplication::exit from elsewhere)
     return status;
 }

@@ -1,5 +1,6 @@
 #include "clicontext.h"
 
+#include "core/terminationsignals.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
 
@@ -98,18 +99,24 @@ void CliContext::failApi(const ApiError &error, const ApiWording &wording) const
 
 void CliContext::out(const QString &line) const
 {
+    if (interrupted)
+        return;
     std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
     std::fflush(stdout);
 }
 
 void CliContext::error(const QString &sentence) const
 {
+    if (interrupted)
+        return;
     std::fputs(qPrintable(QStringLiteral("clipshelf-cli: %1\n").arg(sentence)), stderr);
     std::fflush(stderr);
 }
 
 void CliContext::printJson(const QJsonValue &value) const
 {
+    if (interrupted)
+        return;
     QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
     std::fflush(stdout);
@@ -143,6 +150,8 @@ void CliContext::printTableOr(const QList<QStringList> &rows, const QString &whe
 
 void CliContext::finish(int code) const
 {
+    if (interrupted)
+        return;   // the interruption's exit code stands
     QMetaObject::invokeMethod(QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
                               Qt::QueuedConnection);
 }
@@ -153,6 +162,20 @@ void CliContext::fail(int code, const QString &sentence) const
     if (code == Usage)
         std::fprintf(stderr, "Run `clipshelf-cli %s --help` for usage.\n", qPrintable(commandName));
     finish(code);
+}
+
+void CliContext::interrupt(int signalNumber)
+{
+    if (interrupted)
+        return;
+    const AuthController::State state = auth->state();
+    const bool signingIn = state == AuthController::Discovering || state == AuthController::WaitingForBrowser
+                           || state == AuthController::CompletingSignIn;
+    error(signingIn ? QStringLiteral("Sign-in stopped; nothing was stored.") : QStringLiteral("Stopped."));
+    interrupted = true;   // what the command would still print is not true any more
+    if (signingIn)
+        auth->cancel();   // closes the loopback listener and drops tokens not yet stored
+    QCoreApplication::exit(TerminationSignals::exitCodeFor(signalNumber));
 }
 
 } // namespace clipshelf::cli

@@ -41,6 +41,8 @@ public:
     const QCommandLineParser *options = nullptr;
     /// Created by withApi().
     std::unique_ptr<ApiClient> api;
+    /// Set by interrupt(): the command prints nothing more and its finish() is ignored.
+    bool interrupted = false;
 
     bool isSet(const QString &option) const { return options && options->isSet(option); }
     QString value(const QString &option) const { return options ? options->value(option) : QString(); }
@@ -81,6 +83,10 @@ public:
     void finish(int code) const;
     /// error(\a sentence), then finish(\a code); a usage error adds where --help is.
     void fail(int code, const QString &sentence) const;
+    /// Ctrl+C (or SIGTERM, SIGHUP): one line, a sign-in under way is cancelled (its
+    /// listener closed, nothing stored), and the program ends with 128 + \a signalNumber
+    /// once the keychain work is finished (CommandLine::run).
+    void interrupt(int signalNumber);
 };
 
 } // namespace clipshelf::cli

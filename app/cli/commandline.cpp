@@ -3,7 +3,9 @@
 #include "buildconfig.h"
 #include "clicontext.h"
 #include "commandhelp.h"
+#include "auth/keychainwork.h"
 #include "core/config.h"
+#include "core/terminationsignals.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -227,11 +229,17 @@ int CommandLine::run(const QStringList &arguments)
     CliContext ctx(*config, parser.isSet(QStringLiteral("json")), args);
     ctx.options = &parser;
     ctx.commandName = spec.name();
+    // Ctrl+C, SIGTERM, SIGHUP: one line and exit 128 + signal, after the keychain work below.
+    TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &TerminationSignals::received, &terminationSignals,
+                     [&ctx](int signalNumber) { ctx.interrupt(signalNumber); });
     spec.run(ctx);
     const int status = QCoreApplication::exec();
+    TerminationSignals::markShuttingDown();   // a second Ctrl+C now exits at once
     // A refresh under way must store its rotated refresh token before we exit,
     // or the next command (or the app) would find the grant revoked.
-    ctx.auth->sessions()->waitForPendingRefresh();
+    if (!finishKeychainWork(*ctx.auth))
+        std::fputs("clipshelf-cli: The session was still being renewed; you may need to sign in again.\n", stderr);
     return status;
 }
 

@@ -143,6 +143,15 @@ FocusScope {
         openAdd(link.trim().split(/\s+/)[0] || "")
     }
 
+    /// Says once that changes of an earlier run were kept (LibraryController.recoveredMessage).
+    function showRecovered() {
+        if (!library || !library.recoveredMessage)
+            return
+        toast.show(library.recoveredMessage, "", 8000)
+        library.dismissRecoveredMessage()
+    }
+    Component.onCompleted: showRecovered()
+
     function focusSearch() {
         searchField.forceActiveFocus()
         searchField.selectAll()
@@ -160,6 +169,9 @@ FocusScope {
         }
         function onConflict(message) {
             toast.show(message, "", 8000)
+        }
+        function onRecoveredMessageChanged() {
+            page.showRecovered()
         }
     }
 

@@ -1506,6 +1506,10 @@
         <source>Already in your library</source>
         <translation>Schon in deiner Bibliothek</translation>
     </message>
+    <message>
+        <source>Changes you made before Clipshelf last closed were kept, and are sent when you are online.</source>
+        <translation>Änderungen, die du vor dem letzten Schließen von Clipshelf gemacht hast, wurden behalten und werden gesendet, sobald du online bist.</translation>
+    </message>
 </context>
 <context>
     <name>clipshelf::LibraryLoader</name>

@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace clipshelf {
 
 namespace {
@@ -290,8 +292,13 @@ QString Config::plainHttpProblem() const
 
 bool Config::isValidProfileName(const QString &name)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
-    return re.match(name).hasMatch();
+    // Every character checked: "$" of a regular expression also matched before a final "\n".
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '-';
+    });
 }
 
 std::optional<QList<quint16>> Config::parsePorts(const QString &text, QString *error)

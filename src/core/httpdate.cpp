@@ -2,6 +2,8 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace clipshelf {
 
 QDateTime parseHttpDate(const QByteArray &value)
@@ -42,14 +44,20 @@ int retryAfterSeconds(const QByteArray &value, const QDateTime &now)
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return -1;
-    bool ok = false;
-    const int seconds = v.toInt(&ok);
-    if (ok)
-        return seconds >= 0 ? seconds : -1;
+    // delay-seconds = 1*DIGIT, of any length: read in 64 bits, capped before it can overflow.
+    if (std::all_of(v.cbegin(), v.cend(), [](char c) { return c >= '0' && c <= '9'; })) {
+        qint64 seconds = 0;
+        for (const char c : v) {
+            seconds = seconds * 10 + (c - '0');
+            if (seconds >= kMaxRetryAfterSeconds)
+                return kMaxRetryAfterSeconds;
+        }
+        return int(seconds);
+    }
     const QDateTime when = parseHttpDate(v);
     if (!when.isValid())
         return -1;
-    return int(std::max<qint64>(0, now.secsTo(when)));
+    return int(std::clamp<qint64>(now.secsTo(when), 0, kMaxRetryAfterSeconds));
 }
 
 } // namespace clipshelf

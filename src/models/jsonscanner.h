@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <cmath>
 #include <cstring>
 
 namespace clipshelf::videojson::detail {
@@ -130,6 +131,24 @@ public:
         return true;
     }
 
+    static bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+    static int hexValue(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
+
+    /// True when a complete, valid escape (\\", \\n, \\uXXXX…) starts at \a p (a backslash), inside the input.
+    bool escapeAt(const char *p) const
+    {
+        if (m_end - p < 2)
+            return false;
+        switch (p[1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            return true;
+        case 'u':
+            return m_end - p >= 6 && isHex(p[2]) && isHex(p[3]) && isHex(p[4]) && isHex(p[5]);
+        default:
+            return false;
+        }
+    }
+
     /// A string's raw bytes (between the quotes); \a escaped tells whether it has backslashes.
     bool rawString(const char **start, qsizetype *size, bool *escaped, bool *ascii)
     {
@@ -147,7 +166,9 @@ public:
             }
             if (c == '\\') {
                 *escaped = true;
-                m_p += 2;
+                if (!escapeAt(m_p))
+                    return fail(m_p + 1 >= m_end ? "unterminated string" : "bad escape");
+                m_p += m_p[1] == 'u' ? 6 : 2;
                 continue;
             }
             if (c < 0x20)
@@ -203,12 +224,11 @@ public:
             case 'r': result += QLatin1Char('\r'); break;
             case 't': result += QLatin1Char('\t'); break;
             case 'u': {
-                if (e - s < 4)
+                // Exactly four hex digits ("\\u0x41" is not one: no sign, no prefix).
+                if (e - s < 4 || !isHex(s[0]) || !isHex(s[1]) || !isHex(s[2]) || !isHex(s[3]))
                     return fail("bad \\u escape");
-                bool ok = false;
-                const ushort unit = QByteArray(s, 4).toUShort(&ok, 16);
-                if (!ok)
-                    return fail("bad \\u escape");
+                const char16_t unit = char16_t(hexValue(s[0]) << 12 | hexValue(s[1]) << 8 | hexValue(s[2]) << 4
+                                               | hexValue(s[3]));
                 result += QChar(unit); // surrogate pairs arrive as two escapes, in order
                 s += 4;
                 break;
@@ -232,34 +252,63 @@ public:
         return string(out);
     }
 
+    /// A JSON number (RFC 8259: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?), finite.
     bool number(double *out)
     {
         ws();
         const char *start = m_p;
+        auto digits = [this] {
+            const char *from = m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+            return m_p - from;
+        };
         if (m_p < m_end && *m_p == '-')
             ++m_p;
-        bool integral = true;
-        qint64 value = 0;
         const char *digitsStart = m_p;
-        while (m_p < m_end && *m_p >= '0' && *m_p <= '9') {
-            value = value * 10 + (*m_p - '0');
-            ++m_p;
-        }
-        if (m_p == digitsStart)
+        const qsizetype intDigits = digits();
+        if (intDigits == 0)
             return fail("expected a number");
-        if (m_p < m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E')) {
+        if (intDigits > 1 && *digitsStart == '0')
+            return fail("bad number: leading zero");
+        bool integral = true;
+        if (m_p < m_end && *m_p == '.') {
+            ++m_p;
             integral = false;
-            while (m_p < m_end && ((*m_p >= '0' && *m_p <= '9') || *m_p == '.' || *m_p == 'e' || *m_p == 'E'
-                                   || *m_p == '+' || *m_p == '-'))
-                ++m_p;
+            if (digits() == 0)
+                return fail("bad number");
         }
-        if (integral && m_p - digitsStart < 16) {
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            ++m_p;
+            integral = false;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            if (digits() == 0)
+                return fail("bad number");
+        }
+        if (integral && intDigits < 16) {   // exact in a double and in 64 bits: no overflow
+            qint64 value = 0;
+            for (const char *p = digitsStart; p < m_p; ++p)
+                value = value * 10 + (*p - '0');
             *out = double(*start == '-' ? -value : value);
             return true;
         }
         bool ok = false;
         *out = QByteArray(start, m_p - start).toDouble(&ok);
-        return ok || fail("bad number");
+        return (ok && std::isfinite(*out)) || fail("bad number");
+    }
+
+    /// A number that is a whole number in [\a min, \a max] (an id, a count); anything else fails.
+    bool integer(qint64 *out, qint64 min, qint64 max)
+    {
+        double d = 0;
+        if (!number(&d))
+            return false;
+        // Compared as doubles before converting: a double out of range must never become an integer.
+        if (!(d >= double(min) && d <= double(max)) || d != std::trunc(d))
+            return fail("number out of range");
+        *out = qint64(d);
+        return true;
     }
 
     bool skipValue(int depth = 0)

@@ -210,18 +210,9 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     VideoRow updated = *row;
     applyPatch(updated, patch);
     updated.pending = true;
-    if (id < 0) {
-        // Not on the server yet: change the queued add itself, unless it is on the wire.
-        std::optional<OutboxEntry> queued = queuedAdd(id);
-        if (queued && m_replayer->inFlightSeq() != queued->seq) {
-            for (auto it = patch.constBegin(); it != patch.constEnd(); ++it)
-                queued->payload.insert(it.key(), it.value().isNull() ? QJsonValue(QString()) : it.value());
-            m_outbox->update(*queued);
-            m_videos->upsert(updated);
-            emit videoUpdated(id);
-            return;
-        }
-    }
+    // An edit of a queued add (id < 0) is a change of its own, sent after the add: never
+    // a rewrite of the add's body, which an earlier send whose answer was lost may have
+    // saved already (its Idempotency-Key would then replay the old body, or be refused).
     if (id > 0 && !row->pending)
         m_serverRows.insert(id, *row);
     OutboxEntry entry;
@@ -301,6 +292,12 @@ void LibraryChanges::commitAll()
     const QList<qint64> ids = m_held.keys();
     for (qint64 id : ids)
         release(id);
+}
+
+void LibraryChanges::keepHeldForNextStart()
+{
+    qDeleteAll(m_undoTimers);
+    m_undoTimers.clear();
 }
 
 void LibraryChanges::releaseLeftoverHolds()

@@ -53,6 +53,9 @@ public:
     void remove(qint64 id);
     void undo(qint64 id);
     void commitAll();
+    /// Stops the undo windows without ending them: the held deletes stay in the
+    /// outbox, and the next start sends them (releaseLeftoverHolds()). For shutdown.
+    void keepHeldForNextStart();
 
     /// Checks title, notes and tags as the server does; "" when fine, else the
     /// message and \a field. \a tags is normalised (trimmed, lower case, no duplicates).

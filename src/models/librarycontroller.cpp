@@ -90,16 +90,47 @@ void LibraryController::flushCache()
     m_cache->waitForWrites();
 }
 
+void LibraryController::prepareForShutdown()
+{
+    m_changes->keepHeldForNextStart();
+    m_replayer->stop();
+    flushCache();
+}
+
+QString LibraryController::recoveredMessage() const
+{
+    return m_recoveredChanges > 0
+               ? tr("Changes you made before Clipshelf last closed were kept, and are sent when you are online.")
+               : QString();
+}
+
+void LibraryController::dismissRecoveredMessage()
+{
+    if (m_recoveredChanges == 0)
+        return;
+    m_recoveredChanges = 0;
+    emit recoveredMessageChanged();
+}
+
 void LibraryController::start(CacheLoading loading)
 {
     if (m_started)
         return;
     m_started = true;
     m_cacheLoading = loading;
-    m_changes->releaseLeftoverHolds();
-    onConnectionChanged();
     // Whose library: the signed-in user's, else (offline start) the cache's owner.
     const QString sub = m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub();
+    // What an earlier run left in the outbox (after quitting offline, a signal or a crash): say so once.
+    if (m_outbox) {
+        for (const OutboxEntry &e : m_outbox->entries())
+            m_recoveredChanges += sub.isEmpty() || e.ownerSub == sub ? 1 : 0;
+        if (m_recoveredChanges > 0) {
+            qCInfo(lcCore) << "Library:" << m_recoveredChanges << "changes of an earlier run wait in the outbox";
+            emit recoveredMessageChanged();
+        }
+    }
+    m_changes->releaseLeftoverHolds();
+    onConnectionChanged();
     adoptOwner(sub);
     updateEmptyState();
 }
@@ -285,8 +316,16 @@ QStringList LibraryController::tagCompletions(const QString &prefix) const { ret
 
 void LibraryController::openInBrowser(qint64 id)
 {
-    if (const std::optional<VideoRow> row = m_videos->find(id))
-        QDesktopServices::openUrl(QUrl(row->effectiveUrl()));
+    const std::optional<VideoRow> row = m_videos->find(id);
+    if (!row)
+        return;
+    // Never the url the server (or the cache) holds: a file:, javascript: or custom
+    // scheme would be launched. Only the https YouTube link rebuilt from a valid id.
+    if (!YoutubeUrl::isValidId(row->youtubeId)) {
+        qCWarning(lcCore) << "Not opening video" << id << "in the browser: it has no valid YouTube id";
+        return;
+    }
+    QDesktopServices::openUrl(QUrl(YoutubeUrl::canonicalUrlForId(row->youtubeId)));
 }
 
 void LibraryController::copyLink(qint64 id)

@@ -56,6 +56,8 @@ class LibraryController : public QObject
     /// True when the library of a known user is shown (even before the session
     /// is restored: the cache is not secret and shows offline too).
     Q_PROPERTY(bool showsCachedLibrary READ showsCachedLibrary NOTIFY showsCachedLibraryChanged)
+    /// Not empty when start() found changes of an earlier run waiting in the outbox (shown once, then dismissed).
+    Q_PROPERTY(QString recoveredMessage READ recoveredMessage NOTIFY recoveredMessageChanged)
 
 public:
     enum EmptyState { NotEmpty, NoVideos, NoMatches, Loading };
@@ -95,6 +97,13 @@ public:
     LibraryLoader *loader() const { return m_loader; }
     /// Writes the cache now and waits for it (tests, shutdown).
     void flushCache();
+    /// The app is quitting: deletes in their undo window stay in the outbox (the
+    /// next start sends them), nothing more is sent, and the cache is written.
+    void prepareForShutdown();
+    QString recoveredMessage() const;
+    /// How many of an earlier run's changes start() found in the outbox.
+    int recoveredChanges() const { return m_recoveredChanges; }
+    Q_INVOKABLE void dismissRecoveredMessage();
 
     /// Loads the cache (if it belongs to the current user) and starts a refresh when online.
     Q_INVOKABLE void start() { start(CacheLoading::Blocking); }
@@ -137,6 +146,7 @@ signals:
     void errorMessageChanged();
     void offlineChanged();
     void showsCachedLibraryChanged();
+    void recoveredMessageChanged();
 
     /// \a id > 0: saved on the server; \a id < 0: queued (offline), shown as pending.
     void videoAdded(qint64 id);
@@ -185,6 +195,7 @@ private:
     EmptyState m_emptyState = Loading;
     bool m_offline = false;
     bool m_sessionEnded = false;
+    int m_recoveredChanges = 0;
 };
 
 } // namespace clipshelf

@@ -2,6 +2,7 @@
 
 #include "api/endpoints.h"
 #include "auth/sessionmanager.h"
+#include "core/httpdate.h"
 #include "core/logging.h"
 
 #include <QJsonArray>
@@ -107,9 +108,16 @@ void OutboxReplayer::probe()
     });
 }
 
+void OutboxReplayer::stop()
+{
+    m_stopped = true;
+    m_retry.stop();
+    m_probe.stop();
+}
+
 void OutboxReplayer::kick()
 {
-    if (m_inFlight || !m_outbox || !m_api || !m_sessions)
+    if (m_stopped || m_inFlight || !m_outbox || !m_api || !m_sessions)
         return;
     if (!m_sessions->isActive())
         return;   // waits for a session of m_sub
@@ -207,7 +215,10 @@ void OutboxReplayer::finish(const OutboxEntry &entry, const ApiResult &result)
         qCInfo(lcApi) << "Outbox: change" << entry.seq << "waits:" << error.message;
         if (m_sessions->connectionState() == SessionManager::Online && error.kind != ApiError::SessionEnded
             && error.kind != ApiError::Unauthorized) {
-            m_retry.start(error.retryAfterSeconds > 0 ? error.retryAfterSeconds * 1000 : m_retryDelayMs);
+            m_retry.start(error.retryAfterSeconds > 0
+                              ? int(std::min<qint64>(qint64(error.retryAfterSeconds) * 1000,
+                                                     qint64(kMaxRetryAfterSeconds) * 1000))
+                              : m_retryDelayMs);
             m_retryDelayMs = std::min(m_retryDelayMs * 2, 60'000);
         } else if (m_sessions->connectionState() == SessionManager::Offline) {
             scheduleProbe();

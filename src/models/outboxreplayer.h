@@ -46,6 +46,8 @@ public:
 
     /// First pause between /health probes while offline, and the longest (tests shorten them).
     void setProbeIntervals(int firstMs, int maxMs);
+    /// Sends nothing more (the app is shutting down: what waits stays in the outbox for the next start).
+    void stop();
 
 public slots:
     /// Sends the next waiting change if possible.
@@ -84,6 +86,7 @@ private:
     int m_probeDelayMs = 2'000;
     int m_retryDelayMs = 1'000;
     bool m_wasOnline = true;
+    bool m_stopped = false;
 };
 
 } // namespace clipshelf

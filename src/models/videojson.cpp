@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <limits>
 
 namespace clipshelf::videojson {
 
@@ -99,12 +100,8 @@ bool parseVideo(Reader &r, TagIds &tags, TextArena &arena, VideoRecord *record)
     QVarLengthArray<quint32, 8> tagIds;
     const bool ok = r.object([&](QByteArrayView key) {
         if (key == "id") {
-            double d;
-            if (!r.number(&d))
-                return false;
-            id = qint64(d);
-            haveId = true;
-            return true;
+            haveId = true;   // ids are exact in a double (JavaScript clients read them too)
+            return r.integer(&id, -(qint64(1) << 53), qint64(1) << 53);
         }
         if (key == "youtube_id")
             return youtubeId.read(r, false);
@@ -269,10 +266,10 @@ bool parseLibrary(QByteArrayView json, Library *library, QString *error,
             });
         }
         if (key == "count") {
-            double d;
-            if (!r.number(&d))
+            qint64 count = 0;
+            if (!r.integer(&count, 0, std::numeric_limits<int>::max()))
                 return false;
-            result.count = int(d);
+            result.count = int(count);
             return true;
         }
         if (key == "next_cursor")

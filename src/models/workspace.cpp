@@ -67,8 +67,15 @@ void Workspace::start(LibraryController::CacheLoading loading)
 
 void Workspace::shutdown()
 {
-    m_library->commitPendingDeletes();
-    m_library->flushCache();
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    m_library->prepareForShutdown();
+}
+
+void Workspace::persist()
+{
+    m_library->flushCache();   // the outbox commits every change as it is made
 }
 
 } // namespace clipshelf

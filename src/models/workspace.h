@@ -57,8 +57,13 @@ public:
     /// Loads the caches and starts syncing; call once after construction. The app
     /// reads the library cache InBackground, so that its window comes up meanwhile.
     void start(LibraryController::CacheLoading loading = LibraryController::CacheLoading::Blocking);
-    /// Sends the deletes still in their undo window and waits for cache writes (app close).
+    /// The process is quitting (window closed, Ctrl+Q, SIGTERM…): every change stays in
+    /// the outbox for the next start (deletes in their undo window too), nothing more is
+    /// sent, and the cache is written. Idempotent.
     void shutdown();
+    /// Writes what is only in memory (the cache) without quitting: the desktop session
+    /// asks this before it may end (QGuiApplication::commitDataRequest).
+    void persist();
 
 private:
     std::unique_ptr<LibraryCache> m_cache;
@@ -69,6 +74,7 @@ private:
     LibraryController *m_library = nullptr;
     SettingsController *m_settings = nullptr;
     QString m_storageError; ///< why the outbox is in memory only (empty when it is on disk)
+    bool m_shutDown = false;
 };
 
 } // namespace clipshelf

@@ -133,7 +133,15 @@ bool Outbox::enqueue(OutboxEntry &entry)
         emit changed();
         return true;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    // An add's row and its local id (-seq, known only after the insert) in one transaction:
+    // a process ended between the two statements leaves neither or both.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const bool setsLocalId = entry.kind == OutboxEntry::AddVideo && entry.videoId == 0;
+    if (setsLocalId && !db.transaction()) {
+        qCWarning(lcStorage) << "Outbox: could not start a transaction:" << db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO outbox (kind, state, owner_sub, video_id, payload, blob, idempotency_key,"
                              " created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(int(entry.kind));
@@ -146,12 +154,20 @@ bool Outbox::enqueue(OutboxEntry &entry)
     q.addBindValue(entry.createdAt.toMSecsSinceEpoch());
     if (!q.exec()) {
         qCWarning(lcStorage) << "Outbox: could not store a change:" << q.lastError().text();
+        if (setsLocalId)
+            db.rollback();
         return false;
     }
     entry.seq = q.lastInsertId().toLongLong();
-    if (entry.kind == OutboxEntry::AddVideo && entry.videoId == 0) {
+    if (setsLocalId) {
         entry.videoId = entry.localId();
-        exec(QStringLiteral("UPDATE outbox SET video_id = ? WHERE seq = ?"), {entry.videoId, entry.seq});
+        if (!exec(QStringLiteral("UPDATE outbox SET video_id = ? WHERE seq = ?"), {entry.videoId, entry.seq})
+            || !db.commit()) {
+            qCWarning(lcStorage) << "Outbox: could not store a change:" << db.lastError().text();
+            db.rollback();
+            entry.videoId = 0;
+            return false;
+        }
     }
     m_entries.append(entry);
     emit changed();

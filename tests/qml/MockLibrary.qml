@@ -27,6 +27,7 @@ QtObject {
     property int pendingChanges: 0
     property bool outboxBelongsToOtherUser: false
     property int otherUserChanges: 0
+    property string recoveredMessage
     property string errorMessage
     property bool offline: false
     property bool sessionEnded: false
@@ -153,4 +154,8 @@ QtObject {
         outboxBelongsToOtherUser = false
     }
     function forgetLocalData() { record("forgetLocalData") }
+    function dismissRecoveredMessage() {
+        record("dismissRecoveredMessage")
+        recoveredMessage = ""
+    }
 }

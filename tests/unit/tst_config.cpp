@@ -98,6 +98,7 @@ private slots:
         QTest::newRow("port") << QStringList{"--redirect-ports", "8080,http"} << "not a port";
         QTest::newRow("port range") << QStringList{"--redirect-ports", "70000"} << "not a port";
         QTest::newRow("profile") << QStringList{"--profile", "../etc"} << "profile name";
+        QTest::newRow("profile newline") << QStringList{"--profile", "default\n"} << "profile name";
         QTest::newRow("auth param") << QStringList{"--auth-param", "novalue"} << "key=value";
         QTest::newRow("reserved param") << QStringList{"--auth-param", "state=x"} << "cannot be overridden";
         QTest::newRow("issuer") << QStringList{"--issuer", "ftp://x"} << "not an http(s) URL";

@@ -67,6 +67,23 @@ private Q_SLOTS:
         QCOMPARE(retryAfterSeconds("soon", now), -1);
         QCOMPARE(retryAfterSeconds("", now), -1);
     }
+
+    void retryAfterIsCapped()
+    {
+        // Issue 13, item 14: never more than an hour, and no overflow on the way there.
+        const QDateTime now(QDate(1994, 11, 6), QTime(8, 49, 0), QTimeZone::utc());
+        QCOMPARE(clipshelf::kMaxRetryAfterSeconds, 3600);
+        QCOMPARE(retryAfterSeconds("3600", now), 3600);
+        QCOMPARE(retryAfterSeconds("3601", now), 3600);
+        QCOMPARE(retryAfterSeconds("2147484", now), 3600);
+        QCOMPARE(retryAfterSeconds("2147483648", now), 3600);
+        QCOMPARE(retryAfterSeconds("99999999999999999999999999", now), 3600);
+        QCOMPARE(retryAfterSeconds("Fri, 31 Dec 9999 23:59:59 GMT", now), 3600);
+        QCOMPARE(retryAfterSeconds("Sun, 06 Nov 1994 09:49:01 GMT", now), 3600);
+        QCOMPARE(retryAfterSeconds("-5", now), -1);
+        QCOMPARE(retryAfterSeconds("+5", now), -1);
+        QCOMPARE(retryAfterSeconds("1.5", now), -1);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestHttpDate)

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QDesktopServices>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -20,6 +21,16 @@
 
 using namespace clipshelf;
 using namespace clipshelf::test;
+
+/// Records the URLs QDesktopServices::openUrl() would launch.
+class UrlRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened << url; }
+};
 
 namespace {
 
@@ -506,9 +517,10 @@ private slots:
         QCOMPARE(lib.videos()->count(), 8);
         QCOMPARE(ids(lib.videos()).first(), added.at(2).at(0).toLongLong());   // newest first
         QVERIFY(lib.video(added.at(0).at(0).toLongLong()).value("pending").toBool());
-        // Edits to a queued add change the queued add.
+        // An edit of a queued add is a change of its own, sent after the add (issue 13, item 17).
         lib.updateVideo(added.at(1).at(0).toLongLong(), "two, renamed", "n", {});
-        QCOMPARE(f->outbox->entries().size(), 3);
+        QCOMPARE(f->outbox->entries().size(), 4);
+        QCOMPARE(lib.video(added.at(1).at(0).toLongLong()).value("title").toString(), QString("two, renamed"));
 
         // The first answer is lost after the server saved it: the replay must not add it twice.
         api.mode = FakeLibraryApi::DropAfterProcessing;
@@ -564,6 +576,59 @@ private slots:
         lib.commitPendingDeletes();           // the app closes: sent at once
         QTRY_VERIFY(!api.find(3));
         QCOMPARE(lib.videos()->count(), 1);
+    }
+
+    void editOfAQueuedAddIsNeverLost()
+    {
+        // Issue 13, item 17: the add reached the server but its answer was lost; an edit made
+        // meanwhile must reach the server too (not ride on the add's Idempotency-Key).
+        FakeLibraryApi api;
+        QTemporaryDir dir;
+        auto f = started(api, dir, 1);
+        LibraryController &lib = *f->library;
+        QTRY_COMPARE(lib.videos()->count(), 1);
+        api.mode = FakeLibraryApi::DropAfterProcessing;
+        QSignalSpy added(&lib, &LibraryController::videoAdded);
+        lib.addVideo("https://youtu.be/bbbbbbbbbb1", "first title", {}, {});
+        QTRY_COMPARE(api.videos.size(), 2);   // saved on the server, the answer lost
+        api.mode = FakeLibraryApi::Down;
+        QTRY_COMPARE(added.count(), 1);
+        QTRY_VERIFY(!f->replayer->isSending());
+        const qint64 localId = added.at(0).at(0).toLongLong();
+        QVERIFY(localId < 0);
+        lib.updateVideo(localId, "second title", {}, {"edited"});
+        api.mode = FakeLibraryApi::Up;
+        QTRY_COMPARE_WITH_TIMEOUT(lib.pendingChanges(), 0, 15'000);
+        QCOMPARE(api.videos.size(), 2);
+        QCOMPARE(api.videos.first().title, QString("second title"));
+        QCOMPARE(api.videos.first().tags, QStringList{"edited"});
+        QCOMPARE(lib.video(api.videos.first().id).value("title").toString(), QString("second title"));
+    }
+
+    void opensOnlyYoutubeLinks()
+    {
+        // Issue 13, item 12: the url from the server (or the cache) is never launched as it is.
+        FakeLibraryApi api;
+        QTemporaryDir dir;
+        api.seed(3);
+        api.videos[0].url = "file:///etc/passwd";   // video 3, a valid YouTube id
+        api.videos[1].url = "javascript:alert(1)";  // video 2
+        api.videos[1].youtubeId = "../../evil";     // and no valid id
+        api.videos[2].url = "clipshelf-evil://x";   // video 1
+        auto f = make(&api, dir.path());
+        f->library->start();
+        LibraryController &lib = *f->library;
+        QTRY_COMPARE(lib.videos()->count(), 3);
+        UrlRecorder recorder;
+        for (const char *scheme : {"https", "http", "file", "javascript", "clipshelf-evil"})
+            QDesktopServices::setUrlHandler(scheme, &recorder, "open");
+        lib.openInBrowser(3);
+        lib.openInBrowser(2);
+        lib.openInBrowser(1);
+        for (const char *scheme : {"https", "http", "file", "javascript", "clipshelf-evil"})
+            QDesktopServices::unsetUrlHandler(scheme);
+        QCOMPARE(recorder.opened, (QList<QUrl>{QUrl("https://www.youtube.com/watch?v=" + ytId(3)),
+                                               QUrl("https://www.youtube.com/watch?v=" + ytId(1))}));
     }
 
     void explainsConflicts()

@@ -42,12 +42,30 @@ private slots:
         QTest::newRow("verifier") << "code_verifier=V3R1F13R" << "V3R1F13R";
         QTest::newRow("secret") << "client_secret: GOCSPX-abc" << "GOCSPX-abc";
         QTest::newRow("code") << "code=AUTHC0DE&state=x" << "AUTHC0DE";
+        // Issue 13, item 19: RFC 7009's field, Basic credentials, percent-encoded pairs, opaque tokens.
+        QTest::newRow("revocation") << "token=R3V0K3&token_type_hint=refresh_token" << "R3V0K3";
+        QTest::newRow("basic") << "Authorization: Basic Y2xpZW50OnNlY3JldA==" << "Y2xpZW50OnNlY3JldA";
+        QTest::newRow("basic-lower") << "authorization: basic Y2xpZW50OnNlY3JldA==" << "Y2xpZW50OnNlY3JldA";
+        QTest::newRow("percent-form") << "body access_token%3DP3RC3NT%26x%3D1" << "P3RC3NT";
+        QTest::newRow("percent-json") << "%7B%22refresh_token%22%3A%22P3RC3NTJS%22%7D" << "P3RC3NTJS";
+        QTest::newRow("escaped-json") << QStringLiteral("\"{\\\"access_token\\\":\\\"3SC4P3D\\\"}\"") << "3SC4P3D";
+        QTest::newRow("google-access") << "got ya29.a0AfB_byC-0paqu3T0k3n_x" << "a0AfB_byC-0paqu3T0k3n";
+        QTest::newRow("google-refresh") << "stored 1//0gW-0paqu3R3fr3sh_x" << "0gW-0paqu3R3fr3sh";
+        QTest::newRow("github") << "token ghp_0paqu3G1thubT0k3nXYZ0123" << "0paqu3G1thubT0k3n";
+        QTest::newRow("id_token_hint") << "end_session?id_token_hint=H1NT&x=1" << "H1NT";
     }
     void freeText()
     {
         QFETCH(QString, text);
         QFETCH(QString, secret);
         QVERIFY2(!logging::redactText(text).contains(secret), qPrintable(logging::redactText(text)));
+    }
+
+    void ordinaryTextStays()
+    {
+        const QString text = QStringLiteral("GET /api/v1/videos?limit=50 -> 200 (12 ms), token_type_hint is fine");
+        QCOMPARE(logging::redactText(text), text);
+        QCOMPARE(logging::redactText(QStringLiteral("code=X")), QStringLiteral("code=<redacted>"));
     }
 
     void messageHandlerRedactsEveryCategoryAndLevel()

@@ -3,13 +3,20 @@
 //
 //   clipshelf-librarydriver --issuer URL --api-url URL --profile NAME --data-dir DIR
 //                           [--add YOUTUBE-URL]... [--until-synced]
+//                           [--delete YOUTUBE-ID] [--handle-signals]
 //
 // Prints one JSON object per line: {"queued": n} whenever the number of
 // waiting changes changes, {"synced": true} when none wait (with
-// --until-synced, then exits 0). Exit 3: not signed in; 1: timeout.
+// --until-synced, then exits 0), {"deleteScheduled": id} once --delete's
+// video is deleted with a 60-second undo window, {"recovered": n} at start
+// when an earlier run's changes wait. --handle-signals: SIGTERM, SIGINT and
+// SIGHUP quit through the app's shutdown path (Workspace::shutdown(),
+// finishKeychainWork()), then exit 0. Exit 3: not signed in; 1: timeout.
 #include "auth/authcontroller.h"
+#include "auth/keychainwork.h"
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/terminationsignals.h"
 #include "models/librarycontroller.h"
 #include "models/workspace.h"
 #include "storage/keychainsecretstore.h"
@@ -23,6 +30,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace clipshelf;
 
@@ -48,7 +56,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Cache and outbox"), QStringLiteral("dir"));
     const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("Add this video"), QStringLiteral("url"));
     const QCommandLineOption untilSynced(QStringLiteral("until-synced"), QStringLiteral("Exit once nothing waits"));
-    parser.addOptions({issuer, apiUrl, profile, dataDir, add, untilSynced});
+    const QCommandLineOption remove(QStringLiteral("delete"), QStringLiteral("Delete this video"), QStringLiteral("id"));
+    const QCommandLineOption handleSignals(QStringLiteral("handle-signals"), QStringLiteral("Quit as the app does"));
+    parser.addOptions({issuer, apiUrl, profile, dataDir, add, untilSynced, remove, handleSignals});
     parser.process(app);
 
     Config config;
@@ -65,6 +75,18 @@ int main(int argc, char *argv[])
     Workspace workspace(config, &auth, &nam, {dir + QStringLiteral("/data"), dir + QStringLiteral("/thumbs")});
     LibraryController *library = workspace.library();
 
+    // The app's way out (app/main.cpp): the same calls, in the same order.
+    std::unique_ptr<TerminationSignals> terminationSignals;
+    if (parser.isSet(handleSignals)) {
+        terminationSignals = std::make_unique<TerminationSignals>();
+        QObject::connect(terminationSignals.get(), &TerminationSignals::received, &app,
+                         [] { QCoreApplication::quit(); });
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, &workspace, [&] {
+            TerminationSignals::markShuttingDown();
+            workspace.shutdown();
+            finishKeychainWork(auth);
+        });
+    }
     QTimer::singleShot(90'000, &app, [] {
         print({{QStringLiteral("error"), QStringLiteral("timeout")}});
         QCoreApplication::exit(1);
@@ -83,7 +105,23 @@ int main(int argc, char *argv[])
             return;
         }
         workspace.start();
+        if (library->recoveredChanges() > 0)
+            print({{QStringLiteral("recovered"), library->recoveredChanges()}});
         QObject::connect(library, &LibraryController::pendingChangesChanged, &app, report);
+        if (parser.isSet(remove)) {
+            library->setUndoMs(60'000);
+            auto *poll = new QTimer(&app);
+            QObject::connect(poll, &QTimer::timeout, &app, [&, poll] {
+                const QString link = QStringLiteral("https://youtu.be/") + parser.value(remove);
+                const qint64 id = library->checkUrl(link).value(QStringLiteral("existingId")).toLongLong();
+                if (id <= 0)
+                    return;   // not loaded yet
+                poll->stop();
+                library->deleteVideo(id);
+                print({{QStringLiteral("deleteScheduled"), id}});
+            });
+            poll->start(100);
+        }
         int n = 0;
         for (const QString &url : parser.values(add))
             library->addVideo(url, QStringLiteral("Driver video %1").arg(++n), {}, {QStringLiteral("driver")});

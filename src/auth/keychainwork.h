@@ -1,0 +1,25 @@
+#pragma once
+
+#include "auth/authcontroller.h"
+#include "auth/sessionmanager.h"
+
+namespace clipshelf {
+
+/// How long a quitting process waits for a refresh under way to store its rotated refresh token.
+inline constexpr int kFinishKeychainWorkMs = 5000;
+
+/**
+ * The one place a quitting process (the app, clipshelf-cli) finishes its
+ * keychain work, within \a timeoutMs: a refresh under way stores its rotated
+ * refresh token (or fails), so the next start never presents a used one.
+ * False when it did not finish in time.
+ */
+inline bool finishKeychainWork(AuthController &auth, int timeoutMs = kFinishKeychainWorkMs)
+{
+    const bool refreshDone = auth.sessions()->waitForPendingRefresh(timeoutMs);
+    // Lead: connect the bounded keychain drain of issue 13, item 7 (pending writes and deletes)
+    // here.
+    return refreshDone;
+}
+
+} // namespace clipshelf

@@ -1,0 +1,251 @@
+// Issue 20: shutdown that loses nothing. The real app (clipshelf, offscreen),
+// clipshelf-cli and the library driver (the app's Workspace and its shutdown
+// path, without a window) against the real provider (4-second access tokens),
+// API server and keychain, ended by SIGTERM, SIGINT and a second SIGTERM.
+//
+// Chosen behaviour for a delete in its undo window when the app is ended: it
+// stays in the outbox, is not sent in a hurry, and the next start sends it,
+// exactly once, and says it recovered queued changes.
+#include "storage/outbox.h"
+#include "tst_cli_process.h"
+
+#include <csignal>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+using namespace clipshelf;
+using namespace clipshelf::test;
+
+namespace {
+
+/// Reads \a p's output until \a until shows up (or it ends, or \a timeoutMs pass).
+QByteArray readUntil(QProcess &p, QByteArray *buffer, const QByteArray &until,
+                     bool fromStderr = false, int timeoutMs = 60'000)
+{
+    [[maybe_unused]] const bool seen = QTest::qWaitFor(
+        [&] {
+            *buffer += fromStderr ? p.readAllStandardError() : p.readAllStandardOutput();
+            return buffer->contains(until) || p.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
+    *buffer += fromStderr ? p.readAllStandardError() : p.readAllStandardOutput();
+    return *buffer;
+}
+
+} // namespace
+
+class TestShutdown : public QObject
+{
+    Q_OBJECT
+
+    TestProvider m_provider;
+    TestApiServer m_api;
+    CliRunner m_cli; // Alice's profile
+    QString m_profile;
+
+    QString appProgram() const
+    {
+        return testEnv("CLIPSHELF_BINARY_DIR") + QStringLiteral("/app/clipshelf");
+    }
+    QString driverProgram() const { return testEnv("CLIPSHELF_LIBRARY_DRIVER"); }
+
+    /// The app on Alice's profile, its clipshelf.* info log on stderr.
+    void startApp(QProcess &app) const
+    {
+        QProcessEnvironment env = m_cli.env;
+        env.insert("QT_LOGGING_RULES", "clipshelf.*.info=true");
+        app.setProcessEnvironment(env);
+        app.start(appProgram(), {});
+        QVERIFY(app.waitForStarted(10'000));
+    }
+
+    int deletesOf(qint64 id)
+    {
+        return m_api.stats()
+            .value("by_method_path")
+            .toObject()
+            .value(QStringLiteral("DELETE /videos/%1").arg(id))
+            .toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists(appProgram()));
+        QVERIFY(!driverProgram().isEmpty());
+        QProcessEnvironment env;
+        env.insert("PROVIDER_ACCESS_TTL", "4"); // refreshes come quickly
+        QVERIFY(m_provider.start(env));
+        QVERIFY(m_api.start(m_provider.issuer()));
+        m_profile = freshProfile("shutdown");
+        m_cli.configure(m_provider.issuer(), m_api.url(), m_profile);
+        const CliRun login = m_cli.run({"login"}, {}, 90'000);
+        QVERIFY2(login.code == 0, login.describe().constData());
+        // The app's own directories (QStandardPaths under this test's private HOME).
+        QCoreApplication::setOrganizationName("Clipshelf");
+        QCoreApplication::setApplicationName("Clipshelf");
+    }
+
+    void sigintDuringLoginStoresNothing()
+    {
+        CliRunner bob;
+        bob.configure(m_provider.issuer(), m_api.url(), freshProfile("shutdown-login"), "bob");
+        QProcess cli;
+        cli.setProcessEnvironment(bob.env);
+        cli.start(bob.program, {"login", "--no-browser"});
+        QByteArray printed;
+        readUntil(cli, &printed, "/callback", false, 20'000);
+        QString url;
+        for (const QByteArray &line : printed.split('\n'))
+            if (line.startsWith("http"))
+                url = QString::fromUtf8(line.trimmed());
+        QVERIFY2(!url.isEmpty(), printed.constData());
+        const QUrl redirect(
+            QUrlQuery(QUrl(url)).queryItemValue("redirect_uri", QUrl::FullyDecoded));
+        QVERIFY(redirect.port() > 0);
+
+        ::kill(pid_t(cli.processId()), SIGINT);
+        QVERIFY(cli.waitForFinished(10'000));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 130);
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY2(err.contains("nothing was stored"), err.constData());
+
+        QTcpSocket socket; // the listener is closed
+        socket.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
+        QVERIFY(!socket.waitForConnected(2'000));
+        const CliRun status = bob.run({"status", "--json"});
+        QCOMPARE(status.json().value("signed_in").toBool(), false);
+    }
+
+    void sigtermKeepsADeleteInItsUndoWindow()
+    {
+        QTemporaryDir dataDir;
+        const QStringList common{"--issuer",  m_provider.issuer(), "--api-url",  m_api.url(),
+                                 "--profile", m_profile,           "--data-dir", dataDir.path()};
+        // A video on the server, added through the driver.
+        QProcess add;
+        QByteArray out;
+        add.setProgram(driverProgram());
+        add.setArguments(common + QStringList{"--add", "https://youtu.be/sigterm0001",
+                                              "--until-synced", "--handle-signals"});
+        add.start();
+        readUntil(add, &out, "\"synced\":true");
+        QVERIFY2(out.contains("\"synced\":true"), out.constData());
+        QVERIFY(add.waitForFinished(10'000));
+
+        // Deleted, and the app ended by SIGTERM inside the undo window.
+        QProcess driver;
+        driver.setProgram(driverProgram());
+        driver.setArguments(common + QStringList{"--delete", "sigterm0001", "--handle-signals"});
+        driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        driver.start();
+        out.clear();
+        readUntil(driver, &out, "deleteScheduled");
+        const qint64 id = QJsonDocument::fromJson(
+                              out.mid(out.indexOf("{\"deleteScheduled\"")).split('\n').constFirst())
+                              .object()
+                              .value("deleteScheduled")
+                              .toInteger();
+        QVERIFY2(id > 0, out.constData());
+        QElapsedTimer clock;
+        clock.start();
+        driver.terminate(); // SIGTERM
+        QVERIFY(driver.waitForFinished(10'000));
+        QCOMPARE(driver.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(driver.exitCode(), 0);
+        qInfo("the driver exited %lld ms after SIGTERM", clock.elapsed());
+        QCOMPARE(deletesOf(id), 0); // not sent in a hurry
+
+        // The next start says it recovered the change and sends it, once.
+        QProcess next;
+        next.setProgram(driverProgram());
+        next.setArguments(common + QStringList{"--until-synced", "--handle-signals"});
+        next.start();
+        out.clear();
+        readUntil(next, &out, "\"synced\":true");
+        QVERIFY2(out.contains("{\"recovered\":1}"), out.constData());
+        QVERIFY2(out.contains("\"synced\":true"), out.constData());
+        QVERIFY(next.waitForFinished(10'000));
+        QVERIFY2(deletesOf(id) == 1, out + QJsonDocument(m_api.stats()).toJson());
+
+        QProcess third;
+        third.setProgram(driverProgram());
+        third.setArguments(common + QStringList{"--until-synced", "--handle-signals"});
+        third.start();
+        out.clear();
+        readUntil(third, &out, "\"synced\":true");
+        QVERIFY2(!out.contains("recovered"), out.constData());
+        QVERIFY(third.waitForFinished(10'000));
+        QCOMPARE(deletesOf(id), 1);
+    }
+
+    void appExitsZeroOnSigtermQuickly()
+    {
+        QProcess app;
+        startApp(app);
+        QByteArray err;
+        readUntil(app, &err, "Library: showing the library", true);
+        QVERIFY2(app.state() == QProcess::Running, err.constData());
+        QElapsedTimer clock;
+        clock.start();
+        app.terminate();
+        QVERIFY(app.waitForFinished(10'000));
+        const qint64 ms = clock.elapsed();
+        err += app.readAllStandardError();
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(app.exitCode() == 0, err.right(2000).constData());
+        qInfo("clipshelf exited with 0, %lld ms after SIGTERM", ms);
+        QVERIFY2(ms < 2'000, qPrintable(QString::number(ms)));
+    }
+
+    void sigtermDuringARefreshKeepsTheSession()
+    {
+        m_provider.call("POST", "/__test/reset-stats");
+        m_provider.call("POST", "/__test/stall-next?endpoint=token&count=1");
+        QProcess app;
+        startApp(app);
+        QVERIFY(QTest::qWaitFor([&] { return m_provider.stat("stalled_requests") == 1; }, 30'000));
+        app.terminate(); // the refresh is on the wire
+        QVERIFY(app.waitForFinished(15'000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        // The next start is signed in and refreshes without tripping reuse detection.
+        const CliRun r = m_cli.run({"tags", "--json"});
+        QVERIFY2(r.code == 0, r.describe().constData());
+        QCOMPARE(m_provider.stat("refresh_failures"), 0);
+        QCOMPARE(m_provider.stat("revocations"), 0);
+    }
+
+    void secondSigtermExitsAtOnce()
+    {
+        m_provider.call("POST", "/__test/reset-stats");
+        m_provider.call("POST", "/__test/stall-next?endpoint=token&count=1");
+        QProcess app;
+        startApp(app);
+        QVERIFY(QTest::qWaitFor([&] { return m_provider.stat("stalled_requests") == 1; }, 30'000));
+        app.terminate();
+        QByteArray err;
+        readUntil(app, &err, "Waiting for the session refresh", true, 10'000);
+        QVERIFY2(err.contains("Waiting for the session refresh"), err.right(2000).constData());
+        QElapsedTimer clock;
+        clock.start();
+        app.terminate(); // the second one: at once
+        QVERIFY(app.waitForFinished(10'000));
+        QVERIFY2(clock.elapsed() < 1'000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 143);
+        // Nothing corrupted: the outbox opens, the session still works.
+        Outbox outbox(Outbox::defaultDirectory(m_profile));
+        QString error;
+        QVERIFY2(outbox.open(&error), qPrintable(error));
+        const CliRun r = m_cli.run({"tags", "--json"});
+        QVERIFY2(r.code == 0, r.describe().constData());
+        QCOMPARE(m_provider.stat("revocations"), 0);
+    }
+};
+
+QTEST_MAIN(TestShutdown)
+#include "tst_shutdown.moc"
