@@ -39,6 +39,8 @@ namespace {
 
 constexpr auto kMainQml = "qrc:/qt/qml/Clipshelf/Main.qml";
 constexpr int kSmokeTestTimeoutMs = 30'000;
+/// How long the app waits at exit for keychain work under way.
+constexpr int kFinishPendingWorkMs = 5000;
 
 bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
 {
@@ -204,8 +206,11 @@ int main(int argc, char *argv[])
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &workspace,
                      [&workspace] { workspace.shutdown(); });
     const int status = QGuiApplication::exec();
-    // A refresh under way stores its rotated refresh token before the process ends
-    // (quitting mid-refresh would otherwise end the session at the next start).
-    auth.sessions()->waitForPendingRefresh();
+    // A refresh under way stores its rotated refresh token, and every keychain
+    // write or delete answers, before the process ends (quitting mid-refresh
+    // would otherwise end the session at the next start).
+    if (!auth.sessions()->finishPendingWork(QDeadlineTimer(kFinishPendingWorkMs)))
+        printLine(stderr, QStringLiteral("clipshelf: %1")
+                              .arg(clipshelf::SessionManager::unfinishedWorkMessage()));
     return status;
 }

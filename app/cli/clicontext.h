@@ -46,6 +46,8 @@ public:
     QString value(const QString &option) const { return options ? options->value(option) : QString(); }
     QStringList values(const QString &option) const { return options ? options->values(option) : QStringList(); }
 
+    /// Prints the keychain warning (AuthController::keychainWarning()) once, when there is one.
+    void warnAboutKeychain() const;
     /// Restores the stored session, then calls \a next (prints keychain warnings).
     void restoreSession(std::function<void()> next);
     /// Restores the session and checks that an API URL is configured and someone
@@ -81,6 +83,9 @@ public:
     void finish(int code) const;
     /// error(\a sentence), then finish(\a code); a usage error adds where --help is.
     void fail(int code, const QString &sentence) const;
+
+private:
+    mutable QStringList m_warned; ///< keychain warnings already printed
 };
 
 } // namespace clipshelf::cli

@@ -15,6 +15,9 @@ namespace clipshelf::cli {
 
 namespace {
 
+/// How long the CLI waits at exit for keychain work under way.
+constexpr int kFinishPendingWorkMs = 5000;
+
 int usageError(const QString &sentence, const QString &helpCommand = {})
 {
     std::fprintf(stderr, "clipshelf-cli: %s\nRun `clipshelf-cli %s--help` for usage.\n", qPrintable(sentence),
@@ -226,9 +229,13 @@ int CommandLine::run(const QStringList &arguments)
     ctx.commandName = spec.name();
     spec.run(ctx);
     const int status = QCoreApplication::exec();
-    // A refresh under way must store its rotated refresh token before we exit,
-    // or the next command (or the app) would find the grant revoked.
-    ctx.auth->sessions()->waitForPendingRefresh();
+    // Keychain work under way lands before we exit: a rotated refresh token
+    // (else the next command would find the grant revoked), the removal of an
+    // ended or refused session (else `status` would still say signed in).
+    if (!ctx.auth->sessions()->finishPendingWork(QDeadlineTimer(kFinishPendingWorkMs))) {
+        ctx.error(SessionManager::unfinishedWorkMessage());
+        return status == Ok ? OtherError : status;
+    }
     return status;
 }
 

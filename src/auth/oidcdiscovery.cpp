@@ -23,6 +23,7 @@ void OidcDiscovery::fetch(const QString &issuer)
     connect(reply, &QNetworkReply::finished, this, [this, reply, issuer, url] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_httpStatus = status;
         if (status == 0) {
             const QString why = reply->error() == QNetworkReply::SslHandshakeFailedError
                                     ? tr("its certificate could not be verified")

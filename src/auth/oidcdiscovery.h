@@ -18,6 +18,8 @@ public:
     explicit OidcDiscovery(QNetworkAccessManager *nam, QObject *parent = nullptr);
     void setTimeout(int ms) { m_timeoutMs = ms; }
     void fetch(const QString &issuer);
+    /// The HTTP status of the last answer (0: the provider could not be reached), once finished.
+    int httpStatus() const { return m_httpStatus; }
 
 signals:
     /// Either metadata, or an error in plain words.
@@ -26,6 +28,7 @@ signals:
 private:
     QNetworkAccessManager *m_nam;
     int m_timeoutMs = 15'000;
+    int m_httpStatus = 0;
 };
 
 } // namespace clipshelf
