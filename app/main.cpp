@@ -221,8 +221,8 @@ int main(int argc, char *argv[])
         clipshelf::TerminationSignals::markShuttingDown();
         workspace.shutdown();
         if (!clipshelf::finishKeychainWork(auth))
-            printLine(stderr, QStringLiteral("clipshelf: the session was still being renewed when Clipshelf "
-                                             "closed; you may need to sign in again."));
+            printLine(stderr, QStringLiteral("clipshelf: %1")
+                                  .arg(clipshelf::SessionManager::unfinishedWorkMessage()));
     };
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &workspace, shutdown);
     // X11/Wayland session management asks to save before it may end the session.

@@ -3,6 +3,7 @@
 #include "clicontext.h"
 
 #include <QJsonObject>
+#include <QProcess>
 
 namespace clipshelf::cli {
 
@@ -24,6 +25,20 @@ QString signedInLine(const AuthController &auth)
 
 } // namespace
 
+/// The exit code of a failed sign-in (docs/cli.md: 4 unreachable, 5 the provider's trouble).
+int exitCodeFor(SignInFlow::Failure failure)
+{
+    switch (failure) {
+    case SignInFlow::Failure::Unreachable:
+        return Unreachable;
+    case SignInFlow::Failure::ServerError:
+        return ServerError;
+    case SignInFlow::Failure::Other:
+        break;
+    }
+    return OtherError;
+}
+
 void runLogin(CliContext &ctx, bool noBrowser)
 {
     ctx.restoreSession([&ctx, noBrowser] {
@@ -35,24 +50,46 @@ void runLogin(CliContext &ctx, bool noBrowser)
         }
         const QString missing = ctx.config.missingForSignIn();
         if (!missing.isEmpty()) {
-            ctx.error(missing);
-            ctx.finish(OtherError);
+            ctx.fail(Usage, missing);
             return;
         }
         auth->setOpensBrowser(!noBrowser);
-        QObject::connect(auth, &AuthController::authorizationUrlChanged, auth, [&ctx, auth, noBrowser] {
-            if (auth->authorizationUrl().isEmpty())
-                return;
-            if (noBrowser)
-                ctx.out(QStringLiteral("Open this link in a browser to sign in:\n%1")
-                            .arg(auth->authorizationUrl().toString(QUrl::FullyEncoded)));
-            else
-                ctx.error(QStringLiteral("Finish signing in in your browser (waiting up to 5 minutes)."));
-        });
+        auto printLink = [&ctx, auth] {
+            ctx.out(QStringLiteral("Open this link in a browser to sign in:\n%1")
+                        .arg(auth->authorizationUrl().toString(QUrl::FullyEncoded)));
+        };
+        // The browser could not be opened: say so at once and go on waiting for the link opened by
+        // hand.
+        QObject::connect(
+            auth, &AuthController::browserLaunchFailed, auth, [&ctx, printLink](const QString &) {
+                const QString browser =
+                    ctx.config.browserCommand().isEmpty()
+                        ? QStringLiteral("the system browser")
+                        : QStringLiteral("\"%1\"").arg(
+                              QProcess::splitCommand(ctx.config.browserCommand()).value(0));
+                ctx.error(QStringLiteral("The browser (%1) could not be opened; open the link "
+                                         "below by hand (waiting up "
+                                         "to 5 minutes).")
+                              .arg(browser));
+                printLink();
+            });
+        QObject::connect(
+            auth, &AuthController::authorizationUrlChanged, auth,
+            [&ctx, auth, noBrowser, printLink] {
+                if (auth->authorizationUrl().isEmpty() || auth->browserFailed())
+                    return;
+                if (noBrowser)
+                    printLink();
+                else
+                    ctx.error(QStringLiteral(
+                        "Finish signing in in your browser (waiting up to 5 minutes)."));
+            });
         QObject::connect(auth, &AuthController::stateChanged, auth, [&ctx, auth] {
             if (auth->state() == AuthController::SignedIn) {
-                if (!auth->keychainWarning().isEmpty())
-                    ctx.error(auth->keychainWarning());
+                ctx.warnAboutKeychain();
+                if (const QString notice = AuthController::noRefreshTokenNotice(auth->session());
+                    !notice.isEmpty())
+                    ctx.error(notice);
                 if (ctx.json)
                     ctx.printJson(userJson(*auth));
                 else
@@ -61,16 +98,16 @@ void runLogin(CliContext &ctx, bool noBrowser)
             } else if (auth->state() == AuthController::SignedOut) {
                 const QString why = auth->errorMessage();
                 ctx.error(why.isEmpty() ? QStringLiteral("Sign-in was cancelled.") : why);
-                ctx.finish(why.contains(QLatin1String("could not reach")) ? Unreachable : OtherError);
+                ctx.finish(why.isEmpty() ? OtherError : exitCodeFor(auth->signInFailure()));
             }
         });
         auth->signIn();
     });
 }
 
-void runLogout(CliContext &ctx)
+void runLogout(CliContext &ctx, bool forget)
 {
-    ctx.restoreSession([&ctx] {
+    ctx.restoreSession([&ctx, forget] {
         AuthController *auth = ctx.auth.get();
         if (!auth->isSignedIn()) {
             ctx.out(QStringLiteral("Not signed in."));
@@ -84,9 +121,23 @@ void runLogout(CliContext &ctx)
                 return;
             }
             ctx.out(QStringLiteral("Signed out."));
-            ctx.finish(Ok);
+            if (!auth->signOutNotice().isEmpty())
+                ctx.out(auth->signOutNotice());
+            if (!auth->isSigningOutAtProvider()) {
+                ctx.finish(Ok);
+                return;
+            }
+            // The local page the provider's sign-out returns to lives as long as this process.
+            QObject::connect(auth, &AuthController::providerSignOutFinished, auth,
+                             [&ctx, auth](bool) {
+                                 ctx.out(auth->signOutNotice());
+                                 ctx.finish(Ok);
+                             });
         });
-        auth->signOut();
+        if (forget)
+            auth->signOutAndForget();
+        else
+            auth->signOut();
     });
 }
 
@@ -148,19 +199,48 @@ QList<CommandSpec> authCommands()
     return {
         {{QStringLiteral("login")},
          QStringLiteral("Sign in through the browser."),
-         QStringLiteral("Opens the system browser, or runs the command given with --browser (the sign-in link is "
-                        "its last argument), and waits up to 5 minutes for the sign-in to finish. With --no-browser "
+         QStringLiteral("Opens the system browser, or runs the command given with --browser (the "
+                        "sign-in link is "
+                        "its last argument), and waits up to 5 minutes for the sign-in to finish. "
+                        "With --no-browser "
                         "the link is printed instead, to open on any browser on this computer.\n"
                         "\nExample:\n  clipshelf-cli login --no-browser"),
          {},
-         {QCommandLineOption(QStringLiteral("no-browser"),
-                             QStringLiteral("Print the sign-in link instead of opening a browser, then wait."))},
-         0, 0, [](CliContext &ctx) { runLogin(ctx, ctx.isSet(QStringLiteral("no-browser"))); }},
+         {QCommandLineOption(
+             QStringLiteral("no-browser"),
+             QStringLiteral("Print the sign-in link instead of opening a browser, then wait."))},
+         0,
+         0,
+         [](CliContext &ctx) { runLogin(ctx, ctx.isSet(QStringLiteral("no-browser"))); }},
         {{QStringLiteral("logout")},
-         QStringLiteral("Forget this computer's session and revoke it at the provider."), {}, {}, {}, 0, 0, runLogout},
+         QStringLiteral("Forget this computer's session and revoke it at the provider."),
+         QStringLiteral("With --forget, also opens the provider's sign-out page in the browser "
+                        "(where the provider "
+                        "offers one), so that the browser is signed out there too and the next "
+                        "sign-in asks for the "
+                        "password again; waits up to 2 minutes for the browser to come back."),
+         {},
+         {QCommandLineOption(QStringLiteral("forget"),
+                             QStringLiteral("Also sign out at the provider in the browser."))},
+         0,
+         0,
+         [](CliContext &ctx) { runLogout(ctx, ctx.isSet(QStringLiteral("forget"))); }},
         {{QStringLiteral("status")},
-         QStringLiteral("Whether you are signed in, and until when (exit code 3 when not)."), {}, {}, {}, 0, 0, runStatus},
-        {{QStringLiteral("whoami")}, QStringLiteral("Who is signed in."), {}, {}, {}, 0, 0, runWhoami},
+         QStringLiteral("Whether you are signed in, and until when (exit code 3 when not)."),
+         {},
+         {},
+         {},
+         0,
+         0,
+         runStatus},
+        {{QStringLiteral("whoami")},
+         QStringLiteral("Who is signed in."),
+         {},
+         {},
+         {},
+         0,
+         0,
+         runWhoami},
     };
 }
 

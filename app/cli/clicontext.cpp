@@ -18,27 +18,42 @@ CliContext::CliContext(Config cfg, bool asJson, QStringList commandArgs)
       store(std::make_unique<KeychainSecretStore>(SessionVault::serviceName(config.profile()))),
       auth(std::make_unique<AuthController>(config, store.get(), &network))
 {
+    // E.g. a renewed session the keychain refused during a command: said at once.
+    QObject::connect(auth.get(), &AuthController::keychainWarningChanged, auth.get(),
+                     [this] { warnAboutKeychain(); });
+}
+
+void CliContext::warnAboutKeychain() const
+{
+    const QString warning = auth->keychainWarning();
+    // A missing refresh token is said by login and doctor, not by every command.
+    if (warning.isEmpty() || m_warned.contains(warning) ||
+        auth->keychainWarningIsNoRefreshTokenNotice())
+        return;
+    m_warned << warning;
+    error(warning);
 }
 
 CliContext::~CliContext() = default;
 
 void CliContext::restoreSession(std::function<void()> next)
 {
-    QObject::connect(auth.get(), &AuthController::restoreFinished, auth.get(),
-                     [this, next = std::move(next)] {
-                         if (!auth->keychainWarning().isEmpty())
-                             error(auth->keychainWarning());
-                         next();
-                     },
-                     Qt::SingleShotConnection);
+    QObject::connect(
+        auth.get(), &AuthController::restoreFinished, auth.get(),
+        [this, next = std::move(next)] {
+            warnAboutKeychain();
+            next();
+        },
+        Qt::SingleShotConnection);
     auth->restore();
 }
 
 void CliContext::withApi(std::function<void(ApiClient &)> next)
 {
     if (config.apiUrl().isEmpty()) {
-        fail(OtherError, QStringLiteral("No API URL is configured: set api-url (flag --api-url, environment "
-                                        "CLIPSHELF_API_URL or the config file)."));
+        fail(Usage,
+             QStringLiteral("No API URL is configured: set api-url (flag --api-url, environment "
+                            "CLIPSHELF_API_URL or the config file)."));
         return;
     }
     restoreSession([this, next = std::move(next)] {

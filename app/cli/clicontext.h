@@ -48,6 +48,8 @@ public:
     QString value(const QString &option) const { return options ? options->value(option) : QString(); }
     QStringList values(const QString &option) const { return options ? options->values(option) : QStringList(); }
 
+    /// Prints the keychain warning (AuthController::keychainWarning()) once, when there is one.
+    void warnAboutKeychain() const;
     /// Restores the stored session, then calls \a next (prints keychain warnings).
     void restoreSession(std::function<void()> next);
     /// Restores the session and checks that an API URL is configured and someone
@@ -87,6 +89,9 @@ public:
     /// listener closed, nothing stored), and the program ends with 128 + \a signalNumber
     /// once the keychain work is finished (CommandLine::run).
     void interrupt(int signalNumber);
+
+private:
+    mutable QStringList m_warned; ///< keychain warnings already printed
 };
 
 } // namespace clipshelf::cli

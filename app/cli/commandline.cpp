@@ -17,6 +17,7 @@ namespace clipshelf::cli {
 
 namespace {
 
+
 int usageError(const QString &sentence, const QString &helpCommand = {})
 {
     std::fprintf(stderr, "clipshelf-cli: %s\nRun `clipshelf-cli %s--help` for usage.\n", qPrintable(sentence),
@@ -236,10 +237,13 @@ int CommandLine::run(const QStringList &arguments)
     spec.run(ctx);
     const int status = QCoreApplication::exec();
     TerminationSignals::markShuttingDown();   // a second Ctrl+C now exits at once
-    // A refresh under way must store its rotated refresh token before we exit,
-    // or the next command (or the app) would find the grant revoked.
-    if (!finishKeychainWork(*ctx.auth))
-        std::fputs("clipshelf-cli: The session was still being renewed; you may need to sign in again.\n", stderr);
+    // Keychain work under way lands before we exit: a rotated refresh token
+    // (else the next command would find the grant revoked), the removal of an
+    // ended or refused session (else `status` would still say signed in).
+    if (!finishKeychainWork(*ctx.auth)) {
+        ctx.error(SessionManager::unfinishedWorkMessage());
+        return status == Ok ? OtherError : status;
+    }
     return status;
 }
 

@@ -29,6 +29,8 @@ FocusScope {
     readonly property bool idle: !restoring && !waiting && !working
     readonly property string errorMessage: auth && auth.errorMessage ? auth.errorMessage : ""
     readonly property string keychainWarning: auth && auth.keychainWarning ? auth.keychainWarning : ""
+    /// What "Sign out and forget this device" did at the provider (its sign-out page in the browser).
+    readonly property string signOutNotice: auth && auth.signOutNotice ? auth.signOutNotice : ""
     readonly property int secondsLeft: auth && auth.secondsLeft > 0 ? auth.secondsLeft : 0
     /// Tighter spacing when the window is short (down to the 480 px minimum).
     readonly property bool compact: height > 0 && height < 600
@@ -194,6 +196,17 @@ FocusScope {
                 }
 
                 // --- Messages -------------------------------------------------
+                Text {
+                    objectName: "signOutNoticeLabel"
+                    visible: page.signOutNotice.length > 0 && page.idle
+                    Layout.fillWidth: true
+                    Layout.topMargin: page.sectionGap
+                    text: page.signOutNotice
+                    color: Theme.textSecondary
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                }
+
                 Banner {
                     id: errorBanner
                     objectName: "errorBanner"

@@ -1345,6 +1345,41 @@
         <source>The stored session could not be removed from the keychain: %1</source>
         <translation>Die gespeicherte Sitzung konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
     </message>
+    <message>
+        <source>You will need to sign in again when this sign-in expires — your provider did not allow staying signed in.</source>
+        <translation>Du musst dich erneut anmelden, wenn diese Anmeldung abläuft – dein Anbieter erlaubt kein dauerhaftes Angemeldetbleiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You will need to sign in again in %n minute(s) — your provider did not allow staying signed in.</source>
+        <translation>
+            <numerusform>Du musst dich in %n Minute erneut anmelden – dein Anbieter erlaubt kein dauerhaftes Angemeldetbleiben.</numerusform>
+            <numerusform>Du musst dich in %n Minuten erneut anmelden – dein Anbieter erlaubt kein dauerhaftes Angemeldetbleiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 offers no sign-out for apps: if this computer is shared, sign out on its website in your browser.</source>
+        <translation>%1 bietet Apps keine Abmeldung an: Wenn dieser Computer geteilt wird, melde dich auf der Website in deinem Browser ab.</translation>
+    </message>
+    <message>
+        <source>Clipshelf could not open %1&apos;s sign-out page: if this computer is shared, sign out on its website in your browser.</source>
+        <translation>Clipshelf konnte die Abmeldeseite von %1 nicht öffnen: Wenn dieser Computer geteilt wird, melde dich auf der Website in deinem Browser ab.</translation>
+    </message>
+    <message>
+        <source>You are signed out of Clipshelf and of %1 in your browser.</source>
+        <translation>Du bist von Clipshelf und in deinem Browser von %1 abgemeldet.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sign-out page did not come back to Clipshelf; if this computer is shared, make sure you are signed out there.</source>
+        <translation>Die Abmeldeseite von %1 ist nicht zu Clipshelf zurückgekehrt; wenn dieser Computer geteilt wird, vergewissere dich, dass du dort abgemeldet bist.</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened for %1&apos;s sign-out page: if this computer is shared, sign out on its website.</source>
+        <translation>Der Browser konnte für die Abmeldeseite von %1 nicht geöffnet werden: Wenn dieser Computer geteilt wird, melde dich auf der Website ab.</translation>
+    </message>
+    <message>
+        <source>Clipshelf opened %1&apos;s sign-out page in your browser, to sign you out there too.</source>
+        <translation>Clipshelf hat die Abmeldeseite von %1 in deinem Browser geöffnet, um dich auch dort abzumelden.</translation>
+    </message>
 </context>
 <context>
     <name>clipshelf::AvatarImage</name>
@@ -1382,6 +1417,10 @@
     <message>
         <source>The browser command &quot;%1&quot; could not be started. Use &quot;Copy link&quot; and paste the link into your browser.</source>
         <translation>Der Browser-Befehl „%1“ konnte nicht gestartet werden. Nutze „Link kopieren“ und füge den Link in deinen Browser ein.</translation>
+    </message>
+    <message>
+        <source>The browser command &quot;%1&quot; stopped with an error. Use &quot;Copy link&quot; and paste the link into your browser.</source>
+        <translation>Der Browser-Befehl „%1“ wurde mit einem Fehler beendet. Nutze „Link kopieren“ und füge den Link in deinen Browser ein.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1757,14 @@
         <source>Your session has ended because the provider&apos;s answer could not be trusted — please sign in again.</source>
         <translation>Deine Sitzung ist beendet, weil der Antwort des Anmeldedienstes nicht zu trauen war – bitte melde dich erneut an.</translation>
     </message>
+    <message>
+        <source>Your renewed sign-in could not be saved in the keychain (%1). Clipshelf keeps trying while it is open; if it is closed first, you will have to sign in again.</source>
+        <translation>Deine erneuerte Anmeldung konnte nicht im Schlüsselbund gespeichert werden (%1). Clipshelf versucht es weiter, solange es geöffnet ist; wird es vorher geschlossen, musst du dich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Clipshelf could not finish updating your sign-in in the keychain before closing, so you may have to sign in again.</source>
+        <translation>Clipshelf konnte deine Anmeldung vor dem Beenden nicht fertig im Schlüsselbund aktualisieren, daher musst du dich eventuell erneut anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>clipshelf::SessionVault</name>
@@ -1818,6 +1865,21 @@
     <message>
         <source>Sign-in was cancelled in Clipshelf.</source>
         <translation>Die Anmeldung wurde in Clipshelf abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::SignOutLanding</name>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>You are signed out of Clipshelf and of your provider in this browser. You can close this tab.</source>
+        <translation>Du bist von Clipshelf und in diesem Browser von deinem Anbieter abgemeldet. Du kannst diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
     </message>
 </context>
 <context>

@@ -260,8 +260,16 @@ SessionManager::TokenCallback ApiClient::tokenHandler(std::shared_ptr<Attempt> a
             return;
         }
         ApiResult r;
-        r.error.kind =
-            problem->kind == SessionManager::TokenProblem::Ended ? ApiError::SessionEnded : ApiError::Network;
+        // The provider's own trouble (5xx, 429) during a refresh is a server error, not "offline".
+        if (problem->kind == SessionManager::TokenProblem::Ended)
+            r.error.kind = ApiError::SessionEnded;
+        else if (problem->httpStatus == 429)
+            r.error.kind = ApiError::RateLimited;
+        else if (problem->httpStatus >= 500)
+            r.error.kind = ApiError::Server;
+        else
+            r.error.kind = ApiError::Network;
+        r.error.httpStatus = problem->httpStatus;
         r.error.message = problem->message;
         complete(attempt, r);
     };

@@ -3,14 +3,14 @@
 #include "auth/providermetadata.h"
 #include "auth/session.h"
 #include "auth/sessionmanager.h"
+#include "auth/signinflow.h"
 #include "core/config.h"
 
+#include <memory>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
-
-#include <memory>
 
 class QNetworkAccessManager;
 
@@ -19,6 +19,7 @@ namespace clipshelf {
 class BrowserLauncher;
 class SecretStore;
 class SignInFlow;
+class SignOutLanding;
 
 /**
  * The sign-in state of the app, for QML and the CLI alike: restores a stored
@@ -38,6 +39,7 @@ class AuthController : public QObject
     Q_PROPERTY(QString userName READ userName NOTIFY profileChanged)
     Q_PROPERTY(QString email READ email NOTIFY profileChanged)
     Q_PROPERTY(QUrl pictureUrl READ pictureUrl NOTIFY profileChanged)
+    Q_PROPERTY(QString signOutNotice READ signOutNotice NOTIFY signOutNoticeChanged)
     Q_PROPERTY(clipshelf::SessionManager *sessions READ sessions CONSTANT)
 
 public:
@@ -74,6 +76,24 @@ public:
     const Config &config() const { return m_config; }
     /// True when the session lives only in memory because no keychain is usable.
     bool isSessionInMemoryOnly() const;
+    /// Why the last sign-in failed (meaningful once it has failed).
+    SignInFlow::Failure signInFailure() const { return m_signInFailure; }
+    /// For a session without a refresh token: that the person must sign in again when
+    /// the access token expires, and when ("" for a session with a refresh token).
+    static QString noRefreshTokenNotice(const Session &session,
+                                        const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// What "Sign out and forget this device" did at the provider ("" before one).
+    QString signOutNotice() const { return m_signOutNotice; }
+    /// True while the provider's sign-out page is open in the browser and not come back yet.
+    bool isSigningOutAtProvider() const { return !m_providerSignOut.isNull(); }
+    /// True when keychainWarning() is the noRefreshTokenNotice() (not a keychain problem).
+    bool keychainWarningIsNoRefreshTokenNotice() const
+    {
+        return !m_keychainWarning.isEmpty() && m_keychainWarning == m_refreshNotice;
+    }
+    /// True when the browser of the current sign-in could not be opened (the link must be opened by
+    /// hand).
+    bool browserFailed() const { return m_browserFailed; }
 
     /// When false, sign-in only publishes authorizationUrl (for `clipshelf-cli login --no-browser`).
     void setOpensBrowser(bool opens) { m_opensBrowser = opens; }
@@ -95,7 +115,10 @@ public slots:
     void signOut();
     /// Signs out and removes every stored thing of the profile: emits
     /// forgetLocalDataRequested() (the Workspace wipes cache, outbox and
-    /// thumbnails), then signs out as signOut() does.
+    /// thumbnails), then signs out as signOut() does. Where the provider
+    /// offers RP-initiated logout it also opens its end_session_endpoint in
+    /// the browser (id_token_hint, post_logout_redirect_uri to a local page),
+    /// and signOutNotice says what it did.
     void signOutAndForget();
 
 signals:
@@ -107,10 +130,16 @@ signals:
     void profileChanged();
     /// Emitted once the sign-out (including the revocation attempt) has finished.
     void signOutFinished();
+    void signOutNoticeChanged();
+    /// The browser came back from the provider's sign-out page (\a reached), or did not in time.
+    void providerSignOutFinished(bool reached);
     /// Emitted once restore() has decided (signed in, or signed out).
     void restoreFinished();
     /// signOutAndForget() asks everyone holding local data of the profile to delete it.
     void forgetLocalDataRequested();
+    /// The browser for the current sign-in could not be opened or failed at once;
+    /// errorMessage says why and the sign-in goes on waiting for the link to be opened by hand.
+    void browserLaunchFailed(const QString &message);
 
 private:
     void setState(State s);
@@ -118,6 +147,9 @@ private:
     void setKeychainWarning(const QString &message);
     void onSignInSucceeded(const Session &session);
     void onSignInFailed(const QString &message);
+    void noticeMissingRefreshToken();
+    void startProviderSignOut(const QString &idToken);
+    void setSignOutNotice(const QString &notice);
     void launchBrowser(const QUrl &url);
 
     Config m_config;
@@ -127,9 +159,16 @@ private:
     BrowserLauncher *m_browser = nullptr;
     ProviderMetadata m_lastMetadata;
     bool m_opensBrowser = true;
+    bool m_browserFailed = false;
+    SignInFlow::Failure m_signInFailure = SignInFlow::Failure::Other;
     State m_state = SignedOut;
     QString m_errorMessage;
     QString m_keychainWarning;
+    QString m_refreshNotice; ///< the noRefreshTokenNotice() shown as keychainWarning
+    QString m_signOutNotice;
+    bool m_endProviderSession =
+        false; ///< the sign-out under way also ends the provider's browser session
+    QPointer<SignOutLanding> m_providerSignOut;
     QUrl m_authorizationUrl;
     QTimer m_countdown;
     std::chrono::milliseconds m_signInTimeout{5 * 60 * 1000};

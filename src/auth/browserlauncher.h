@@ -10,6 +10,10 @@ namespace clipshelf {
  * Opens the authorization URL: with the configured --browser command (the URL
  * is its last argument), or else the system browser. Never an embedded web
  * view: providers such as Google refuse those.
+ *
+ * A --browser command that cannot start, or that exits with a non-zero status
+ * (or crashes), is reported through failed(). The command's process is never
+ * killed: it outlives the launcher and the program (a browser it started stays open).
  */
 class BrowserLauncher : public QObject
 {
@@ -17,11 +21,15 @@ class BrowserLauncher : public QObject
 public:
     explicit BrowserLauncher(QString command, QObject *parent = nullptr);
 
-    /// Returns false (and emits failed()) when nothing could be started.
+    ~BrowserLauncher() override;
+
+    /// Returns false (and emits failed()) when nothing could be started; a
+    /// command that starts but then fails emits failed() later.
     bool launch(const QUrl &url);
 
 signals:
-    /// Plain words for the user, e.g. that the command could not be started.
+    /// Plain words for the user, e.g. that the command could not be started or exited with an
+    /// error.
     void failed(const QString &message);
 
 private:

@@ -11,15 +11,13 @@ inline constexpr int kFinishKeychainWorkMs = 5000;
 /**
  * The one place a quitting process (the app, clipshelf-cli) finishes its
  * keychain work, within \a timeoutMs: a refresh under way stores its rotated
- * refresh token (or fails), so the next start never presents a used one.
- * False when it did not finish in time.
+ * refresh token (or fails), so the next start never presents a used one, and
+ * every pending keychain write or delete (an ended session's removal) lands.
+ * False when it did not finish in time (SessionManager::unfinishedWorkMessage()).
  */
 inline bool finishKeychainWork(AuthController &auth, int timeoutMs = kFinishKeychainWorkMs)
 {
-    const bool refreshDone = auth.sessions()->waitForPendingRefresh(timeoutMs);
-    // Lead: connect the bounded keychain drain of issue 13, item 7 (pending writes and deletes)
-    // here.
-    return refreshDone;
+    return auth.sessions()->finishPendingWork(QDeadlineTimer(timeoutMs));
 }
 
 } // namespace clipshelf

@@ -31,6 +31,7 @@ void OidcDiscovery::fetch(const QString &issuer)
     connect(reply, &QNetworkReply::finished, this, [this, reply, issuer, url] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_httpStatus = status;
         if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
             emit finished(std::nullopt, BoundedReply::message(bound, tr("the provider"), limits::kDiscoveryBytes));
             return;

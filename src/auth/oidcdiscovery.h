@@ -20,6 +20,8 @@ public:
     /// The most the whole request may take (default limits::kProviderDeadlineMs).
     void setDeadline(int ms) { m_deadlineMs = ms; }
     void fetch(const QString &issuer);
+    /// The HTTP status of the last answer (0: the provider could not be reached), once finished.
+    int httpStatus() const { return m_httpStatus; }
 
 signals:
     /// Either metadata, or an error in plain words.
@@ -29,6 +31,7 @@ private:
     QNetworkAccessManager *m_nam;
     int m_timeoutMs = 15'000;
     int m_deadlineMs = 60'000;
+    int m_httpStatus = 0;
 };
 
 } // namespace clipshelf

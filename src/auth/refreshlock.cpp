@@ -8,9 +8,13 @@ namespace clipshelf {
 
 RefreshLock::RefreshLock(const QString &path, QObject *parent) : QObject(parent), m_file(path)
 {
-    // A process killed mid-refresh leaves its lock behind; it counts as stale
-    // after a minute (a refresh takes milliseconds to seconds).
-    m_file.setStaleLockTime(60'000);
+    // Never stale by age: a holder that waits on a slow token endpoint or a
+    // keychain prompt keeps its lock however long that takes (a second process
+    // that took it would present the same refresh token, and a rotating
+    // provider would revoke the grant). A lock is stale only when its holder
+    // process is gone (QLockFile checks the PID on this host), e.g. one killed
+    // mid-refresh. The holder's network work has deadlines of its own.
+    m_file.setStaleLockTime(0);
     m_poll.setInterval(25);
     connect(&m_poll, &QTimer::timeout, this, &RefreshLock::poll);
 }

@@ -13,7 +13,9 @@ namespace clipshelf {
  * A per-profile lock shared by every Clipshelf process (the app, the CLI, a
  * second window), held while a refresh token is being used: rotating providers
  * revoke the whole grant when one refresh token is presented twice.
- * Acquisition polls without blocking the event loop.
+ * Acquisition polls without blocking the event loop. The lock is held for as
+ * long as its holder process lives (never taken over for its age); the lock of
+ * a holder that is gone (killed, crashed) is taken over.
  */
 class RefreshLock : public QObject
 {

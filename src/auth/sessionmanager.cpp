@@ -6,8 +6,10 @@
 #include "auth/tokenclient.h"
 #include "core/logging.h"
 #include "storage/memorysecretstore.h"
+#include "storage/pendingsecretwork.h"
 #include "storage/sessionvault.h"
 
+#include <climits>
 #include <QEventLoop>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -21,6 +23,11 @@ constexpr qint64 kExpiryMarginMs = 2000;
 constexpr qint64 kUnknownLifetimeSeconds = 600;
 /// Refreshes start at least this far apart, whatever expires_in says (no tight loop).
 constexpr int kMinRefreshIntervalMs = 2000;
+/// A renewed session the keychain refused: attempts during the refresh, then
+/// attempts in the background at growing intervals (up to the cap).
+constexpr int kStoreAttempts = 3;
+constexpr int kStoreRetryMs = 250;
+constexpr int kStoreRetryCapMs = 5 * 60 * 1000;
 } // namespace
 
 /// A session prestore() is writing: its outcome, or who waits for it.
@@ -35,7 +42,8 @@ SessionManager::SessionManager(const Config &config, SecretStore *store, QNetwor
                                QObject *parent)
     : QObject(parent), m_config(config), m_nam(nam),
       m_tokens(std::make_unique<TokenClient>(nam, config.clientId(), config.clientSecret())),
-      m_vault(std::make_unique<SessionVault>(store)),
+      m_pendingWork(std::make_unique<PendingSecretWork>()),
+      m_vault(std::make_unique<SessionVault>(store, m_pendingWork.get())),
       m_lock(std::make_unique<RefreshLock>(RefreshLock::pathFor(config.profile())))
 {
     m_proactive.setSingleShot(true);
@@ -54,6 +62,8 @@ SessionManager::SessionManager(const Config &config, SecretStore *store, QNetwor
     connect(&m_retry, &QTimer::timeout, this, [this] { startRefresh(false); });
     m_throttle.setSingleShot(true);
     connect(&m_throttle, &QTimer::timeout, this, [this] { startRefresh(false); });
+    m_storeRetry.setSingleShot(true);
+    connect(&m_storeRetry, &QTimer::timeout, this, &SessionManager::retryUnsaved);
 }
 
 SessionManager::~SessionManager() = default;
@@ -77,7 +87,7 @@ void SessionManager::fallBackToMemory(const QString &why)
 {
     if (!m_memoryStore) {
         m_memoryStore = std::make_unique<MemorySecretStore>();
-        m_vault = std::make_unique<SessionVault>(m_memoryStore.get());
+        m_vault = std::make_unique<SessionVault>(m_memoryStore.get(), m_pendingWork.get());
     }
     qCWarning(lcAuth) << "Keychain unavailable; the session is kept in memory only:" << why;
     m_storageWarning = tr("%1 Until then, Clipshelf keeps you signed in only while it is open.").arg(why);
@@ -209,6 +219,7 @@ void SessionManager::forget(std::function<void(SecretResult, QString)> done)
 {
     const QString refreshToken = m_session.refreshToken;
     m_session = Session();
+    setUnsaved(false);
     m_proactive.stop();
     m_wakeCheck.stop();
     m_retry.stop();
@@ -336,7 +347,8 @@ void SessionManager::refreshWith(const Session &base)
                                   qCWarning(lcAuth) << "Refresh failed; will retry:" << error->message;
                                   m_lastFailure = error->message;
                                   setConnection(error->httpStatus == 0 ? Offline : Reconnecting);
-                                  releaseAndNotify(TokenProblem{TokenProblem::Transient, error->message});
+                                  releaseAndNotify(TokenProblem{TokenProblem::Transient,
+                                                                error->message, error->httpStatus});
                                   scheduleRetry(error->retryAfterSeconds);
                               }
                           });
@@ -378,7 +390,7 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
     if (!response.scope.isEmpty())
         next.scope = response.scope;
     if (response.idToken.isEmpty()) {
-        keepRefreshed(next);
+        storeRefreshed(next, 1);
         return;
     }
     IdTokenValidator::Expectations expect;
@@ -424,23 +436,28 @@ void SessionManager::onRefreshResponse(const Session &base, const TokenResponse 
                 qCWarning(lcAuth) << "Keeping the session without the refreshed ID token:"
                                   << checked.error;
             }
-            keepRefreshed(next);
+            storeRefreshed(next, 1);
         });
 }
 
-void SessionManager::keepRefreshed(const Session &next)
+// The rotated refresh token is stored before anyone gets the new access
+// token and before the old one is dropped: a crash must not lose the only
+// valid refresh token unseen. The refresh (its lock included) lasts until then.
+void SessionManager::storeRefreshed(const Session &next, int attempt)
 {
-    // Whoever waits may use the new access token at once. The session itself,
-    // with the rotated refresh token, changes only once the keychain holds it:
-    // the new refresh token is stored before the old one is dropped, and the
-    // refresh (its lock included) lasts until then.
-    notifyWaiters(next.accessToken);
-    m_vault->save(next, [this, self = QPointer(this), next](const SecretResult &result) {
+    m_vault->save(next, [this, self = QPointer(this), next, attempt](const SecretResult &result) {
         if (!self)
             return;
-        if (result.backendUnavailable())
-            fallBackToMemory(result.message);
+        if (!result.ok() && attempt < kStoreAttempts) {
+            qCWarning(lcAuth) << "The renewed session could not be stored; trying again:"
+                              << result.message;
+            QTimer::singleShot(kStoreRetryMs * attempt, this,
+                               [this, next, attempt] { storeRefreshed(next, attempt + 1); });
+            return;
+        }
         m_session = next;
+        // Not stored: this process keeps it (and says so), and keeps trying.
+        setUnsaved(!result.ok(), result.message);
         m_rejected = false;
         m_failures = 0;
         m_lastFailure.clear();
@@ -452,14 +469,58 @@ void SessionManager::keepRefreshed(const Session &next)
     });
 }
 
+void SessionManager::setUnsaved(bool unsaved, const QString &why)
+{
+    if (!unsaved) {
+        m_storeRetry.stop();
+        m_storeFailures = 0;
+        if (std::exchange(m_unsaved, false)) {
+            qCInfo(lcAuth) << "The renewed session is now stored";
+            m_storageWarning.clear();
+            emit storageWarningChanged();
+        }
+        return;
+    }
+    qCWarning(lcAuth) << "The renewed session could not be stored:" << why;
+    m_unsaved = true;
+    m_storageWarning =
+        tr("Your renewed sign-in could not be saved in the keychain (%1). Clipshelf keeps trying "
+           "while it is open; if it is closed first, you will have to sign in again.")
+            .arg(why);
+    emit storageWarningChanged();
+    // 2 s, 4 s, ... up to 5 minutes between attempts.
+    const int exponent = std::min(m_storeFailures++, 8);
+    m_storeRetry.start(std::min(kStoreRetryCapMs, kStoreRetryMs * 8 * (1 << exponent)));
+}
+
+void SessionManager::retryUnsaved()
+{
+    if (!m_unsaved || !isActive() || m_refreshing)
+        return;
+    const Session current = m_session;
+    m_vault->save(current, [this, self = QPointer(this), current](const SecretResult &result) {
+        if (!self || !m_unsaved || m_session != current)
+            return; // ended, or a newer refresh stored (or failed to store) its own
+        setUnsaved(!result.ok(), result.message);
+    });
+}
+
 void SessionManager::endSession(const QString &message)
 {
     qCWarning(lcAuth) << "The session has ended";
+    const bool wasActive = isActive();
     m_session = Session();
+    setUnsaved(false);
     m_proactive.stop();
     m_wakeCheck.stop();
     m_retry.stop();
-    m_vault->clear([](const SecretResult &) {});
+    // Removed from the keychain once; finishPendingWork() lets the removal land before an exit.
+    if (wasActive)
+        m_vault->clear([](const SecretResult &result) {
+            if (!result.ok() && result.status != SecretResult::Status::NotFound)
+                qCWarning(lcAuth) << "The ended session could not be removed from the keychain:"
+                                  << result.message;
+        });
     setConnection(SessionEnded);
     releaseAndNotify(TokenProblem{TokenProblem::Ended, message});
     emit sessionChanged();
@@ -521,22 +582,48 @@ void SessionManager::scheduleRetry(int retryAfterSeconds)
 
 bool SessionManager::waitForPendingRefresh(int timeoutMs)
 {
-    if (!m_refreshing)
-        return true;
-    qCInfo(lcAuth) << "Waiting for the session refresh under way before exiting";
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QTimer poll; // m_refreshing has no signal of its own
-    connect(&poll, &QTimer::timeout, &loop, [this, &loop] {
-        if (!m_refreshing)
-            loop.quit();
-    });
-    poll.start(10);
-    timeout.start(timeoutMs);
-    loop.exec();
-    return !m_refreshing;
+    return finishPendingWork(QDeadlineTimer(timeoutMs));
+}
+
+bool SessionManager::finishPendingWork(QDeadlineTimer deadline)
+{
+    if (m_refreshing) {
+        qCInfo(lcAuth) << "Waiting for the session refresh under way before exiting";
+        QEventLoop loop;
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        QTimer poll; // m_refreshing has no signal of its own
+        connect(&poll, &QTimer::timeout, &loop, [this, &loop] {
+            if (!m_refreshing)
+                loop.quit();
+        });
+        poll.start(10);
+        if (!deadline.isForever())
+            timeout.start(int(std::clamp<qint64>(deadline.remainingTime(), 0, INT_MAX)));
+        if (!deadline.hasExpired())
+            loop.exec();
+    }
+    if (m_unsaved && !deadline.hasExpired())
+        retryUnsaved(); // one more attempt before the only copy of the refresh token goes
+    const bool stored = m_pendingWork->waitUntilDone(deadline) && !m_unsaved;
+    if (m_refreshing || !stored) {
+        qCWarning(lcAuth) << "Exiting with keychain work unfinished; refreshing:" << m_refreshing
+                          << "pending keychain operations:" << m_pendingWork->count();
+        return false;
+    }
+    return true;
+}
+
+int SessionManager::pendingKeychainWork() const
+{
+    return m_pendingWork->count();
+}
+
+QString SessionManager::unfinishedWorkMessage()
+{
+    return tr("Clipshelf could not finish updating your sign-in in the keychain before closing, so "
+              "you may have to sign in again.");
 }
 
 void SessionManager::noteServerTime(const QDateTime &serverNow)

@@ -5,6 +5,7 @@
 #include "storage/secretstore.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -17,6 +18,7 @@ class QNetworkAccessManager;
 
 namespace clipshelf {
 
+class PendingSecretWork;
 class RefreshLock;
 class SessionVault;
 class TokenClient;
@@ -47,6 +49,8 @@ public:
         };
         Kind kind = Transient;
         QString message;
+        /// For Transient: the provider's HTTP status (5xx, 429), or 0 when it could not be reached.
+        int httpStatus = 0;
     };
     /// Receives either a token (problem empty) or a problem.
     using TokenCallback = std::function<void(const QString &accessToken, std::optional<TokenProblem>)>;
@@ -63,6 +67,9 @@ public:
     bool isMemoryOnly() const { return m_memoryStore != nullptr; }
     /// Plain words about the keychain when it could not be used ("" when fine).
     QString storageWarning() const { return m_storageWarning; }
+    /// True while the keychain lacks the current refresh token (a renewed session it refused);
+    /// Clipshelf keeps trying to store it, and storageWarning() says so.
+    bool hasUnsavedSession() const { return m_unsaved; }
 
     /// Restores the stored session (if any, and if it belongs to the configured issuer).
     void load(DoneCallback done);
@@ -101,10 +108,21 @@ public:
 
     /// True while a refresh is under way (waiting for the lock, the keychain or the provider).
     bool isRefreshing() const { return m_refreshing; }
-    /// Lets a refresh under way finish (for at most \a timeoutMs), so that a
-    /// rotated refresh token reaches the keychain before the process exits.
-    /// Call after the event loop has ended; returns false on timeout.
+    /// finishPendingWork() with \a timeoutMs from now.
     bool waitForPendingRefresh(int timeoutMs = 5000);
+    /**
+     * What every process calls before it exits, after its event loop has ended
+     * (or from its shutdown path): lets a refresh under way finish and lets
+     * every keychain write and delete answer (a rotated refresh token stored,
+     * an ended session removed), running the event loop until \a deadline at
+     * most. Returns false when some of it could not finish in time; then say
+     * so (unfinishedWorkMessage()).
+     */
+    bool finishPendingWork(QDeadlineTimer deadline = QDeadlineTimer(5000));
+    /// Keychain writes and deletes that have not answered yet.
+    int pendingKeychainWork() const;
+    /// The sentence for a process that exits with keychain work unfinished.
+    static QString unfinishedWorkMessage();
 
     ConnectionState connectionState() const { return m_connection; }
     int reconnectInSeconds() const;
@@ -134,7 +152,9 @@ private:
     void onLocked(bool force);
     void refreshWith(const Session &base);
     void onRefreshResponse(const Session &base, const TokenResponse &response);
-    void keepRefreshed(const Session &next);
+    void storeRefreshed(const Session &next, int attempt);
+    void retryUnsaved();
+    void setUnsaved(bool unsaved, const QString &why = {});
     void endSession(const QString &message);
     void failWaiters(const TokenProblem &problem);
     void scheduleProactiveRefresh();
@@ -149,6 +169,8 @@ private:
     QNetworkAccessManager *m_nam;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<SecretStore> m_memoryStore;
+    std::unique_ptr<PendingSecretWork>
+        m_pendingWork; ///< the vault's saves and clears until they answer
     std::unique_ptr<SessionVault> m_vault;
     std::unique_ptr<RefreshLock> m_lock;
     struct PendingSave;
@@ -162,6 +184,9 @@ private:
     QTimer m_retry;         ///< backoff after a failed refresh
     QTimer m_throttle;      ///< a refresh asked for too soon after the last one
     QElapsedTimer m_lastRefreshStart;
+    QTimer m_storeRetry;    ///< stores a renewed session the keychain refused, later
+    bool m_unsaved = false; ///< the keychain does not hold the current (rotated) refresh token
+    int m_storeFailures = 0;
     int m_failures = 0;
     QString m_lastFailure;   ///< why the last refresh failed (while backing off)
     QDateTime m_refreshSentAt; ///< when the current refresh request left: expiry counts from here

@@ -14,6 +14,24 @@ namespace clipshelf {
 
 namespace {
 
+/// How a failed code exchange counts for the exit code.
+SignInFlow::Failure failureOf(const TokenError &error)
+{
+    switch (error.kind) {
+    case TokenError::Kind::Transient:
+        return error.httpStatus == 0 ? SignInFlow::Failure::Unreachable
+                                     : SignInFlow::Failure::ServerError;
+    case TokenError::Kind::Tls:
+        return SignInFlow::Failure::Unreachable;
+    case TokenError::Kind::Malformed:
+        return SignInFlow::Failure::ServerError;
+    case TokenError::Kind::InvalidGrant:
+    case TokenError::Kind::Rejected:
+        break;
+    }
+    return SignInFlow::Failure::Other;
+}
+
 /// A profile without a name goes by its email address.
 void fillMissingName(UserProfile &profile)
 {
@@ -74,7 +92,9 @@ void SignInFlow::start()
                 if (m_stage != Stage::Discovering)
                     return; // cancelled meanwhile
                 if (!metadata)
-                    fail(error);
+                    fail(error, discovery->httpStatus() == 0     ? Failure::Unreachable
+                                : discovery->httpStatus() >= 500 ? Failure::ServerError
+                                                                 : Failure::Other);
                 else
                     onDiscovered(*metadata);
             });
@@ -98,7 +118,8 @@ void SignInFlow::onDiscovered(const ProviderMetadata &metadata)
     m_listener->setExpectedState(m_state);
     m_listener->setExpectedIssuer(metadata.issuer, metadata.issParameterSupported);
     connect(m_listener, &LoopbackListener::codeReceived, this, &SignInFlow::onCode);
-    connect(m_listener, &LoopbackListener::errorReceived, this, &SignInFlow::fail);
+    connect(m_listener, &LoopbackListener::errorReceived, this,
+            [this](const QString &message) { fail(message); });
 
     m_authorizationUrl = buildAuthorizationUrl();
     setStage(Stage::WaitingForBrowser);
@@ -148,7 +169,8 @@ void SignInFlow::onCode(const QString &code)
                                    self->fail(error->kind == TokenError::Kind::InvalidGrant
                                                   ? tr("The provider did not accept the sign-in "
                                                        "code. Please try again.")
-                                                  : error->message);
+                                                  : error->message,
+                                              failureOf(*error));
                                else
                                    self->onTokens(*response);
                            });
@@ -241,10 +263,11 @@ void SignInFlow::finishWithProfile(Session session, const QJsonObject &userinfo)
     emit succeeded(session);
 }
 
-void SignInFlow::fail(const QString &message)
+void SignInFlow::fail(const QString &message, Failure failure)
 {
     if (m_stage == Stage::Finished)
         return;
+    m_failure = failure;
     m_timeoutTimer.stop();
     setStage(Stage::Finished);
     if (m_listener)

@@ -30,6 +30,13 @@ class SignInFlow : public QObject
 public:
     enum class Stage { Idle, Discovering, WaitingForBrowser, Completing, Finished };
     Q_ENUM(Stage)
+    /// Why an attempt failed, as far as the exit code of the CLI cares.
+    enum class Failure {
+        Other,       ///< refused, cancelled, timed out, or an answer that is not safe to use
+        Unreachable, ///< the provider could not be reached (network, TLS)
+        ServerError, ///< the provider answered 5xx or 429, or nonsense
+    };
+    Q_ENUM(Failure)
 
     SignInFlow(const Config &config, QNetworkAccessManager *nam, TokenClient *tokens,
                QObject *parent = nullptr);
@@ -45,6 +52,8 @@ public:
     /// Milliseconds until the attempt times out while waiting for the browser.
     int remainingMs() const;
     const ProviderMetadata &metadata() const { return m_metadata; }
+    /// Why the attempt failed, once failed() was emitted.
+    Failure failure() const { return m_failure; }
 
 signals:
     void stageChanged(Stage stage);
@@ -66,7 +75,7 @@ private:
     void onTokens(const struct TokenResponse &response);
     void onIdTokenValid(Session session, const QJsonObject &claims);
     void finishWithProfile(Session session, const QJsonObject &userinfo);
-    void fail(const QString &message);
+    void fail(const QString &message, Failure failure = Failure::Other);
     QUrl buildAuthorizationUrl() const;
 
     Config m_config;
@@ -77,6 +86,7 @@ private:
     QTimer m_timeoutTimer;
     std::chrono::milliseconds m_timeout{5 * 60 * 1000};
     Stage m_stage = Stage::Idle;
+    Failure m_failure = Failure::Other;
     QUrl m_authorizationUrl;
     // Per-attempt secrets: each is used once and never leaves this object except
     // inside the authorization URL (state, nonce, challenge) or the token request.

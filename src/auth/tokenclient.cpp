@@ -73,12 +73,15 @@ bool TokenClient::parseTokenResponse(int httpStatus, const QByteArray &body, Tok
         // Provider text is shown as one plain, short line.
         error->oauthError = providertext::plain(error->oauthError, 64);
         const QString description = providertext::plain(o.value(QStringLiteral("error_description")).toString());
-        if (error->oauthError == QLatin1String("invalid_grant")) {
-            error->kind = TokenError::Kind::InvalidGrant;
-            error->message = QObject::tr("Your session has ended — please sign in again.");
-        } else if (httpStatus >= 500 || httpStatus == 429) {
+        // The status class first: a 5xx or 429 is the provider's trouble whatever its
+        // body says; only a 400/401 invalid_grant (RFC 6749 5.2) ends the session.
+        if (httpStatus >= 500 || httpStatus == 429) {
             error->kind = TokenError::Kind::Transient;
             error->message = QObject::tr("The provider is having trouble (HTTP %1).").arg(httpStatus);
+        } else if (error->oauthError == QLatin1String("invalid_grant") &&
+                   (httpStatus == 400 || httpStatus == 401)) {
+            error->kind = TokenError::Kind::InvalidGrant;
+            error->message = QObject::tr("Your session has ended — please sign in again.");
         } else if (!error->oauthError.isEmpty()) {
             error->kind = TokenError::Kind::Rejected;
             error->message = QObject::tr("The provider refused the request: %1%2")

@@ -1,6 +1,7 @@
 #include "storage/sessionvault.h"
 
 #include "buildconfig.h"
+#include "storage/pendingsecretwork.h"
 #include "storage/secretmessages.h"
 #include "storage/storagelogging.h"
 
@@ -44,7 +45,8 @@ QString SessionVault::serviceName(const QString &profile)
     return QStringLiteral(CLIPSHELF_APP_ID) + u'/' + name;
 }
 
-SessionVault::SessionVault(SecretStore *store) : m_store(store)
+SessionVault::SessionVault(SecretStore *store, PendingSecretWork *pending)
+    : m_store(store), m_pending(pending)
 {
     Q_ASSERT(store);
 }
@@ -83,6 +85,8 @@ void SessionVault::load(LoadCallback done) const
 
 void SessionVault::save(const Session &session, DoneCallback done)
 {
+    if (m_pending)
+        done = m_pending->track(std::move(done));
     if (!m_store) {
         postLater(nullptr, [done = std::move(done)] {
             if (done)
@@ -105,6 +109,8 @@ void SessionVault::save(const Session &session, DoneCallback done)
 
 void SessionVault::clear(DoneCallback done)
 {
+    if (m_pending)
+        done = m_pending->track(std::move(done));
     if (!m_store) {
         postLater(nullptr, [done = std::move(done)] {
             if (done)

@@ -9,6 +9,8 @@
 
 namespace clipshelf {
 
+class PendingSecretWork;
+
 /**
  * Where one profile's Session is kept: the entry "session" of a SecretStore
  * (normally a KeychainSecretStore constructed with serviceName(profile)).
@@ -33,7 +35,8 @@ public:
     /// ("org.clipshelf.Clipshelf/<profile>"); an empty profile means "default".
     static QString serviceName(const QString &profile);
 
-    explicit SessionVault(SecretStore *store);
+    /// \a pending, when given, counts this vault's saves and clears until they answer.
+    explicit SessionVault(SecretStore *store, PendingSecretWork *pending = nullptr);
 
     SecretStore *store() const { return m_store; }
 
@@ -45,6 +48,7 @@ public:
 
 private:
     QPointer<SecretStore> m_store;
+    QPointer<PendingSecretWork> m_pending;
 };
 
 } // namespace clipshelf

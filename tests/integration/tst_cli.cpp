@@ -165,11 +165,11 @@ void TestCli::apiCommandsNeedASignIn()
     QCOMPARE(r.code, 3);
     QVERIFY2(r.err.contains("Not signed in; run `clipshelf-cli login` first."), qPrintable(r.describe()));
 
-    // No API URL configured: one sentence, exit 1.
+    // No API URL configured: an incomplete configuration, exit 2.
     QProcessEnvironment noApi;
     noApi.insert("CLIPSHELF_API_URL", "");
     r = m_alice.run({"tags"}, noApi);
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("No API URL is configured"), qPrintable(r.describe()));
 }
 

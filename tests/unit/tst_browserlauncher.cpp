@@ -60,6 +60,26 @@ private slots:
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("/nonexistent/clipshelf-browser")));
     }
+
+    // Issue 13, item 9: a command that starts but exits with an error is reported at once.
+    void commandThatExitsWithAnErrorIsReported()
+    {
+        BrowserLauncher launcher(QStringLiteral("sh -c \"exit 3\""));
+        QSignalSpy failed(&launcher, &BrowserLauncher::failed);
+        launcher.launch(QUrl(QStringLiteral("http://127.0.0.1:1/authorize")));
+        QVERIFY(failed.count() == 1 || failed.wait(5000));
+        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("\"sh\"")),
+                 qPrintable(failed.at(0).at(0).toString()));
+    }
+
+    void commandThatSucceedsIsNoFailure()
+    {
+        BrowserLauncher launcher(QStringLiteral("true"));
+        QSignalSpy failed(&launcher, &BrowserLauncher::failed);
+        QVERIFY(launcher.launch(QUrl(QStringLiteral("http://127.0.0.1:1/authorize"))));
+        QTest::qWait(300); // nothing arrives, not even later
+        QCOMPARE(failed.count(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBrowserLauncher)

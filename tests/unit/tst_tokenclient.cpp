@@ -164,6 +164,18 @@ private slots:
         QTest::newRow("503") << 503 << QByteArray("busy") << int(TokenError::Kind::Transient);
         QTest::newRow("429") << 429 << QByteArray() << int(TokenError::Kind::Transient);
         QTest::newRow("400 no body") << 400 << QByteArray() << int(TokenError::Kind::Malformed);
+        // Issue 13, item 19: the status class decides first; only 400/401 invalid_grant ends the
+        // session.
+        QTest::newRow("401 invalid_grant") << 401 << QByteArray(R"({"error":"invalid_grant"})")
+                                           << int(TokenError::Kind::InvalidGrant);
+        QTest::newRow("500 invalid_grant") << 500 << QByteArray(R"({"error":"invalid_grant"})")
+                                           << int(TokenError::Kind::Transient);
+        QTest::newRow("503 invalid_grant") << 503 << QByteArray(R"({"error":"invalid_grant"})")
+                                           << int(TokenError::Kind::Transient);
+        QTest::newRow("429 invalid_grant") << 429 << QByteArray(R"({"error":"invalid_grant"})")
+                                           << int(TokenError::Kind::Transient);
+        QTest::newRow("403 invalid_grant")
+            << 403 << QByteArray(R"({"error":"invalid_grant"})") << int(TokenError::Kind::Rejected);
     }
     void classifiesErrors()
     {

@@ -130,11 +130,30 @@ void SessionCheck::evaluate()
     const QString summary = QStringLiteral("Signed in as %1 (profile \"%2\"); %3; refresh token %4.")
                                 .arg(who, profile, expiry, s.hasRefreshToken() ? QStringLiteral("present")
                                                                                : QStringLiteral("absent"));
-    if (!s.hasRefreshToken())
-        report({CheckResult::warn(kSession, summary,
-                                  QStringLiteral("Add offline_access to scopes and sign in again, to stay signed in "
-                                                 "after the access token expires."))});
-    else
+    if (!s.hasRefreshToken()) {
+        // What makes the known providers grant one (docs/providers.md).
+        const QString issuer = env().config.issuer();
+        QString fix;
+        if (issuer.contains(QLatin1String("accounts.google.com")))
+            fix = QStringLiteral(
+                "Google grants refresh tokens only with auth-param access_type=offline and "
+                "prompt=consent: add both, then sign in again (docs/providers.md).");
+        else if (issuer.contains(QLatin1String("clerk")))
+            fix = QStringLiteral("Enable the offline_access scope in Clerk's OAuth application and "
+                                 "add it to scopes, "
+                                 "then sign in again (docs/providers.md).");
+        else
+            fix = QStringLiteral(
+                "Add offline_access to scopes; providers built on oidc-provider or Better Auth "
+                "also "
+                "need auth-param prompt=consent. Then sign in again (docs/providers.md).");
+        report({CheckResult::warn(
+            kSession,
+            summary +
+                QStringLiteral(" You will need to sign in again when the access token expires: the "
+                               "provider did not allow staying signed in."),
+            fix)});
+    } else
         report({CheckResult::ok(kSession, summary)});
 }
 

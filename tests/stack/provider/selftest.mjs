@@ -533,6 +533,28 @@ await section('test hooks: stall-next', async () => {
   ok(next.status === 400, 'next request answered normally');
 });
 
+await section('test hooks: userinfo-mode', async () => {
+  const s = await signIn(issuer, { resource: null });
+  const t = await token(issuer, {
+    grant_type: 'authorization_code', code: s.code, redirect_uri: s.redirect, code_verifier: s.verifier,
+  });
+  const me = () => fetch(new URL('/me', issuer), { headers: { authorization: `Bearer ${t.json.access_token}` } });
+  const bad = await hook(issuer, '/__test/userinfo-mode?mode=sideways');
+  ok(bad.status === 400, 'userinfo-mode refuses an unknown mode');
+  await hook(issuer, '/__test/userinfo-mode?mode=other-sub&count=1');
+  const other = await (await me()).json();
+  ok(other.sub === 'user_mallory', 'other-sub answers for another account', JSON.stringify(other));
+  const back = await (await me()).json();
+  ok(back.sub === 'user_alice', 'count=1: the next answer is normal again', JSON.stringify(back));
+  await hook(issuer, '/__test/userinfo-mode?mode=delay&delay_ms=700&count=1');
+  const t0 = Date.now();
+  const late = await (await me()).json();
+  ok(Date.now() - t0 >= 650 && late.sub === 'user_alice', 'delay answers normally, late', `${Date.now() - t0} ms`);
+  await hook(issuer, '/__test/userinfo-mode?mode=other-sub&delay_ms=300');
+  await hook(issuer, '/__test/userinfo-mode?mode=normal');
+  ok((await (await me()).json()).sub === 'user_alice', 'mode=normal ends the mode');
+});
+
 await section('test hooks: revoke user + stats', async () => {
   await hook(issuer, '/__test/reset-stats');
   const s = await signIn(issuer);

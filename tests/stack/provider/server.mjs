@@ -425,6 +425,7 @@ function newStats() {
     cancellations: 0,
     injected_failures: 0,
     stalled_requests: 0,
+    userinfo_mode_requests: 0,
   };
 }
 let stats = newStats();
@@ -682,7 +683,10 @@ async function handleTestHook(req, res, url) {
       stats = newStats();
       faults.clear();
       misbehaviours.clear();
+      userinfoMode = null;
       return sendJson(res, 200, { ok: true });
+    case 'userinfo-mode':
+      return setUserinfoMode(res, q);
     case 'revoke': {
       const sub = q.get('sub');
       if (!sub) return sendJson(res, 400, { error: 'sub is required' });
@@ -718,6 +722,55 @@ async function handleTestHook(req, res, url) {
       return sendJson(res, 404, { error: 'unknown test hook' });
   }
 }
+
+// ---------------------------------------------------------------- test hook: userinfo-mode
+// POST /__test/userinfo-mode?mode=other-sub|delay|normal[&delay_ms=N][&count=N]
+//   other-sub  userinfo answers 200 for another account (sub "user_mallory") instead of the provider
+//   delay      userinfo answers as usual, but only after delay_ms
+//   normal     back to normal (also what reset-stats does)
+// delay_ms (0..60000, default 1000) also delays an other-sub answer; count: how many userinfo
+// requests the mode applies to (default: all until changed).
+
+let userinfoMode = null; // { mode, delayMs, count (Infinity = until changed) }
+
+function setUserinfoMode(res, q) {
+  const mode = q.get('mode') || 'normal';
+  if (!['other-sub', 'delay', 'normal'].includes(mode)) {
+    return sendJson(res, 400, { error: 'mode must be other-sub, delay or normal' });
+  }
+  const delayMs = q.has('delay_ms') ? Number(q.get('delay_ms')) : (mode === 'delay' ? 1000 : 0);
+  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 60_000) {
+    return sendJson(res, 400, { error: 'delay_ms must be an integer 0..60000' });
+  }
+  const count = q.has('count') ? Number(q.get('count')) : Infinity;
+  if (count !== Infinity && (!Number.isInteger(count) || count < 0)) {
+    return sendJson(res, 400, { error: 'count must be an integer >= 0' });
+  }
+  userinfoMode = mode === 'normal' || count === 0 ? null : { mode, delayMs, count };
+  log(`test hook: userinfo-mode ${mode} delay_ms=${delayMs} count=${count}`);
+  return sendJson(res, 200, { ok: true, mode, delay_ms: delayMs, count: count === Infinity ? null : count });
+}
+
+// Returns true when the userinfo request was taken over by the mode.
+function applyUserinfoMode(req, res) {
+  const m = userinfoMode;
+  if (!m) return false;
+  m.count -= 1;
+  if (m.count <= 0) userinfoMode = null;
+  stats.userinfo_mode_requests += 1;
+  const answer = () => {
+    if (m.mode === 'other-sub') {
+      sendJson(res, 200, { sub: 'user_mallory', name: 'Mallory', email: 'mallory@example.com' });
+    } else {
+      providerCallback(req, res);
+    }
+  };
+  if (m.delayMs > 0) setTimeout(answer, m.delayMs);
+  else answer();
+  return true;
+}
+
+// ---------------------------------------------------------------- (end of userinfo-mode)
 
 function injectedErrorFor(status) {
   if (status === 503 || status === 429) return 'temporarily_unavailable';
@@ -998,6 +1051,7 @@ handler = async (req, res) => {
     else if (endpoint === 'userinfo') stats.userinfo += 1;
     else if (endpoint === 'authorization') stats.authorization_requests += 1;
     if (endpoint && applyFault(endpoint, req, res)) return undefined;
+    if (endpoint === 'userinfo' && applyUserinfoMode(req, res)) return undefined;
 
     if (endpoint === 'authorization' && req.method === 'GET') impliedConsent(req, url);
 
