@@ -192,6 +192,56 @@ private slots:
         QVERIFY(failed.first().first().toString().contains("could not reach"));
     }
 
+    // Issue 13 item 5: an http issuer elsewhere is never contacted; the sign-in page says why.
+    void plainHttpIssuerIsRefusedBeforeAnyRequest()
+    {
+        Config c;
+        c.set(Config::Key::Issuer, "http://id.example.com", "test");
+        c.set(Config::Key::ClientId, "x", "test");
+        TokenClient tokens(&m_nam, "x", {});
+        SignInFlow flow(c, &m_nam, &tokens);
+        QSignalSpy failed(&flow, &SignInFlow::failed);
+        flow.start();
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().first().toString().contains("plain http"), qPrintable(failed.first().first().toString()));
+        QCOMPARE(flow.stage(), SignInFlow::Stage::Finished);
+    }
+
+    // Issue 13 item 1: a CR LF access token ends the attempt before userinfo sees it.
+    void accessTokenWithCrLfEndsTheAttempt()
+    {
+        FakeProvider provider;
+        provider.token = [](const FakeRequest &) {
+            return FakeProvider::json({{"access_token", "at\r\nX-Injected: 1"}, {"token_type", "Bearer"},
+                                       {"expires_in", 300}, {"id_token", "a.b.c"}});
+        };
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        SignInFlow flow(configFor(provider), &m_nam, &tokens);
+        QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
+        QSignalSpy failed(&flow, &SignInFlow::failed);
+        QSignalSpy received(&flow, &SignInFlow::tokensReceived);
+        flow.start();
+        QVERIFY(urlReady.wait(5000));
+        const QUrlQuery q(flow.authorizationUrl());
+        const RawReply reply = [&] {
+            RawReply r;
+            QTcpSocket browser;
+            browser.connectToHost(QHostAddress::LocalHost, QUrl(flow.redirectUri()).port());
+            browser.waitForConnected(2000);
+            browser.write("GET /callback?code=c&iss=" + QUrl::toPercentEncoding(provider.issuer()) + "&state="
+                          + q.queryItemValue("state").toLatin1() + " HTTP/1.1\r\n\r\n");
+            QSignalSpy closed(&browser, &QTcpSocket::disconnected);
+            closed.wait(10000);
+            r.body = browser.readAll();
+            return r;
+        }();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains("not allowed"), qPrintable(failed.first().first().toString()));
+        QCOMPARE(received.count(), 0);
+        QCOMPARE(provider.count("/me"), 0);
+        QVERIFY(reply.body.contains("Sign-in failed"));
+    }
+
     void timeoutClosesListener()
     {
         FakeProvider provider;
