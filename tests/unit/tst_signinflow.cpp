@@ -445,6 +445,55 @@ private slots:
         QVERIFY(failed.first().first().toString().contains("could not reach"));
     }
 
+    // Issue 13 item 5: an http issuer elsewhere is never contacted; the sign-in page says why.
+    void plainHttpIssuerIsRefusedBeforeAnyRequest()
+    {
+        Config c;
+        c.set(Config::Key::Issuer, "http://id.example.com", "test");
+        c.set(Config::Key::ClientId, "x", "test");
+        TokenClient tokens(&m_nam, "x", {});
+        SignInFlow flow(c, &m_nam, &tokens);
+        QSignalSpy failed(&flow, &SignInFlow::failed);
+        flow.start();
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().first().toString().contains("plain http"), qPrintable(failed.first().first().toString()));
+        QCOMPARE(flow.stage(), SignInFlow::Stage::Finished);
+    }
+
+    // Issue 13 item 1: a CR LF access token ends the attempt before userinfo sees it.
+    void accessTokenWithCrLfEndsTheAttempt()
+    {
+        FakeProvider provider;
+        QString nonce;
+        QUrl authUrl;
+        serveTokens(provider, &nonce, &authUrl);
+        const FakeProvider::Handler good = provider.token;
+        provider.token = [good](const FakeRequest &r) {
+            FakeResponse response = good(r);
+            response.body.replace("\"AT\"", "\"AT\\r\\nX-Injected: 1\"");
+            return response;
+        };
+        provider.userinfo = [](const FakeRequest &) {
+            return FakeProvider::json({{"sub", "user_alice"}, {"name", "Alice Liddell"}});
+        };
+        TokenClient tokens(&m_nam, "clipshelf-desktop", {});
+        SignInFlow flow(configFor(provider), &m_nam, &tokens);
+        QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
+        QSignalSpy failed(&flow, &SignInFlow::failed);
+        QSignalSpy received(&flow, &SignInFlow::tokensReceived);
+        flow.start();
+        QVERIFY(urlReady.wait(5000));
+        authUrl = urlReady.first().first().toUrl();
+        nonce = QUrlQuery(authUrl).queryItemValue("nonce");
+        const RawReply reply = redirectBack(authUrl, provider.issuer());
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(provider.count("/token"), 1);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains("not allowed"), qPrintable(failed.first().first().toString()));
+        QCOMPARE(received.count(), 0);      // nothing to store
+        QCOMPARE(provider.count("/me"), 0); // the token never went into a header
+    }
+
     void timeoutClosesListener()
     {
         FakeProvider provider;
