@@ -1,9 +1,9 @@
 #include "commandline.h"
 
+#include "auth/keychainwork.h"
 #include "buildconfig.h"
 #include "clicontext.h"
 #include "commandhelp.h"
-#include "auth/keychainwork.h"
 #include "core/config.h"
 #include "core/terminationsignals.h"
 

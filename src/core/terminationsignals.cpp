@@ -46,7 +46,16 @@ TerminationSignals::TerminationSignals(QObject *parent) : QObject(parent)
         qCWarning(lcCore) << "TerminationSignals: only one instance at a time";
         return;
     }
-    if (::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    // pipe() and fcntl(), not pipe2(): macOS has no pipe2.
+    const auto setFlags = [](int fd) {
+        return ::fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 &&
+               ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK) == 0;
+    };
+    if (::pipe(s_pipe) != 0 || !setFlags(s_pipe[0]) || !setFlags(s_pipe[1])) {
+        if (s_pipe[0] >= 0) {
+            ::close(s_pipe[0]);
+            ::close(s_pipe[1]);
+        }
         qCWarning(lcCore)
             << "TerminationSignals: no pipe; SIGTERM ends Clipshelf without its orderly shutdown";
         s_pipe[0] = s_pipe[1] = -1;

@@ -5,6 +5,7 @@
 #include "libraryfixture.h"
 
 #include "models/libraryloader.h"
+#include "models/outboxreplayer.h"
 #include "storage/outbox.h"
 
 #include <QJsonArray>
@@ -174,6 +175,35 @@ private slots:
         bob.library().discardOutbox();
         QVERIFY(!bob.library().outboxBelongsToOtherUser());
         QCOMPARE(bob.workspace.outbox()->entries().size(), 0);
+    }
+
+    void editOfAnAddWhoseAnswerWasLostIsNotLost()
+    {
+        // Issue 13, item 17: the server saves an add but its answer is lost, and the video is
+        // edited before the add goes out again. The replay (same Idempotency-Key, same body)
+        // and the edit both reach the server; the reference server refuses a key reused with
+        // another body (422), which used to drop the row and lose the edit.
+        LibraryController &lib = m_alice->library();
+        m_api.clearFaults();
+        // Every answer lost (the client's own quick retries too) until the edit is made.
+        m_api.addFault({{"path_prefix", "/videos"}, {"method", "POST"}, {"action", "drop_after"}, {"count", 100}});
+        QSignalSpy added(&lib, &LibraryController::videoAdded);
+        lib.addVideo("https://youtu.be/lostAnswer1", "as added", {}, {});
+        QVERIFY(added.wait(20'000));
+        const qint64 localId = added.at(0).at(0).toLongLong();
+        QVERIFY(localId < 0);   // waits to be sent again
+        QVERIFY(!m_alice->workspace.replayer()->isSending());
+        lib.updateVideo(localId, "edited meanwhile", "notes too", {});
+        m_api.clearFaults();
+        QTRY_COMPARE_WITH_TIMEOUT(lib.pendingChanges(), 0, 30'000);
+        QList<Video> matching;
+        for (const Video &v : m_alice->serverVideos())
+            if (v.youtubeId == QLatin1String("lostAnswer1"))
+                matching << v;
+        QCOMPARE(matching.size(), 1);
+        QCOMPARE(matching.first().title, QString("edited meanwhile"));
+        QCOMPARE(matching.first().notes, QString("notes too"));
+        QCOMPARE(lib.video(matching.first().id).value("title").toString(), QString("edited meanwhile"));
     }
 
     void editIsSavedOnceAfterTheSessionEndedMidEdit()

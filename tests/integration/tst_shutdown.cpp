@@ -6,11 +6,13 @@
 // Chosen behaviour for a delete in its undo window when the app is ended: it
 // stays in the outbox, is not sent in a hurry, and the next start sends it,
 // exactly once, and says it recovered queued changes.
+#include "libraryfixture.h"
 #include "storage/outbox.h"
 #include "tst_cli_process.h"
 
 #include <csignal>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -58,6 +60,22 @@ class TestShutdown : public QObject
         app.setProcessEnvironment(env);
         app.start(appProgram(), {});
         QVERIFY(app.waitForStarted(10'000));
+    }
+
+    /// GET /me with Alice's stored session (restored from the keychain here, as the app does).
+    QJsonObject serverMe()
+    {
+        QNetworkAccessManager nam;
+        QTemporaryDir dir;
+        SignedInProfile alice(m_provider.issuer(), m_api.url(), "alice", &nam, m_profile,
+                              dir.path());
+        alice.auth.restore();
+        if (!QTest::qWaitFor([&] { return alice.auth.state() == AuthController::SignedIn; },
+                             20'000))
+            return {};
+        const ApiResult r = alice.call(endpoints::me());
+        alice.auth.sessions()->waitForPendingRefresh();
+        return r.json();
     }
 
     int deletesOf(qint64 id)
@@ -180,6 +198,63 @@ private slots:
         QVERIFY2(!out.contains("recovered"), out.constData());
         QVERIFY(third.waitForFinished(10'000));
         QCOMPARE(deletesOf(id), 1);
+    }
+
+    void sigtermDuringAnAvatarUploadLeavesNoPartialState()
+    {
+        QTemporaryDir dataDir;
+        const QString picture = dataDir.filePath("picture.png");
+        QImage image(64, 64, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(image.save(picture));
+        const QStringList common{
+            "--issuer",  m_provider.issuer(), "--api-url",  m_api.url(),
+            "--profile", m_profile,           "--data-dir", dataDir.path() + "/app"};
+        auto puts = [this] {
+            return m_api.stats().value("by_method_path").toObject().value("PUT /me/avatar").toInt();
+        };
+        const int putsBefore = puts();
+        // The upload reaches the server, which holds it without an answer; then SIGTERM.
+        m_api.addFault(
+            {{"path_prefix", "/me/avatar"}, {"method", "PUT"}, {"action", "stall"}, {"count", 1}});
+        QProcess driver;
+        driver.setProgram(driverProgram());
+        driver.setArguments(common + QStringList{"--avatar", picture, "--handle-signals"});
+        driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        driver.start();
+        QByteArray out;
+        readUntil(driver, &out, "avatarQueued");
+        QVERIFY2(out.contains("\"avatarQueued\":true"), out.constData());
+        QVERIFY(QTest::qWaitFor([&] { return puts() == putsBefore + 1; }, 20'000));
+        driver.terminate();
+        QVERIFY(driver.waitForFinished(10'000));
+        QCOMPARE(driver.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(driver.exitCode(), 0);
+        m_api.clearFaults();   // the stall is over (and the request counters start again from 0)
+        // Nothing half-done: no picture on the server yet, the whole upload waits in the outbox.
+        const QJsonObject before = serverMe();
+        QVERIFY(before.contains("sub"));
+        QVERIFY(!before.value("avatar_url").isString());
+        {
+            Outbox outbox(dataDir.path() + "/app/data");
+            QVERIFY(outbox.open());
+            QCOMPARE(outbox.entries().size(), 1);
+            QCOMPARE(outbox.entries().constFirst().kind, OutboxEntry::PutAvatar);
+            QVERIFY(!outbox.entries().constFirst().blob.isEmpty());
+        }
+        // The next start sends it, complete, once.
+        QProcess next;
+        next.setProgram(driverProgram());
+        next.setArguments(common + QStringList{"--until-synced", "--handle-signals"});
+        next.start();
+        out.clear();
+        readUntil(next, &out, "\"synced\":true");
+        QVERIFY2(out.contains("{\"recovered\":1}") && out.contains("\"synced\":true"),
+                 out.constData());
+        QVERIFY(next.waitForFinished(10'000));
+        QCOMPARE(puts(), 1);
+        const QJsonObject after = serverMe();
+        QVERIFY2(after.value("avatar_url").isString(), QJsonDocument(after).toJson().constData());
     }
 
     void appExitsZeroOnSigtermQuickly()

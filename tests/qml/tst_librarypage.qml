@@ -325,6 +325,16 @@ TestCase {
         compare(child(page, "libraryToastText").text, "“Cooking” was deleted on another computer, so your edit could not be saved.")
     }
 
+    function test_recoveredChangesAreMentionedOnce() {
+        // Changes an earlier run left in the outbox (quit offline, SIGTERM, a crash): said once.
+        const message = "Changes you made before Clipshelf last closed were kept, and are sent when you are online."
+        const page = createPage(1, { "recoveredMessage": message })
+        tryCompare(child(page, "libraryToast"), "shown", true)
+        compare(child(page, "libraryToastText").text, message)
+        compare(page.library.count("dismissRecoveredMessage"), 1)
+        compare(page.library.recoveredMessage, "")
+    }
+
     // --- Adding ------------------------------------------------------------------
 
     function test_ctrlNOpensAdd() {

@@ -3,12 +3,13 @@
 //
 //   clipshelf-librarydriver --issuer URL --api-url URL --profile NAME --data-dir DIR
 //                           [--add YOUTUBE-URL]... [--until-synced]
-//                           [--delete YOUTUBE-ID] [--handle-signals]
+//                           [--delete YOUTUBE-ID] [--avatar IMAGE-FILE] [--handle-signals]
 //
 // Prints one JSON object per line: {"queued": n} whenever the number of
 // waiting changes changes, {"synced": true} when none wait (with
 // --until-synced, then exits 0), {"deleteScheduled": id} once --delete's
-// video is deleted with a 60-second undo window, {"recovered": n} at start
+// video is deleted with a 60-second undo window, {"avatarQueued": true}
+// once --avatar's picture waits in the outbox, {"recovered": n} at start
 // when an earlier run's changes wait. --handle-signals: SIGTERM, SIGINT and
 // SIGHUP quit through the app's shutdown path (Workspace::shutdown(),
 // finishKeychainWork()), then exit 0. Exit 3: not signed in; 1: timeout.
@@ -18,6 +19,7 @@
 #include "core/logging.h"
 #include "core/terminationsignals.h"
 #include "models/librarycontroller.h"
+#include "models/settingscontroller.h"
 #include "models/workspace.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
@@ -28,6 +30,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 #include <memory>
@@ -58,7 +61,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption untilSynced(QStringLiteral("until-synced"), QStringLiteral("Exit once nothing waits"));
     const QCommandLineOption remove(QStringLiteral("delete"), QStringLiteral("Delete this video"), QStringLiteral("id"));
     const QCommandLineOption handleSignals(QStringLiteral("handle-signals"), QStringLiteral("Quit as the app does"));
-    parser.addOptions({issuer, apiUrl, profile, dataDir, add, untilSynced, remove, handleSignals});
+    const QCommandLineOption avatar(QStringLiteral("avatar"), QStringLiteral("Upload this picture"), QStringLiteral("file"));
+    parser.addOptions({issuer, apiUrl, profile, dataDir, add, untilSynced, remove, handleSignals, avatar});
     parser.process(app);
 
     Config config;
@@ -108,6 +112,16 @@ int main(int argc, char *argv[])
         if (library->recoveredChanges() > 0)
             print({{QStringLiteral("recovered"), library->recoveredChanges()}});
         QObject::connect(library, &LibraryController::pendingChangesChanged, &app, report);
+        if (parser.isSet(avatar)) {
+            const QVariantMap prepared = workspace.settings()->prepareAvatar(QUrl::fromLocalFile(parser.value(avatar)));
+            if (!prepared.value(QStringLiteral("ok")).toBool()) {
+                print({{QStringLiteral("error"), prepared.value(QStringLiteral("message")).toString()}});
+                QCoreApplication::exit(1);
+                return;
+            }
+            workspace.settings()->uploadPreparedAvatar();
+            print({{QStringLiteral("avatarQueued"), true}});
+        }
         if (parser.isSet(remove)) {
             library->setUndoMs(60'000);
             auto *poll = new QTimer(&app);
