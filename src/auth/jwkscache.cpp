@@ -1,6 +1,7 @@
 #include "auth/jwkscache.h"
 
 #include "auth/providermetadata.h"
+#include "core/boundedreply.h"
 #include "core/logging.h"
 
 #include <QNetworkAccessManager>
@@ -29,28 +30,16 @@ void JwksCache::fetchBounded(QNetworkAccessManager *nam, const QUrl &url, qint64
     request.setTransferTimeout(deadlineMs);
     QNetworkReply *reply = nam->get(request);
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    // The overall deadline: a transfer timeout alone restarts with every byte.
-    auto *deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, reply, [reply] {
-        reply->setProperty("clipshelfTimedOut", true);
-        reply->abort();
-    });
-    deadline->start(deadlineMs);
-    auto tooLarge = [reply, maxBytes](qint64 received, qint64 total) {
-        if (received > maxBytes || total > maxBytes) {
-            reply->setProperty("clipshelfTooLarge", true);
-            reply->abort();
-        }
-    };
-    connect(reply, &QNetworkReply::downloadProgress, reply, tooLarge);
+    // Size cap and overall deadline: a transfer timeout alone restarts with every byte.
+    BoundedReply::bound(reply, maxBytes, deadlineMs);
     connect(
         reply, &QNetworkReply::finished, context,
         [reply, maxBytes, deadlineMs, done = std::move(done)] {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (reply->property("clipshelfTooLarge").toBool()) {
+            const BoundedReply::Failure bound = BoundedReply::failure(reply);
+            if (bound == BoundedReply::Failure::TooLarge) {
                 done({}, tr("its answer is larger than %1 KiB").arg(maxBytes / 1024));
-            } else if (reply->property("clipshelfTimedOut").toBool()) {
+            } else if (bound == BoundedReply::Failure::DeadlinePassed) {
                 done({}, tr("it did not answer within %n s", nullptr, (deadlineMs + 999) / 1000));
             } else if (reply->error() != QNetworkReply::NoError && status == 0) {
                 done({}, reply->errorString());
