@@ -140,6 +140,19 @@ private slots:
                 QCOMPARE(b.data(b.index(i), role), a.data(a.index(i), role));
     }
 
+    void queuedAddsInTheSameMillisecondKeepNewestFirst()
+    {
+        // Local ids are -outbox sequence: -2 was added after -1. Both come before a
+        // server row of the same millisecond, which is older news to the person.
+        const VideoSortKey first{5000, -1}, second{5000, -2}, server{5000, 7}, olderServer{5000, 3};
+        QVERIFY(second.before(first));
+        QVERIFY(!first.before(second));
+        QVERIFY(first.before(server));
+        QVERIFY(!server.before(first));
+        QVERIFY(server.before(olderServer));
+        QVERIFY(VideoSortKey({6000, 1}).before(second));
+    }
+
     void sortsNewestFirstAndMergesWithoutReset()
     {
         VideoListModel m;
