@@ -87,6 +87,12 @@ class TestShutdown : public QObject
             .toInt();
     }
 
+    /// True once \a process has ended (waitForFinished() alone is false when it already has).
+    static bool hasFinished(QProcess &process, int timeoutMs = 10'000)
+    {
+        return process.state() == QProcess::NotRunning || process.waitForFinished(timeoutMs);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -124,7 +130,7 @@ private slots:
         QVERIFY(redirect.port() > 0);
 
         ::kill(pid_t(cli.processId()), SIGINT);
-        QVERIFY(cli.waitForFinished(10'000));
+        QVERIFY(hasFinished(cli));
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
         QCOMPARE(cli.exitCode(), 130);
         const QByteArray err = cli.readAllStandardError();
@@ -152,7 +158,7 @@ private slots:
         add.start();
         readUntil(add, &out, "\"synced\":true");
         QVERIFY2(out.contains("\"synced\":true"), out.constData());
-        QVERIFY(add.waitForFinished(10'000));
+        QVERIFY(hasFinished(add));
 
         // Deleted, and the app ended by SIGTERM inside the undo window.
         QProcess driver;
@@ -171,7 +177,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         driver.terminate(); // SIGTERM
-        QVERIFY(driver.waitForFinished(10'000));
+        QVERIFY(hasFinished(driver));
         QCOMPARE(driver.exitStatus(), QProcess::NormalExit);
         QCOMPARE(driver.exitCode(), 0);
         qInfo("the driver exited %lld ms after SIGTERM", clock.elapsed());
@@ -186,7 +192,7 @@ private slots:
         readUntil(next, &out, "\"synced\":true");
         QVERIFY2(out.contains("{\"recovered\":1}"), out.constData());
         QVERIFY2(out.contains("\"synced\":true"), out.constData());
-        QVERIFY(next.waitForFinished(10'000));
+        QVERIFY(hasFinished(next));
         QVERIFY2(deletesOf(id) == 1, out + QJsonDocument(m_api.stats()).toJson());
 
         QProcess third;
@@ -196,7 +202,7 @@ private slots:
         out.clear();
         readUntil(third, &out, "\"synced\":true");
         QVERIFY2(!out.contains("recovered"), out.constData());
-        QVERIFY(third.waitForFinished(10'000));
+        QVERIFY(hasFinished(third));
         QCOMPARE(deletesOf(id), 1);
     }
 
@@ -227,7 +233,7 @@ private slots:
         QVERIFY2(out.contains("\"avatarQueued\":true"), out.constData());
         QVERIFY(QTest::qWaitFor([&] { return puts() == putsBefore + 1; }, 20'000));
         driver.terminate();
-        QVERIFY(driver.waitForFinished(10'000));
+        QVERIFY(hasFinished(driver));
         QCOMPARE(driver.exitStatus(), QProcess::NormalExit);
         QCOMPARE(driver.exitCode(), 0);
         m_api.clearFaults();   // the stall is over (and the request counters start again from 0)
@@ -251,7 +257,7 @@ private slots:
         readUntil(next, &out, "\"synced\":true");
         QVERIFY2(out.contains("{\"recovered\":1}") && out.contains("\"synced\":true"),
                  out.constData());
-        QVERIFY(next.waitForFinished(10'000));
+        QVERIFY(hasFinished(next));
         QCOMPARE(puts(), 1);
         const QJsonObject after = serverMe();
         QVERIFY2(after.value("avatar_url").isString(), QJsonDocument(after).toJson().constData());
@@ -267,7 +273,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         app.terminate();
-        QVERIFY(app.waitForFinished(10'000));
+        QVERIFY(hasFinished(app));
         const qint64 ms = clock.elapsed();
         err += app.readAllStandardError();
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
@@ -308,7 +314,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         app.terminate(); // the second one: at once
-        QVERIFY(app.waitForFinished(10'000));
+        QVERIFY(hasFinished(app));
         QVERIFY2(clock.elapsed() < 1'000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.exitCode(), 143);
