@@ -136,7 +136,9 @@ SessionManager::TokenProblem SessionManager::backingOff() const
     QString why = m_lastFailure.isEmpty() ? tr("The sign-in service could not be reached.") : m_lastFailure;
     if (!why.endsWith(u'.'))
         why += u'.';
-    return {TokenProblem::Transient, tr("%1 Trying again in %n s.", nullptr, reconnectInSeconds()).arg(why)};
+    return {TokenProblem::Transient,
+            tr("%1 Trying again in %n s.", nullptr, reconnectInSeconds()).arg(why),
+            m_lastFailureStatus};
 }
 
 void SessionManager::load(DoneCallback done)
@@ -346,6 +348,7 @@ void SessionManager::refreshWith(const Session &base)
                               } else {
                                   qCWarning(lcAuth) << "Refresh failed; will retry:" << error->message;
                                   m_lastFailure = error->message;
+                                  m_lastFailureStatus = error->httpStatus;
                                   setConnection(error->httpStatus == 0 ? Offline : Reconnecting);
                                   releaseAndNotify(TokenProblem{TokenProblem::Transient,
                                                                 error->message, error->httpStatus});
@@ -363,6 +366,7 @@ void SessionManager::refreshWith(const Session &base)
                 discovery->deleteLater();
                 if (!metadata) {
                     m_lastFailure = error;
+                    m_lastFailureStatus = 0;
                     setConnection(Offline);
                     releaseAndNotify(TokenProblem{TokenProblem::Transient, error});
                     scheduleRetry(-1);
@@ -461,6 +465,7 @@ void SessionManager::storeRefreshed(const Session &next, int attempt)
         m_rejected = false;
         m_failures = 0;
         m_lastFailure.clear();
+        m_lastFailureStatus = 0;
         setConnection(Online);
         scheduleProactiveRefresh();
         emit sessionChanged();

@@ -189,6 +189,7 @@ private:
     int m_storeFailures = 0;
     int m_failures = 0;
     QString m_lastFailure;   ///< why the last refresh failed (while backing off)
+    int m_lastFailureStatus = 0; ///< the provider's HTTP status of that failure (0: unreachable)
     QDateTime m_refreshSentAt; ///< when the current refresh request left: expiry counts from here
     bool m_rejected = false; ///< the API refused the current access token
     qint64 m_skewSeconds = 0;

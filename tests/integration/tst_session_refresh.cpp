@@ -240,8 +240,9 @@ private slots:
         QVERIFY(app.auth.isSignedIn());
         QCOMPARE(stream.countStatus(401), 0);
         QCOMPARE(app.nam.countStatus(apiPrefix(), 401), 0);
-        // Calls made while it could not refresh failed as transient, not as "signed out".
-        QCOMPARE(stream.okCount() + stream.countError(ApiError::Network), stream.answered());
+        // Calls made while it could not refresh failed as transient (the provider's 503:
+        // a server error), not as "signed out".
+        QCOMPARE(stream.okCount() + stream.countError(ApiError::Server), stream.answered());
     }
 
     void providerDownThenBackOnTheSamePort()
