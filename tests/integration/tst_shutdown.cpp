@@ -300,6 +300,34 @@ private slots:
         QCOMPARE(m_provider.stat("revocations"), 0);
     }
 
+    void sigtermWhileARotatedTokenIsOnTheWireStoresIt()
+    {
+        // The provider has already rotated the refresh token; its answer trickles in
+        // (one byte a millisecond, about two seconds). Quitting now must wait for it and
+        // store the new refresh token, or the next start presents the old one and the
+        // provider's reuse detection revokes the whole grant.
+        m_provider.call("POST", "/__test/reset-stats");
+        m_provider.call("POST", "/__test/misbehave?endpoint=token&mode=drip%3D1&count=1");
+        QProcess app;
+        startApp(app);
+        QVERIFY(QTest::qWaitFor([&] { return m_provider.stat("misbehaved") == 1; }, 30'000));
+        app.terminate();
+        QVERIFY(hasFinished(app, 15'000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        const QByteArray err = app.readAllStandardError();
+        QVERIFY2(!err.contains("could not finish updating your sign-in"), err.right(2000).constData());
+        const int grantsByTheApp = m_provider.stat("refresh_grants");
+        QVERIFY(grantsByTheApp >= 1);
+        // The next process refreshes with what the app stored (the access token lives 4 s).
+        QVERIFY(QTest::qWaitFor([&] {
+            const CliRun r = m_cli.run({"tags", "--json"});
+            return r.code == 0 && m_provider.stat("refresh_grants") > grantsByTheApp;
+        }, 30'000));
+        QCOMPARE(m_provider.stat("refresh_failures"), 0);
+        QCOMPARE(m_provider.stat("revocations"), 0);
+    }
+
     void secondSigtermExitsAtOnce()
     {
         m_provider.call("POST", "/__test/reset-stats");
