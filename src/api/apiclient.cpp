@@ -1,11 +1,11 @@
 #include "api/apiclient.h"
 
-#include "auth/providermetadata.h"
 #include "auth/sessionmanager.h"
 #include "core/boundedreply.h"
 #include "core/httpdate.h"
 #include "core/logging.h"
 #include "core/tokensyntax.h"
+#include "core/transportsecurity.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -201,7 +201,8 @@ bool ApiRequest::isRetriable() const
 
 ApiClient::ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAccessManager *nam,
                      QObject *parent)
-    : QObject(parent), m_base(baseUrl), m_basePath(baseUrl.path()), m_sessions(sessions), m_nam(nam),
+    : QObject(parent), m_base(baseUrl), m_basePath(baseUrl.path()),
+      m_plainHttpBase(transport::isPlainHttp(baseUrl)), m_sessions(sessions), m_nam(nam),
       m_watchdog(std::make_unique<Watchdog>(this))
 {
     while (m_basePath.endsWith(u'/'))
@@ -284,13 +285,13 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
     if (!token.isEmpty()) {
         const QByteArray authorization = tokensyntax::bearerHeader(token);
         // Never in clear text to another computer, never a value that could forge headers.
-        if (ProviderMetadata::isPlainHttp(m_base) || authorization.isEmpty()) {
+        if (m_plainHttpBase || authorization.isEmpty()) {
             ApiResult r;
             // Tls: a transport-security refusal, never retried (like a bad certificate).
             r.error.kind = authorization.isEmpty() ? ApiError::SessionEnded : ApiError::Tls;
             r.error.message = authorization.isEmpty()
                                   ? tr("The access token is not valid; please sign in again.")
-                                  : ProviderMetadata::plainHttpError(tr("API URL"), m_base);
+                                  : transport::plainHttpError(tr("API URL"), m_base);
             QMetaObject::invokeMethod(this, [this, attempt, r] { complete(attempt, r); }, Qt::QueuedConnection);
             return;
         }

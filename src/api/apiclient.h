@@ -90,6 +90,7 @@ private:
 
     QUrl m_base;
     QString m_basePath;   ///< the base URL's path without trailing slashes
+    bool m_plainHttpBase;   ///< http to another computer: no token is ever sent there
     QPointer<SessionManager> m_sessions;
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Watchdog> m_watchdog;   ///< timeouts of the replies without a body to send

@@ -1,8 +1,8 @@
 #include "auth/jwkscache.h"
 
-#include "auth/providermetadata.h"
 #include "core/boundedreply.h"
 #include "core/logging.h"
+#include "core/transportsecurity.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -74,7 +74,7 @@ void JwksCache::verify(const QByteArray &token, const QUrl &jwksUri, Callback do
 {
     if (jwksUri.isEmpty() || !jwksUri.isValid() || jwksUri.host().isEmpty() ||
         (jwksUri.scheme() != QLatin1String("https") &&
-         !ProviderMetadata::isLoopbackHttp(jwksUri))) {
+         !transport::isLoopbackHttp(jwksUri))) {
         Result r;
         r.outcome = jws::Outcome::UnknownKey;
         r.error = QStringLiteral("the provider publishes no usable signing keys (jwks_uri)");

@@ -2,6 +2,7 @@
 
 #include "core/boundedreply.h"
 #include "core/logging.h"
+#include "core/transportsecurity.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -16,8 +17,8 @@ OidcDiscovery::OidcDiscovery(QNetworkAccessManager *nam, QObject *parent)
 void OidcDiscovery::fetch(const QString &issuer)
 {
     const QUrl url = ProviderMetadata::discoveryUrl(issuer);
-    if (ProviderMetadata::isPlainHttp(QUrl(issuer))) { // never fetched in clear text
-        const QString error = ProviderMetadata::plainHttpError(tr("issuer"), QUrl(issuer));
+    if (transport::isPlainHttp(QUrl(issuer))) { // never fetched in clear text
+        const QString error = transport::plainHttpError(tr("issuer"), QUrl(issuer));
         QMetaObject::invokeMethod(this, [this, error] { emit finished(std::nullopt, error); },
                                   Qt::QueuedConnection);
         return;

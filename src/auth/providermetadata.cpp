@@ -1,6 +1,7 @@
 #include "auth/providermetadata.h"
 
-#include <QHostAddress>
+#include "core/transportsecurity.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,39 +21,10 @@ QStringList stringList(const QJsonValue &v)
 bool acceptableEndpoint(const QUrl &url)
 {
     return url.isValid() && !url.host().isEmpty()
-           && (url.scheme() == QLatin1String("https") || ProviderMetadata::isLoopbackHttp(url));
+           && (url.scheme() == QLatin1String("https") || transport::isLoopbackHttp(url));
 }
 
 } // namespace
-
-bool ProviderMetadata::isLoopbackHttp(const QUrl &url)
-{
-    if (url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0)
-        return false;
-    const QString host = url.host();
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback(); // 127.0.0.0/8 and ::1
-}
-
-bool ProviderMetadata::isPlainHttp(const QUrl &url)
-{
-    return url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 && !isLoopbackHttp(url);
-}
-
-QString ProviderMetadata::plainHttpError(const QString &what, const QUrl &url, const QString &source)
-{
-    const QString where = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    return source.isEmpty()
-               ? QObject::tr("The %1 %2 uses plain http, which would carry your sign-in unencrypted; use "
-                             "https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).")
-                     .arg(what, where)
-               : QObject::tr("The %1 %2 (from %3) uses plain http, which would carry your sign-in "
-                             "unencrypted; use https (http is allowed only on this computer: 127.0.0.1, "
-                             "::1, localhost).")
-                     .arg(what, where, source);
-}
 
 bool ProviderMetadata::advertisesS256() const
 {
@@ -105,13 +77,13 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
         {"userinfo_endpoint", m.userinfoEndpoint},           {"revocation_endpoint", m.revocationEndpoint},
         {"end_session_endpoint", m.endSessionEndpoint},      {"jwks_uri", m.jwksUri},
     };
-    if (isPlainHttp(QUrl(m.issuer))) {
-        *error = plainHttpError(QObject::tr("issuer"), QUrl(m.issuer));
+    if (transport::isPlainHttp(QUrl(m.issuer))) {
+        *error = transport::plainHttpError(QObject::tr("issuer"), QUrl(m.issuer));
         return std::nullopt;
     }
     for (const auto &e : all) {
-        if (isPlainHttp(e.url)) {
-            *error = plainHttpError(QString::fromLatin1(e.name), e.url);
+        if (transport::isPlainHttp(e.url)) {
+            *error = transport::plainHttpError(QString::fromLatin1(e.name), e.url);
             return std::nullopt;
         }
     }

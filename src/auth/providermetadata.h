@@ -37,13 +37,6 @@ struct ProviderMetadata
 
     /// The discovery URL for \a issuer: issuer + "/.well-known/openid-configuration".
     static QUrl discoveryUrl(const QString &issuer);
-
-    /// True for http URLs on 127.0.0.0/8, [::1] and localhost (tests, local stack).
-    static bool isLoopbackHttp(const QUrl &url);
-    /// True for an http URL anywhere else: refused for the issuer, every endpoint and the API.
-    static bool isPlainHttp(const QUrl &url);
-    /// One sentence saying that \a what (e.g. "issuer") at \a url, set in \a source, is refused for plain http.
-    static QString plainHttpError(const QString &what, const QUrl &url, const QString &source = {});
 };
 
 } // namespace clipshelf

@@ -1,7 +1,7 @@
 #include "core/config.h"
 
-#include "auth/providermetadata.h"
 #include "buildconfig.h"
+#include "core/transportsecurity.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -283,8 +283,8 @@ QString Config::plainHttpProblem() const
 {
     for (Key key : {Key::Issuer, Key::ApiUrl}) {
         const QUrl url(value(key));
-        if (ProviderMetadata::isPlainHttp(url))
-            return ProviderMetadata::plainHttpError(key == Key::Issuer ? QObject::tr("issuer") : QObject::tr("API URL"),
+        if (transport::isPlainHttp(url))
+            return transport::plainHttpError(key == Key::Issuer ? QObject::tr("issuer") : QObject::tr("API URL"),
                                                     url, source(key));
     }
     return {};

@@ -1,6 +1,8 @@
 // Discovery document parsing: exact issuer match, required endpoints, S256.
 #include "auth/providermetadata.h"
 
+#include "core/transportsecurity.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -160,7 +162,7 @@ private slots:
     {
         QFETCH(QString, url);
         QFETCH(bool, plain);
-        QCOMPARE(ProviderMetadata::isPlainHttp(QUrl(url)), plain);
+        QCOMPARE(transport::isPlainHttp(QUrl(url)), plain);
     }
 };
 

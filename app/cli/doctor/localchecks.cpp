@@ -1,7 +1,7 @@
 #include "localchecks.h"
 
-#include "auth/providermetadata.h"
 #include "buildconfig.h"
+#include "core/transportsecurity.h"
 
 #include <QHostAddress>
 #include <QNetworkProxyFactory>
@@ -50,13 +50,13 @@ void ConfigCheck::start()
     const Config &c = env().config;
     const QString id = QStringLiteral("config");
     const QUrl issuer(c.issuer());
-    if (ProviderMetadata::isPlainHttp(issuer)) {
+    if (transport::isPlainHttp(issuer)) {
         report({CheckResult::fail(id, QStringLiteral("The issuer %1 uses plain http, which is only allowed on this computer.")
                                           .arg(c.issuer()),
                                   QStringLiteral("Use the provider's https issuer URL (%1).").arg(whereSet(Config::Key::Issuer)))});
         return;
     }
-    if (ProviderMetadata::isPlainHttp(c.apiUrl())) {
+    if (transport::isPlainHttp(c.apiUrl())) {
         report({CheckResult::fail(id, QStringLiteral("The API URL %1 uses plain http, which would send your sign-in "
                                                      "unencrypted; it is only allowed on this computer.")
                                           .arg(c.apiUrl().toString()),
