@@ -13,6 +13,9 @@ namespace clipshelf {
 namespace {
 /// A browser's request head is far below this; anything larger is refused.
 constexpr qsizetype kMaxRequestHead = 16 * 1024;
+/// The same bounds as the sign-in callback's listener: connections at once, and per connection.
+constexpr int kMaxConnections = 16;
+constexpr int kConnectionMs = 10'000;
 } // namespace
 
 SignOutLanding::SignOutLanding(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
@@ -25,6 +28,11 @@ SignOutLanding::SignOutLanding(QObject *parent) : QObject(parent), m_server(new 
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            if (m_server->findChildren<QTcpSocket *>().size() > kMaxConnections) {
+                socket->abort();
+                continue;
+            }
+            QTimer::singleShot(kConnectionMs, socket, [socket] { socket->abort(); });
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         }
     });
