@@ -3,7 +3,7 @@
 // loads the Clipshelf module's Main.qml.
 
 #include "auth/authcontroller.h"
-#include "auth/keychainwork.h"
+#include "auth/sessionmanager.h"
 #include "bridge/app.h"
 #include "bridge/thumbnailprovider.h"
 #include "buildconfig.h"
@@ -220,7 +220,7 @@ int main(int argc, char *argv[])
         shutDown = true;
         clipshelf::TerminationSignals::markShuttingDown();
         workspace.shutdown();
-        if (!clipshelf::finishKeychainWork(auth))
+        if (!auth.sessions()->finishPendingWork())
             printLine(stderr, QStringLiteral("clipshelf: %1")
                                   .arg(clipshelf::SessionManager::unfinishedWorkMessage()));
     };

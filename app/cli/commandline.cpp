@@ -1,6 +1,7 @@
 #include "commandline.h"
 
-#include "auth/keychainwork.h"
+#include "auth/authcontroller.h"
+#include "auth/sessionmanager.h"
 #include "buildconfig.h"
 #include "clicontext.h"
 #include "commandhelp.h"
@@ -240,7 +241,7 @@ int CommandLine::run(const QStringList &arguments)
     // Keychain work under way lands before we exit: a rotated refresh token
     // (else the next command would find the grant revoked), the removal of an
     // ended or refused session (else `status` would still say signed in).
-    if (!finishKeychainWork(*ctx.auth)) {
+    if (!ctx.auth->sessions()->finishPendingWork()) {
         ctx.error(SessionManager::unfinishedWorkMessage());
         return status == Ok ? OtherError : status;
     }

@@ -585,11 +585,6 @@ void SessionManager::scheduleRetry(int retryAfterSeconds)
     emit connectionStateChanged(); // reconnectInSeconds changed
 }
 
-bool SessionManager::waitForPendingRefresh(int timeoutMs)
-{
-    return finishPendingWork(QDeadlineTimer(timeoutMs));
-}
-
 bool SessionManager::finishPendingWork(QDeadlineTimer deadline)
 {
     if (m_refreshing) {

@@ -108,8 +108,6 @@ public:
 
     /// True while a refresh is under way (waiting for the lock, the keychain or the provider).
     bool isRefreshing() const { return m_refreshing; }
-    /// finishPendingWork() with \a timeoutMs from now.
-    bool waitForPendingRefresh(int timeoutMs = 5000);
     /**
      * What every process calls before it exits, after its event loop has ended
      * (or from its shutdown path): lets a refresh under way finish and lets

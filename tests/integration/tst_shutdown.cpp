@@ -74,7 +74,7 @@ class TestShutdown : public QObject
                              20'000))
             return {};
         const ApiResult r = alice.call(endpoints::me());
-        alice.auth.sessions()->waitForPendingRefresh();
+        alice.auth.sessions()->finishPendingWork();
         return r.json();
     }
 

@@ -12,9 +12,9 @@
 // once --avatar's picture waits in the outbox, {"recovered": n} at start
 // when an earlier run's changes wait. --handle-signals: SIGTERM, SIGINT and
 // SIGHUP quit through the app's shutdown path (Workspace::shutdown(),
-// finishKeychainWork()), then exit 0. Exit 3: not signed in; 1: timeout.
+// SessionManager::finishPendingWork()), then exit 0. Exit 3: not signed in; 1: timeout.
 #include "auth/authcontroller.h"
-#include "auth/keychainwork.h"
+#include "auth/sessionmanager.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/terminationsignals.h"
@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
         QObject::connect(&app, &QCoreApplication::aboutToQuit, &workspace, [&] {
             TerminationSignals::markShuttingDown();
             workspace.shutdown();
-            finishKeychainWork(auth);
+            auth.sessions()->finishPendingWork();
         });
     }
     QTimer::singleShot(90'000, &app, [] {

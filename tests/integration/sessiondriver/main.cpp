@@ -84,7 +84,7 @@ public:
 
     void start() { m_auth.restore(); }
     /// After the event loop: a refresh under way finishes and stores its tokens.
-    void settle() { m_auth.sessions()->waitForPendingRefresh(); }
+    void settle() { m_auth.sessions()->finishPendingWork(); }
 
 private:
     void onRestored()

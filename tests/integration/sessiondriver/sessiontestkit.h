@@ -154,7 +154,7 @@ struct RestoredApp
     {
     }
     /// As the app does on exit: a refresh under way stores its rotated token first.
-    ~RestoredApp() { auth.sessions()->waitForPendingRefresh(); }
+    ~RestoredApp() { auth.sessions()->finishPendingWork(); }
 
     bool restore()
     {
