@@ -1,16 +1,58 @@
 #!/usr/bin/env bash
-# Builds Clipshelf and runs every test (unit, integration, e2e, qml, the
-# reference API server's own). Installs what is missing first. Exit code: ctest's.
-#   scripts/test.sh [extra ctest arguments, e.g. -L unit]
+# Builds Clipshelf and runs every test, lane by lane:
+#   dev     the debug build and every ctest test (unit, integration, e2e, qml,
+#           packaging, the reference API server's own)
+# Installs what is missing first. Exit code: 0 when every lane passed.
+#   scripts/test.sh [extra ctest arguments for the dev lane, e.g. -L unit]
+# With extra arguments only the dev lane runs, unless CLIPSHELF_TEST_LANES
+# names the lanes (space-separated), e.g. CLIPSHELF_TEST_LANES="dev".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
+all_lanes="dev"
+if [ $# -gt 0 ]; then
+    lanes=${CLIPSHELF_TEST_LANES:-dev}
+else
+    lanes=${CLIPSHELF_TEST_LANES:-$all_lanes}
+fi
+
 "$root/scripts/install-deps.sh"
 
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake --preset dev
-cmake --build --preset dev -j "$jobs"
 # Tests run offscreen; none needs a display.
 export QT_QPA_PLATFORM=offscreen
-ctest --preset dev -j "$jobs" "$@"
+
+lane_dev() {
+    cmake --preset dev
+    cmake --build --preset dev -j "$jobs"
+    ctest --preset dev -j "$jobs" "$@"
+}
+
+failed=()
+summary=()
+for lane in $lanes; do
+    echo "== lane $lane =="
+    started=$SECONDS
+    # Each lane runs in a subshell with errexit of its own, so a failed step
+    # ends that lane (errexit would be ignored inside an `||` list).
+    set +e
+    (
+        set -e
+        case "$lane" in
+            dev) lane_dev "$@" ;;
+            *) echo "test.sh: unknown lane '$lane' (known: $all_lanes)" >&2; exit 2 ;;
+        esac
+    )
+    status=$?
+    set -e
+    summary+=("$(printf '%-8s %s in %ds' "$lane" "$([ $status -eq 0 ] && echo passed || echo FAILED)" $((SECONDS - started)))")
+    [ $status -eq 0 ] || failed+=("$lane")
+done
+
+echo "== lanes =="
+printf '%s\n' "${summary[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "test.sh: failed lanes: ${failed[*]}" >&2
+    exit 1
+fi
