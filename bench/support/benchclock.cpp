@@ -72,8 +72,8 @@ ProcessMemory readOwnMemory()
 double ownCpuMs()
 {
 #if defined(Q_OS_WIN)
-    FILETIME creation{}, exit{}, kernel{}, user{};
-    if (!GetProcessTimes(GetCurrentProcess(), &creation, &exit, &kernel, &user))
+    FILETIME createdAt{}, exitedAt{}, kernel{}, user{};
+    if (!GetProcessTimes(GetCurrentProcess(), &createdAt, &exitedAt, &kernel, &user))
         return -1;
     // FILETIME counts 100 ns ticks.
     auto ms = [](const FILETIME &t) {
