@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/terminationsignals.h"
+#include "iconcheck.h"
 #include "models/workspace.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
@@ -54,6 +55,14 @@ bool hasArgument(int argc, char **argv, std::initializer_list<const char *> name
     return false;
 }
 
+/// Whether the platform plugin was chosen (QT_QPA_PLATFORM, or -platform /
+/// --platform on the command line), so --smoke-test must not replace it.
+bool platformChosen(int argc, char **argv)
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+           hasArgument(argc, argv, {"-platform", "--platform"});
+}
+
 void printLine(FILE *stream, const QString &text)
 {
     std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
@@ -64,10 +73,12 @@ void printLine(FILE *stream, const QString &text)
 
 int main(int argc, char *argv[])
 {
-    // --smoke-test renders one frame without a display: pick the platform
-    // before the application object exists.
+    // --smoke-test renders one frame. It tests the platform plugin the user gets
+    // (installer CI sets QT_QPA_PLATFORM=windows or cocoa, so an undeployed plugin
+    // fails it); only when nothing is chosen does it pick offscreen, which needs
+    // no display. Before the application object exists.
     const bool smokeTest = hasArgument(argc, argv, {"--smoke-test"});
-    if (smokeTest)
+    if (smokeTest && !platformChosen(argc, argv))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // --help and --version must work without a display (packaging, CI).
     const bool textOnly = hasArgument(argc, argv, {"-h", "-?", "--help", "--help-all", "-v", "--version"});
@@ -94,7 +105,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption smokeTestOption(
         QStringLiteral("smoke-test"),
         QCoreApplication::translate("main",
-                                    "Load the user interface off-screen, render one frame and exit."));
+                                    "Load the user interface, render one frame and exit (off-screen "
+                                    "unless QT_QPA_PLATFORM or -platform names a platform)."));
     parser.addOption(smokeTestOption);
     clipshelf::Config::addOptions(parser);
     parser.process(*app);
@@ -163,6 +175,18 @@ int main(int argc, char *argv[])
         missingParts << QStringLiteral("the Qt SQLite driver (Debian: libqt6sql6-sqlite)");
     for (const QString &part : std::as_const(missingParts))
         printLine(stderr, QStringLiteral("clipshelf: missing %1").arg(part));
+    if (smokeTest) {
+        // Every icon must draw (a deploy tool that left out Qt's SVG plugin, a
+        // damaged file); QML only warns about those on screen in the first frame.
+        qsizetype iconCount = 0;
+        const QList<clipshelf::IconProblem> iconProblems =
+            clipshelf::checkIcons(QStringLiteral(":/qt/qml/Clipshelf/icons"), &iconCount);
+        if (!iconProblems.isEmpty()) {
+            const QString sentence = clipshelf::describeIconProblems(iconProblems, iconCount);
+            printLine(stderr, QStringLiteral("clipshelf: %1").arg(sentence));
+            missingParts << sentence;
+        }
+    }
 
     if (!smokeTest) {
         // Before the window loads: the library cache is read on a worker thread

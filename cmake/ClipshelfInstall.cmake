@@ -12,7 +12,7 @@
 # Layout:
 #   Linux    <prefix>/bin, share/applications, share/metainfo, share/icons/hicolor,
 #            share/man/man1, share/doc/clipshelf, share/clipshelf/translations
-#   Windows  bin/ (executables, Qt and qtkeychain DLLs), qml/, plugins/, LICENSE.txt
+#   Windows  bin/ (executables, Qt DLLs, the Visual C++ runtime), qml/, plugins/, LICENSE.txt
 #   macOS    Clipshelf.app (clipshelf-cli inside Contents/MacOS)
 
 include(GNUInstallDirs)
@@ -88,8 +88,24 @@ elseif(WIN32)
     endforeach()
 
     install(TARGETS clipshelf clipshelf-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-    # windeployqt copies Qt's DLLs but not qtkeychain's, which is not part of Qt.
-    install(IMPORTED_RUNTIME_ARTIFACTS qt6keychain RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    # The installers build qtkeychain static (BUILD_SHARED_LIBS=OFF): windeployqt
+    # takes any DLL whose name starts with "qt6" for a Qt module, looks for
+    # qt6keychain.dll in Qt's bin folder and fails. A shared qtkeychain (a
+    # developer's own build) is still installed next to the executables, but
+    # then the deploy step below needs it in Qt's bin folder as well.
+    get_target_property(CLIPSHELF_KEYCHAIN_TYPE qt6keychain TYPE)
+    if(CLIPSHELF_KEYCHAIN_TYPE STREQUAL "SHARED_LIBRARY")
+        message(WARNING "qtkeychain is a DLL: windeployqt will look for qt6keychain.dll in "
+                        "Qt's bin folder and fail unless it is there. Build qtkeychain with "
+                        "-DBUILD_SHARED_LIBS=OFF for the installer (packaging/README.md).")
+        install(IMPORTED_RUNTIME_ARTIFACTS qt6keychain RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    endif()
+    # The Visual C++ runtime (vcruntime140.dll, vcruntime140_1.dll, msvcp140.dll…)
+    # next to the executables: a clean Windows has none of it. The UCRT is part
+    # of Windows 10 and later.
+    set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
+    set(CMAKE_INSTALL_UCRT_LIBRARIES FALSE)
+    include(InstallRequiredSystemLibraries)
     set(CLIPSHELF_DOC_DESTINATION .)
     set(CLIPSHELF_TRANSLATIONS_DESTINATION translations)
     install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION . RENAME LICENSE.txt)
@@ -170,19 +186,25 @@ if(WIN32 OR APPLE)
         # Qt's import scan only looks at QML files of the app target itself;
         # ours are in the static clipshelf_qml library, so point the deploy
         # tool at them. On macOS, also hand it the CLI inside the bundle (it
-        # rewrites its library references to the bundle's Frameworks) and
-        # qtkeychain's directory (an @rpath library outside Qt).
+        # rewrites its library references to the bundle's Frameworks) and, when
+        # qtkeychain is a dylib (the DMG workflow links it statically), its
+        # directory (an @rpath library outside Qt).
         if(APPLE)
-            get_target_property(keychain_configs qt6keychain IMPORTED_CONFIGURATIONS)
-            list(GET keychain_configs 0 keychain_config)
-            get_target_property(keychain_library qt6keychain IMPORTED_LOCATION_${keychain_config})
-            get_filename_component(keychain_dir "${keychain_library}" DIRECTORY)
             set(CLIPSHELF_DEPLOY_TOOL_OPTIONS
                 "-qmldir=${PROJECT_SOURCE_DIR}/qml"
-                "-executable=${CLIPSHELF_BUNDLE_DIR}/Contents/MacOS/clipshelf-cli"
-                "-libpath=${keychain_dir}")
+                "-executable=${CLIPSHELF_BUNDLE_DIR}/Contents/MacOS/clipshelf-cli")
+            get_target_property(keychain_type qt6keychain TYPE)
+            if(keychain_type STREQUAL "SHARED_LIBRARY")
+                get_target_property(keychain_configs qt6keychain IMPORTED_CONFIGURATIONS)
+                list(GET keychain_configs 0 keychain_config)
+                get_target_property(keychain_library qt6keychain IMPORTED_LOCATION_${keychain_config})
+                get_filename_component(keychain_dir "${keychain_library}" DIRECTORY)
+                list(APPEND CLIPSHELF_DEPLOY_TOOL_OPTIONS "-libpath=${keychain_dir}")
+            endif()
         else()
-            set(CLIPSHELF_DEPLOY_TOOL_OPTIONS --qmldir "${PROJECT_SOURCE_DIR}/qml")
+            # The Visual C++ runtime DLLs come from InstallRequiredSystemLibraries
+            # above; windeployqt would add the 25 MB redistributable installer.
+            set(CLIPSHELF_DEPLOY_TOOL_OPTIONS --qmldir "${PROJECT_SOURCE_DIR}/qml" --no-compiler-runtime)
         endif()
         if(Qt6_VERSION VERSION_GREATER_EQUAL 6.7)
             qt_generate_deploy_qml_app_script(TARGET clipshelf

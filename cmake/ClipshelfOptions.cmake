@@ -11,6 +11,10 @@ set(CLIPSHELF_DEFAULT_API_URL "" CACHE STRING "Base URL of the Clipshelf API")
 set(CLIPSHELF_DEFAULT_REDIRECT_PORTS "" CACHE STRING
     "Comma list of fixed loopback ports registered with the provider; empty = ephemeral port")
 set(CLIPSHELF_APP_ID "org.clipshelf.Clipshelf" CACHE STRING "Reverse-DNS application id")
+set(CLIPSHELF_DEVELOPER_ID "org.clipshelf" CACHE STRING
+    "AppStream <developer id>: the developer's reverse-DNS id (software centres group apps by it)")
+set(CLIPSHELF_SCREENSHOTS_URL "${PROJECT_HOMEPAGE_URL}/screenshots" CACHE STRING
+    "Where docs/screenshots/*.png are published (https, no trailing slash): the AppStream screenshots")
 
 option(CLIPSHELF_BUILD_STACK "Build the reference API server even without tests" OFF)
 option(CLIPSHELF_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)

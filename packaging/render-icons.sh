@@ -6,12 +6,12 @@
 #   resources/icons/clipshelf.ico                         Windows (exe + installer)
 #   resources/icons/clipshelf.icns                        macOS bundle icon
 # Run it again whenever clipshelf.svg changes and commit the results.
-# Needs (Debian): librsvg2-bin imagemagick icnsutils
+# Needs (Debian): librsvg2-bin imagemagick python3
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 icons="$root/resources/icons"
 svg="$icons/clipshelf.svg"
-for tool in rsvg-convert convert png2icns; do
+for tool in rsvg-convert convert python3; do
     command -v "$tool" >/dev/null || { echo "render-icons: $tool is missing" >&2; exit 1; }
 done
 
@@ -38,12 +38,12 @@ for size in 16 24 32 48 64 256; do
 done
 convert "${ico_parts[@]}" "$icons/clipshelf.ico"
 
-# macOS: png2icns takes the sizes the icns format has slots for.
-icns_parts=()
-for size in 16 32 48 128 256 512; do
-    render "$size" "$tmp/icns-$size.png"
-    icns_parts+=("$tmp/icns-$size.png")
+# macOS: every size Finder and the Dock pick from, 16 to 1024 px, with the
+# Retina (@2x) slots, all PNG (packaging/icns.py writes and checks the file).
+for size in 16 32 64 128 256 512 1024; do
+    render "$size" "$tmp/icon_$size.png"
 done
-png2icns "$icons/clipshelf.icns" "${icns_parts[@]}" >/dev/null
+python3 "$root/packaging/icns.py" write "$icons/clipshelf.icns" "$tmp"
+python3 "$root/packaging/icns.py" check "$icons/clipshelf.icns" >/dev/null
 
 echo "render-icons: wrote hicolor PNGs, clipshelf.ico and clipshelf.icns under $icons"

@@ -3,17 +3,29 @@
 #include <QByteArray>
 #include <QFile>
 
-#include <ctime>
+#include <chrono>
 
+// Portable by construction: the POSIX and Win32 calls are each behind their
+// guard (MSVC has no <sys/resource.h>, getrusage or clock_gettime).
+#if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#include <psapi.h>
+#elif defined(Q_OS_UNIX)
 #include <sys/resource.h>
+#endif
 
 namespace clipshelf::bench {
 
 qint64 monotonicNs()
 {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+    // steady_clock is the clock libuv's process.hrtime() reads on each OS:
+    // CLOCK_MONOTONIC (libstdc++, Linux), mach_absolute_time (libc++, macOS),
+    // QueryPerformanceCounter (MSVC).
+    using namespace std::chrono;
+    return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
 namespace {
@@ -42,18 +54,40 @@ qint64 procField(const QString &path, const QByteArray &name)
 ProcessMemory readOwnMemory()
 {
     ProcessMemory m;
+#if defined(Q_OS_WIN)
+    PROCESS_MEMORY_COUNTERS counters{};
+    if (K32GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters)) {
+        m.peakRssKb = qint64(counters.PeakWorkingSetSize / 1024);
+        m.rssKb = qint64(counters.WorkingSetSize / 1024);
+    }
+#else
+    // Linux's /proc; elsewhere the files are absent and the values stay -1.
     m.peakRssKb = procField(QStringLiteral("/proc/self/status"), "VmHWM");
     m.rssKb = procField(QStringLiteral("/proc/self/status"), "VmRSS");
     m.pssKb = procField(QStringLiteral("/proc/self/smaps_rollup"), "Pss");
+#endif
     return m;
 }
 
 double ownCpuMs()
 {
+#if defined(Q_OS_WIN)
+    FILETIME createdAt{}, exitedAt{}, kernel{}, user{};
+    if (!GetProcessTimes(GetCurrentProcess(), &createdAt, &exitedAt, &kernel, &user))
+        return -1;
+    // FILETIME counts 100 ns ticks.
+    auto ms = [](const FILETIME &t) {
+        return double((quint64(t.dwHighDateTime) << 32) | t.dwLowDateTime) / 1e4;
+    };
+    return ms(user) + ms(kernel);
+#elif defined(Q_OS_UNIX)
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
     return ms(usage.ru_utime) + ms(usage.ru_stime);
+#else
+    return -1;
+#endif
 }
 
 } // namespace clipshelf::bench

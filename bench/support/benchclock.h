@@ -4,11 +4,13 @@
 
 namespace clipshelf::bench {
 
-/// CLOCK_MONOTONIC in nanoseconds: the clock node's process.hrtime() reads, so
-/// the harness can subtract its own timestamp taken just before spawning us.
+/// The monotonic clock in nanoseconds that node's process.hrtime() reads
+/// (CLOCK_MONOTONIC on Linux), so the harness can subtract its own timestamp
+/// taken just before spawning us.
 qint64 monotonicNs();
 
-/// Memory of this process from /proc/self (kilobytes; -1 where unavailable).
+/// Memory of this process: /proc/self on Linux, the working set on Windows
+/// (kilobytes; -1 where unavailable).
 struct ProcessMemory
 {
     qint64 peakRssKb = -1;   ///< VmHWM: the high-water mark of the resident set
@@ -19,6 +21,7 @@ ProcessMemory readOwnMemory();
 
 /// CPU time (user + system, all threads) this process used so far, in ms:
 /// less disturbed by other processes on a shared machine than wall time.
+/// -1 where the OS gives no figure.
 double ownCpuMs();
 
 } // namespace clipshelf::bench

@@ -1,5 +1,6 @@
-# CPack pre-build script (Windows): Authenticode-signs our own executables and
-# qtkeychain's DLL in the staging folder before NSIS/ZIP pack them. A no-op
+# CPack pre-build script (Windows): Authenticode-signs our own executables (and
+# qtkeychain's DLL, if it is built as one; the installer links it statically)
+# in the staging folder before NSIS/ZIP pack them. A no-op
 # unless CLIPSHELF_WINDOWS_SIGN_ARGS was set at configure time, e.g.
 #   /sha1 <certificate thumbprint> /fd sha256 /tr http://timestamp.example /td sha256
 # (Qt's own DLLs come signed by The Qt Company in the official installers.)
