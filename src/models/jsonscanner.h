@@ -85,7 +85,7 @@ qint64 timeMs(const Char *s, qsizetype n)
 class Reader
 {
 public:
-    Reader(const char *begin, const char *end) : m_p(begin), m_end(end) {}
+    Reader(const char *begin, const char *end) : m_p(begin), m_end(end), m_begin(begin) {}
 
     QString error() const { return m_error; }
     bool failed() const { return !m_error.isEmpty(); }
@@ -304,11 +304,16 @@ public:
         double d = 0;
         if (!number(&d))
             return false;
-        // Compared as doubles before converting: a double out of range must never become an integer.
-        if (!(d >= double(min) && d <= double(max)) || d != std::trunc(d))
+        // Compared as doubles before converting: a double out of range must never become an
+        // integer. double(max) may round up (INT64_MAX becomes 2^63, which no qint64 holds), hence
+        // the second check; the last one catches a double(min) or double(max) that rounded
+        // outwards.
+        constexpr double kTwoTo63 = 9223372036854775808.0;
+        if (!(d >= double(min) && d <= double(max)) || !(d >= -kTwoTo63 && d < kTwoTo63) ||
+            d != std::trunc(d))
             return fail("number out of range");
         *out = qint64(d);
-        return true;
+        return (*out >= min && *out <= max) || fail("number out of range");
     }
 
     bool skipValue(int depth = 0)
@@ -412,7 +417,7 @@ public:
 
     const char *m_p;
     const char *m_end;
-    const char *m_begin = nullptr;
+    const char *m_begin; ///< where byte offsets in error() count from (setBegin)
     QString m_error;
 };
 

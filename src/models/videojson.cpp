@@ -149,8 +149,13 @@ int formatTime(qint64 ms, char *buf)
 {
     // Civil date from days since the epoch (Howard Hinnant's algorithm): much
     // faster than QDateTime::toString, which matters when writing 100,000 rows.
-    qint64 days = ms >= 0 ? ms / 86'400'000 : (ms - 86'399'999) / 86'400'000;
-    qint64 rest = ms - days * 86'400'000;
+    // Floored division without overflow: ms may be any qint64 (formatTimeMs is public).
+    qint64 days = ms / 86'400'000;
+    qint64 rest = ms % 86'400'000;
+    if (rest < 0) {
+        --days;
+        rest += 86'400'000;
+    }
     days += 719468;
     const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
     const unsigned doe = unsigned(days - era * 146097);

@@ -82,6 +82,9 @@ public:
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
         checkNoSecrets(r.out + r.err);
+        if (r.code == kSanitizerExitCode)
+            QTest::qFail(("clipshelf-cli ended with a sanitizer report:\n" + r.err).constData(),
+                         __FILE__, __LINE__);
         return r;
     }
 

@@ -16,6 +16,11 @@
 
 namespace clipshelf::test {
 
+/// The exit code of a process ended by a sanitizer report (the asan preset's
+/// ASAN_OPTIONS, UBSAN_OPTIONS and LSAN_OPTIONS, CMakePresets.json): no program
+/// of ours exits with it otherwise.
+inline constexpr int kSanitizerExitCode = 86;
+
 /// Reads an environment variable set by CTest (see tests/CMakeLists.txt).
 inline QString testEnv(const char *name)
 {
@@ -65,6 +70,12 @@ public:
                 m_process.kill();
             m_process.waitForFinished(2000);
         }
+        // Nothing else looks at this child's exit (it may come after the last test
+        // function): a sanitizer report in it, during the tests or at exit, ends the run.
+        if (m_process.exitStatus() == QProcess::NormalExit &&
+            m_process.exitCode() == kSanitizerExitCode)
+            qFatal("%s ended with a sanitizer report:\n%s", qPrintable(m_process.program()),
+                   m_process.readAllStandardError().right(64 * 1024).constData());
     }
 
     QJsonObject ready() const { return m_ready; }

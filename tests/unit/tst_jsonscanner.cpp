@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -344,6 +345,60 @@ private slots:
             QCOMPARE(page.rows.front().id, qint64(42));
             QCOMPARE(page.count, 1);
         }
+    }
+
+    void integersNeverLeaveTheirRange_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<qint64>("value");
+        // 2^63 is exactly double(INT64_MAX): it compares equal to the maximum as a double
+        // and must still never be converted (undefined behaviour).
+        QTest::newRow("2^63") << QByteArray("9223372036854775808") << false << qint64(0);
+        QTest::newRow("2^63 as 9.2e18")
+            << QByteArray("9.223372036854775808e18") << false << qint64(0);
+        // INT64_MAX itself reads as 2^63 in a double: refused rather than read inexactly.
+        QTest::newRow("INT64_MAX") << QByteArray("9223372036854775807") << false << qint64(0);
+        QTest::newRow("-2^63 - 2^11") << QByteArray("-9223372036854777856") << false << qint64(0);
+        QTest::newRow("-2^63") << QByteArray("-9223372036854775808") << true
+                               << std::numeric_limits<qint64>::min();
+        QTest::newRow("2^62") << QByteArray("4611686018427387904") << true << (qint64(1) << 62);
+    }
+    void integersNeverLeaveTheirRange()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, valid);
+        QFETCH(qint64, value);
+        Reader r(json.constData(), json.constData() + json.size());
+        r.setBegin(json.constData());
+        qint64 out = 0;
+        QCOMPARE(
+            r.integer(&out, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()),
+            valid);
+        if (valid)
+            QCOMPARE(out, value);
+    }
+
+    void extremeTimesFormatWithoutOverflow()
+    {
+        // Years beyond 0000-9999 print as a date only; the day arithmetic must not overflow.
+        QCOMPARE(videojson::formatTimeMs(std::numeric_limits<qint64>::min()),
+                 QString("-292275055-05-16T00:00:00Z"));
+        QCOMPARE(videojson::formatTimeMs(std::numeric_limits<qint64>::max()),
+                 QString("292278994-08-17T00:00:00Z"));
+        QCOMPARE(videojson::formatTimeMs(-1), QString("1969-12-31T23:59:59.999Z"));
+        QCOMPARE(videojson::formatTimeMs(-86'400'000), QString("1969-12-31T00:00:00Z"));
+    }
+
+    void errorsCountBytesFromTheStart()
+    {
+        // Without setBegin() the offset in a message counts from the reader's own start.
+        const QByteArray json = "[1,x]";
+        Reader r(json.constData(), json.constData() + json.size());
+        double d = 0;
+        QVERIFY(r.eat('[') && r.number(&d) && r.eat(','));
+        QVERIFY(!r.number(&d));
+        QCOMPARE(r.error(), QString("expected a number at byte 3"));
     }
 
     void parityWithQJsonDocument()

@@ -135,9 +135,10 @@ int RequestGate::feed(const char *data, qsizetype size)
                                      .toLongLong(&ok, 16);
             if (!ok || chunk < 0)
                 return 400;
-            m_bodyReceived += chunk;
-            if (m_bodyReceived > m_bodyLimit)
+            // Compared before adding: a huge chunk size must not overflow the running total.
+            if (chunk > m_bodyLimit - m_bodyReceived)
                 return 413;
+            m_bodyReceived += chunk;
             m_remaining = chunk;
             m_state = chunk == 0 ? State::Trailer : State::ChunkData;
             break;

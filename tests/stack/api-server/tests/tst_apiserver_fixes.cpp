@@ -63,6 +63,7 @@ private Q_SLOTS:
     void declaredOversizedBodyIs413BeforeItIsSent();
     void receivedOversizedBodyIs413();
     void chunkedBodiesAreCountedToo();
+    void hugeChunkSizesAre413();
     void tagFilterIsBounded();
     void unauthorizedForms();
 };
@@ -437,6 +438,23 @@ void TestApiServerFixes::chunkedBodiesAreCountedToo()
         f->url(),
         request("POST", QStringLiteral("/api-keys"),
                 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", chunk + chunk),
+        5000, &timedOut);
+    TestReply r;
+    QVERIFY2(parseReply(received, r), received.left(200).constData());
+    QCOMPARE(r.status, 413);
+    QCOMPARE(f->call("GET", QStringLiteral("/health")).status, 200);
+}
+
+void TestApiServerFixes::hugeChunkSizesAre413()
+{
+    // A small chunk, then one declaring 2^63 - 6 bytes: the running total must
+    // not overflow (and so wrap below the limit); the answer is 413 at once.
+    const QByteArray chunks = "a\r\n0123456789\r\n7ffffffffffffffa\r\n";
+    bool timedOut = false;
+    const QByteArray received = rawExchange(
+        f->url(),
+        request("POST", QStringLiteral("/api-keys"),
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", chunks),
         5000, &timedOut);
     TestReply r;
     QVERIFY2(parseReply(received, r), received.left(200).constData());
