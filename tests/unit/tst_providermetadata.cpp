@@ -58,6 +58,19 @@ private slots:
         QVERIFY(error.contains(configured));
     }
 
+    void providerIssuerIsShownAsPlainText()
+    {
+        // Found by fuzzing: the provider's own issuer went into the message as sent, line
+        // breaks and bidi overrides included.
+        QJsonObject doc = goodDocument();
+        doc["issuer"] = QString("https://evil.example/\u202e\nfake line") + QString(500, 'x');
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error));
+        QVERIFY2(!error.contains('\n') && !error.contains(QChar(0x202e)), qPrintable(error));
+        QVERIFY2(error.size() < 400, qPrintable(error));
+        QVERIFY(error.contains("https://evil.example/"));
+    }
+
     void notJson()
     {
         QString error;
