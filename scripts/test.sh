@@ -2,6 +2,9 @@
 # Builds Clipshelf and runs every test, lane by lane:
 #   dev     the debug build and every ctest test (unit, integration, e2e, qml,
 #           packaging, the reference API server's own)
+#   fuzz    the fuzz preset (clang, ASan + UBSan): every libFuzzer target over its
+#           corpus and regression inputs, then fuzzing CLIPSHELF_FUZZ_SECONDS
+#           (default 20) each; see tests/fuzz/README.md
 # Installs what is missing first. Exit code: 0 when every lane passed.
 #   scripts/test.sh [extra ctest arguments for the dev lane, e.g. -L unit]
 # With extra arguments only the dev lane runs, unless CLIPSHELF_TEST_LANES
@@ -10,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-all_lanes="dev"
+all_lanes="dev fuzz"
 if [ $# -gt 0 ]; then
     lanes=${CLIPSHELF_TEST_LANES:-dev}
 else
@@ -29,6 +32,14 @@ lane_dev() {
     ctest --preset dev -j "$jobs" "$@"
 }
 
+lane_fuzz() {
+    local seconds=()
+    [ -n "${CLIPSHELF_FUZZ_SECONDS:-}" ] && seconds=(-DCLIPSHELF_FUZZ_SECONDS="$CLIPSHELF_FUZZ_SECONDS")
+    cmake --preset fuzz "${seconds[@]}"
+    cmake --build --preset fuzz -j "$jobs"
+    ctest --preset fuzz -j "$jobs"
+}
+
 failed=()
 summary=()
 for lane in $lanes; do
@@ -41,6 +52,7 @@ for lane in $lanes; do
         set -e
         case "$lane" in
             dev) lane_dev "$@" ;;
+            fuzz) lane_fuzz ;;
             *) echo "test.sh: unknown lane '$lane' (known: $all_lanes)" >&2; exit 2 ;;
         esac
     )
