@@ -5,7 +5,8 @@
 // verifier parses, JwtParts reads alike; only an accepted algorithm with a
 // published, fitting key verifies, and a changed signature never does; an ID
 // token passes validate() only with this sign-in's issuer, audience, nonce and
-// times in their window.
+// times in their window. An input that starts with '{' is a header line and a claims
+// line, made into a token (with a signature that never verifies).
 #include "auth/idtokenvalidator.h"
 #include "fuzzsupport.h"
 #include "jws/jws.h"
@@ -45,11 +46,22 @@ void checkBase64Url(QByteArrayView text)
                    "base64url text that does not encode back to itself");
 }
 
+/// The token: the input itself, or, when it starts with '{', a token made of its two lines (header
+/// and claims JSON), so that the claim checks see every kind of claim value.
+QByteArray tokenFrom(const QByteArray &input)
+{
+    if (!input.startsWith('{'))
+        return input;
+    const auto [header, claims] = fuzz::splitOnce(input, '\n');
+    return jws::base64UrlEncode(header) + '.' + jws::base64UrlEncode(claims) + '.' +
+           jws::base64UrlEncode("not a signature");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray token = fuzz::rawBytes(data, size);
+    const QByteArray token = tokenFrom(fuzz::rawBytes(data, size));
     for (const QByteArray &part : token.split('.'))
         checkBase64Url(part);
 

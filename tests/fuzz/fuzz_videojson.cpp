@@ -4,7 +4,10 @@
 //    (so whatever QJsonDocument refuses, the scanner refuses);
 //  - a library parseLibrary accepts is exactly what QJsonDocument sees in the
 //    same bytes (ids, strings, tags, times, count, next_cursor);
-//  - writeLibrary of it parses back to the same library (the cache round trip).
+//  - writeLibrary of it parses back to the same library (the cache round trip);
+//  - the QJsonDocument-based readers of API answers (api/apitypes.h) read any
+//    object, and read an accepted library's videos alike.
+#include "api/apitypes.h"
 #include "fuzzsupport.h"
 #include "models/jsonscanner.h"
 #include "models/videojson.h"
@@ -199,7 +202,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(r.position() >= json.constData() && r.position() <= json.constData() + json.size(),
                "the scanner stopped outside its input");
 
-    // 2. The library parser.
+    // 2. The library parser, and the API readers of the same document.
+    const QJsonObject object = doc.object();
+    const VideoPage page = VideoPage::fromJson(object);
+    UserInfo::fromJson(object);
+    TagCount::listFromJson(object);
+    ActivityEvent::fromJson(object);
+    ApiKeyInfo::fromJson(object);
+    UserSettings::fromJson(object, QString());
     videojson::Library library;
     QString why;
     if (!videojson::parseLibrary(json, &library, &why)) {
@@ -207,7 +217,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     FUZZ_CHECK(qtAccepts && doc.isObject(), "parseLibrary accepts what QJsonDocument refuses");
-    checkLibraryAgainstQt(library, doc.object());
+    checkLibraryAgainstQt(library, object);
+    FUZZ_CHECK(page.videos.size() == qsizetype(library.rows.size()) &&
+                   page.count == library.count && page.nextCursor == library.nextCursor,
+               "VideoPage::fromJson reads another page");
+    for (qsizetype i = 0; i < page.videos.size(); ++i)
+        FUZZ_CHECK(page.videos.at(i).id == library.rows[size_t(i)].id,
+                   "VideoPage::fromJson reads another id");
 
     // 3. The cache round trip.
     const QByteArray written = videojson::writeLibrary(library);
