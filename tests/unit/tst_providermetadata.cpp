@@ -155,6 +155,23 @@ private slots:
         QVERIFY2(error.contains("plain http"), qPrintable(error));
     }
 
+    void plainHttpUrlIsShownAsShortPlainText()
+    {
+        // Found by fuzzing: a plain-http URL from the document went into the message whole,
+        // control characters and thousands of characters included.
+        QJsonObject doc = goodDocument();
+        const QString issuer = "http://id.example.com/\x01\u202e" + QString(3000, 'O');
+        doc.insert("issuer", issuer);
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), issuer, &error));
+        QVERIFY2(error.contains("plain http") && error.contains("http://id.example.com/"),
+                 qPrintable(error));
+        QVERIFY2(error.size() < 600, qPrintable(error));
+        for (const QChar c : error)
+            QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
+                     qPrintable(error));
+    }
+
     void loopbackRecognised_data()
     {
         QTest::addColumn<QString>("url");
