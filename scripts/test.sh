@@ -2,6 +2,9 @@
 # Builds Clipshelf and runs every test, lane by lane:
 #   dev     the debug build and every ctest test (unit, integration, e2e, qml,
 #           packaging, the reference API server's own)
+#   fuzz    the fuzz preset (clang, ASan + UBSan): every libFuzzer target over its
+#           corpus and regression inputs, then fuzzing CLIPSHELF_FUZZ_SECONDS
+#           (default 20) each; see tests/fuzz/README.md
 #   asan    the `asan` preset (AddressSanitizer with LeakSanitizer, and UBSan)
 #           and the tests `ctest --preset asan` selects: unit, the reference
 #           API server's own, and integration without a browser or the GUI.
@@ -18,7 +21,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-all_lanes="dev asan"
+all_lanes="dev fuzz asan"
 if [ $# -gt 0 ]; then
     lanes=${CLIPSHELF_TEST_LANES:-dev}
 else
@@ -35,6 +38,14 @@ lane_dev() {
     cmake --preset dev
     cmake --build --preset dev -j "$jobs"
     ctest --preset dev -j "$jobs" "$@"
+}
+
+lane_fuzz() {
+    local seconds=()
+    [ -n "${CLIPSHELF_FUZZ_SECONDS:-}" ] && seconds=(-DCLIPSHELF_FUZZ_SECONDS="$CLIPSHELF_FUZZ_SECONDS")
+    cmake --preset fuzz "${seconds[@]}"
+    cmake --build --preset fuzz -j "$jobs"
+    ctest --preset fuzz -j "$jobs"
 }
 
 lane_asan() {
@@ -60,6 +71,7 @@ for lane in $lanes; do
         set -e
         case "$lane" in
             dev) lane_dev "$@" ;;
+            fuzz) lane_fuzz ;;
             asan) lane_asan ;;
             *) echo "test.sh: unknown lane '$lane' (known: $all_lanes)" >&2; exit 2 ;;
         esac

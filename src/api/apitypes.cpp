@@ -14,6 +14,13 @@ QStringList stringList(const QJsonValue &v)
     return out;
 }
 QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+/// An id: a whole number within +-2^53 (exact in a double), else 0; never an undefined conversion.
+qint64 idOf(const QJsonObject &o)
+{
+    const double d = o.value(QLatin1String("id")).toDouble();
+    constexpr double kMax = 9007199254740992.0;
+    return d >= -kMax && d <= kMax ? qint64(d) : 0;
+}
 } // namespace
 
 QDateTime parseApiTime(const QString &text) { return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC(); }
@@ -26,7 +33,7 @@ QString formatApiTime(const QDateTime &time)
 Video Video::fromJson(const QJsonObject &o)
 {
     Video v;
-    v.id = qint64(o.value(QLatin1String("id")).toDouble());
+    v.id = idOf(o);
     v.url = str(o, "url");
     v.youtubeId = str(o, "youtube_id");
     v.title = str(o, "title");
@@ -87,7 +94,7 @@ QList<TagCount> TagCount::listFromJson(const QJsonObject &o)
 UserInfo UserInfo::fromJson(const QJsonObject &o)
 {
     UserInfo u;
-    u.id = qint64(o.value(QLatin1String("id")).toDouble());
+    u.id = idOf(o);
     u.sub = str(o, "sub");
     u.email = str(o, "email");
     u.name = str(o, "name");
@@ -136,7 +143,7 @@ ApiKeyInfo ApiKeyInfo::fromJson(const QJsonObject &o)
 ActivityEvent ActivityEvent::fromJson(const QJsonObject &o)
 {
     ActivityEvent e;
-    e.id = qint64(o.value(QLatin1String("id")).toDouble());
+    e.id = idOf(o);
     e.kind = str(o, "kind");
     e.at = parseApiTime(str(o, "at"));
     e.detail = str(o, "detail");

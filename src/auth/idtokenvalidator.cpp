@@ -79,7 +79,8 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
     if (!azp.isEmpty() && azp != expect.clientId)
         return fail(QObject::tr("it was issued to another app (azp)."));
 
-    const qint64 now = expect.now.toSecsSinceEpoch();
+    // Times are compared as doubles: a claim like 1e300 must never be converted to an integer.
+    const double now = double(expect.now.toSecsSinceEpoch());
     const QJsonValue exp = c.value(QStringLiteral("exp"));
     if (!exp.isDouble())
         return fail(QObject::tr("it has no expiry."));
@@ -93,11 +94,11 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
 
     // Only the times are left to check: a failure here is a clock problem (or a stale token).
     kind = Failure::Clock;
-    if (qint64(exp.toDouble()) + expect.leewaySeconds < now)
+    if (exp.toDouble() + expect.leewaySeconds < now)
         return fail(QObject::tr("it has expired (check this computer's clock)."));
-    if (qint64(iat.toDouble()) - expect.leewaySeconds > now)
+    if (iat.toDouble() - expect.leewaySeconds > now)
         return fail(QObject::tr("it was issued in the future (check this computer's clock)."));
-    if (qint64(iat.toDouble()) + expect.maxAgeSeconds < now)
+    if (iat.toDouble() + expect.maxAgeSeconds < now)
         return fail(QObject::tr("it is too old."));
     if (failure)
         *failure = Failure::None;

@@ -1,17 +1,14 @@
 #include "auth/loopbacklistener.h"
 
 #include "auth/callbackpage.h"
-#include "auth/pkce.h"
+#include "auth/callbackrequest.h"
 #include "core/logging.h"
 #include "core/providertext.h"
-#include "core/tokensyntax.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrl>
-#include <QUrlQuery>
 
 namespace clipshelf {
 
@@ -19,21 +16,6 @@ namespace {
 constexpr qsizetype kMaxRequestHead = 16 * 1024;
 constexpr int kSocketIdleMs = 10'000;   ///< a connection's whole request head must arrive by then
 constexpr qsizetype kMaxConnections = 16; ///< more at once: the oldest idle one is dropped
-
-/// The query's key=value pairs as sent (keys decoded, values still encoded).
-QList<QPair<QString, QByteArray>> queryPairs(const QByteArray &query)
-{
-    QList<QPair<QString, QByteArray>> pairs;
-    for (const QByteArray &part : query.split('&')) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf('=');
-        const QByteArray key = eq < 0 ? part : part.left(eq);
-        pairs.append({QUrl::fromPercentEncoding(QByteArray(key).replace('+', ' ')),
-                      eq < 0 ? QByteArray() : part.mid(eq + 1)});
-    }
-    return pairs;
-}
 } // namespace
 
 LoopbackListener::LoopbackListener(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
@@ -150,81 +132,65 @@ void LoopbackListener::onReadyRead(QTcpSocket *socket)
 
 void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
 {
-    const qsizetype lineEnd = head.indexOf("\r\n");
-    const QList<QByteArray> requestLine = (lineEnd < 0 ? head : head.left(lineEnd)).split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-        reply(socket, 400, tr("Bad request"), tr("This is not a sign-in response."), false);
+    using Kind = callbackrequest::Decision::Kind;
+    callbackrequest::Expectation expect;
+    expect.state = m_expectedState;
+    expect.issuer = m_expectedIssuer;
+    expect.issuerRequired = m_issuerRequired;
+    expect.consumed = m_consumed;
+    const callbackrequest::Decision decision = callbackrequest::decide(head, expect);
+    const QString notSignIn = tr("This is not a sign-in response.");
+    switch (decision.kind) {
+    case Kind::BadRequest:
+        reply(socket, 400, tr("Bad request"), notSignIn, false);
         return;
-    }
-    if (requestLine[0] != "GET") {
-        reply(socket, 405, tr("Method not allowed"), tr("This is not a sign-in response."), false);
+    case Kind::MethodNotAllowed:
+        reply(socket, 405, tr("Method not allowed"), notSignIn, false);
         return;
-    }
-    const QUrl target(QString::fromLatin1(requestLine[1]), QUrl::StrictMode);
-    if (!target.isValid() || target.path() != QLatin1String("/callback")) {
-        reply(socket, 404, tr("Not found"), tr("This is not a sign-in response."), false);
+    case Kind::NotFound:
+        reply(socket, 404, tr("Not found"), notSignIn, false);
         return;
-    }
-    const QByteArray rawQuery = target.query(QUrl::FullyEncoded).toLatin1();
-    const auto pairs = queryPairs(rawQuery);
-    auto count = [&pairs](QLatin1String key) {
-        return std::count_if(pairs.begin(), pairs.end(), [key](const auto &p) { return p.first == key; });
-    };
-    // A parameter given twice is ambiguous (which code?): refused like a wrong state.
-    bool duplicated = false;
-    for (const char *key : {"code", "state", "iss", "error", "error_description"})
-        duplicated = duplicated || count(QLatin1String(key)) > 1;
-    const QUrlQuery query(target);
-    const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
-    if (duplicated || m_consumed || m_expectedState.isEmpty()
-        || !tokensyntax::isVisibleAscii(QString::fromUtf8(state))
-        || !pkce::constantTimeEquals(state, m_expectedState)) {
+    case Kind::UnknownSignIn:
         qCWarning(lcAuth) << "Refused a callback that does not belong to the current sign-in";
         reply(socket, 400, tr("Unknown sign-in"),
               tr("This response does not belong to the sign-in Clipshelf is waiting for. Start the "
                  "sign-in again from Clipshelf."),
               false);
         return;
+    default:
+        break;
     }
     m_consumed = true;
     m_pending = socket;
 
-    const QString iss = query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded);
-    if ((m_issuerRequired || query.hasQueryItem(QStringLiteral("iss"))) && iss != m_expectedIssuer) {
-        const QString message = tr("The sign-in response came from another provider (%1) than the "
-                                   "one Clipshelf uses. Sign-in stopped for your safety.")
-                                    .arg(iss.isEmpty() ? tr("none named") : providertext::plain(iss, 200));
-        emit errorReceived(message);
+    switch (decision.kind) {
+    case Kind::WrongIssuer:
+        emit errorReceived(tr("The sign-in response came from another provider (%1) than the "
+                              "one Clipshelf uses. Sign-in stopped for your safety.")
+                               .arg(decision.issuer.isEmpty()
+                                        ? tr("none named")
+                                        : providertext::plain(decision.issuer, 200)));
         return;
-    }
-    if (query.hasQueryItem(QStringLiteral("error"))) {
-        // Form-encoded ('+' is a space) and from the provider: shown as short plain text.
-        QString code, description;
-        for (const auto &[key, value] : pairs) {
-            if (key == QLatin1String("error"))
-                code = providertext::fromFormEncoded(value, 64);
-            else if (key == QLatin1String("error_description"))
-                description = providertext::fromFormEncoded(value);
-        }
-        QString message = code == QLatin1String("access_denied")
+    case Kind::ProviderError: {
+        QString message = decision.error == QLatin1String("access_denied")
                               ? tr("Sign-in was cancelled or denied at the provider.")
-                              : tr("The provider reported an error: %1.").arg(code);
-        if (!description.isEmpty())
-            message += QLatin1Char(' ') + description;
+                              : tr("The provider reported an error: %1.").arg(decision.error);
+        if (!decision.errorDescription.isEmpty())
+            message += QLatin1Char(' ') + decision.errorDescription;
         emit errorReceived(message);
         return;
     }
-    const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
-    if (code.isEmpty()) {
+    case Kind::NoCode:
         emit errorReceived(tr("The provider's response has neither a code nor an error."));
         return;
-    }
-    if (!tokensyntax::isVisibleAscii(code)) {
+    case Kind::BadCode:
         emit errorReceived(tr("The provider's response carries a code with characters that are not "
                               "allowed in one. Sign-in stopped for your safety."));
         return;
+    default:
+        emit codeReceived(decision.code);
+        return;
     }
-    emit codeReceived(code);
 }
 
 void LoopbackListener::reply(QTcpSocket *socket, int status, const QString &title,

@@ -1,5 +1,6 @@
 #include "auth/providermetadata.h"
 
+#include "core/providertext.h"
 #include "core/transportsecurity.h"
 
 #include <QJsonArray>
@@ -53,9 +54,10 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
     ProviderMetadata m;
     m.issuer = o.value(QStringLiteral("issuer")).toString();
     if (m.issuer != expectedIssuer) {
-        *error = QObject::tr("The provider says its issuer is \"%1\", but Clipshelf is configured for "
-                             "\"%2\". They must match exactly; check the issuer setting.")
-                     .arg(m.issuer, expectedIssuer);
+        *error =
+            QObject::tr("The provider says its issuer is \"%1\", but Clipshelf is configured for "
+                        "\"%2\". They must match exactly; check the issuer setting.")
+                .arg(providertext::plain(m.issuer, 200), expectedIssuer);
         return std::nullopt;
     }
     m.authorizationEndpoint = QUrl(o.value(QStringLiteral("authorization_endpoint")).toString());

@@ -180,17 +180,10 @@ std::optional<Config> Config::load(const QCommandLineParser *parser, const QProc
             QString v = parser->value(name);
             if (k.key == Key::AuthParams) {
                 // Repeatable: every --auth-param joins into one k=v&k2=v2 list.
-                QStringList parts;
-                for (const QString &p : parser->values(name)) {
-                    const qsizetype eq = p.indexOf('=');
-                    if (eq <= 0) {
-                        *error = QObject::tr("--auth-param expects key=value, got \"%1\".").arg(p);
-                        return std::nullopt;
-                    }
-                    parts << QString::fromUtf8(QUrl::toPercentEncoding(p.left(eq))) + '='
-                                 + QString::fromUtf8(QUrl::toPercentEncoding(p.mid(eq + 1)));
-                }
-                v = parts.join('&');
+                const auto joined = joinAuthParamFlags(parser->values(name), error);
+                if (!joined)
+                    return std::nullopt;
+                v = *joined;
             }
             c.set(k.key, v, QStringLiteral("flag --%1").arg(name));
         }
@@ -314,6 +307,21 @@ std::optional<QList<quint16>> Config::parsePorts(const QString &text, QString *e
         ports << quint16(port);
     }
     return ports;
+}
+
+std::optional<QString> Config::joinAuthParamFlags(const QStringList &flags, QString *error)
+{
+    QStringList parts;
+    for (const QString &p : flags) {
+        const qsizetype eq = p.indexOf('=');
+        if (eq <= 0) {
+            *error = QObject::tr("--auth-param expects key=value, got \"%1\".").arg(p);
+            return std::nullopt;
+        }
+        parts << QString::fromUtf8(QUrl::toPercentEncoding(p.left(eq))) + '=' +
+                     QString::fromUtf8(QUrl::toPercentEncoding(p.mid(eq + 1)));
+    }
+    return parts.join('&');
 }
 
 std::optional<QList<QPair<QString, QString>>> Config::parseAuthParams(const QString &text,

@@ -102,6 +102,10 @@ public:
     static std::optional<QList<quint16>> parsePorts(const QString &text, QString *error);
     static std::optional<QList<QPair<QString, QString>>> parseAuthParams(const QString &text,
                                                                         QString *error);
+    /// The repeated --auth-param key=value flags as one k=v&k2=v2 list, each key and value
+    /// percent-encoded (what parseAuthParams() reads back); nullopt and \a error for a flag without
+    /// a key.
+    static std::optional<QString> joinAuthParamFlags(const QStringList &flags, QString *error);
 
 private:
     QHash<Key, QString> m_values;

@@ -31,10 +31,12 @@ QDateTime parseHttpDate(const QByteArray &value)
         if (qstrnicmp(v.constData() + 8, kMonths + 3 * m, 3) == 0)
             month = m + 1;
     }
-    const QDate date(number(12, 4), month, number(5, 2));
+    // number() is -1 for anything but digits; -1 would be a valid year (1 BC) to QDate.
+    const int year = number(12, 4);
+    const QDate date(year, month, number(5, 2));
     const QTime time(number(17, 2), number(20, 2), number(23, 2));
-    if (!month || !date.isValid() || !time.isValid()
-        || qstrnicmp(v.constData(), kDays + 3 * (date.dayOfWeek() - 1), 3) != 0)
+    if (!month || year < 0 || !date.isValid() || !time.isValid() ||
+        qstrnicmp(v.constData(), kDays + 3 * (date.dayOfWeek() - 1), 3) != 0)
         return {};
     return QDateTime(date, time, QTimeZone::utc());
 }

@@ -1,5 +1,7 @@
 #include "core/transportsecurity.h"
 
+#include "core/providertext.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 
@@ -23,7 +25,9 @@ bool isPlainHttp(const QUrl &url)
 
 QString plainHttpError(const QString &what, const QUrl &url, const QString &source)
 {
-    const QString where = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    // The URL may come from a provider's document: shown short and plain, like all its text.
+    const QString where = providertext::plain(
+        url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment), 200);
     return source.isEmpty()
                ? QObject::tr("The %1 %2 uses plain http, which would carry your sign-in unencrypted; use "
                              "https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).")

@@ -218,8 +218,11 @@ QByteArray base64UrlDecode(QByteArrayView text, bool *ok)
     const auto result = QByteArray::fromBase64Encoding(text.toByteArray(),
                                                        QByteArray::Base64UrlEncoding |
                                                            QByteArray::AbortOnBase64DecodingErrors);
-    if (!result)
+    // One text per byte string: no stray sixth-of-a-byte, no unused bits set (RFC 4648 3.5).
+    if (!result || QByteArrayView(base64UrlEncode(result.decoded)) != text) {
         *ok = false;
+        return {};
+    }
     return result.decoded;
 }
 

@@ -162,6 +162,9 @@ public:
             if (c == '"') {
                 *size = m_p - *start;
                 ++m_p;
+                // RFC 8259 8.1: JSON is UTF-8 (QJsonDocument refuses anything else too).
+                if (!*ascii && !QByteArrayView(*start, *size).isValidUtf8())
+                    return fail("invalid UTF-8 in a string");
                 return true;
             }
             if (c == '\\') {

@@ -1,6 +1,7 @@
 // ApiClient against a scripted API and token endpoint: bearer, redirects, 401
 // refresh-and-replay, 403, Retry-After, typed errors.
 #include "api/apiclient.h"
+#include "api/apitypes.h"
 #include "auth/sessionmanager.h"
 #include "auth/tokenclient.h"
 #include "fakeprovider.h"
@@ -63,6 +64,20 @@ class TestApiClient : public QObject
     }
 
 private slots:
+    void idsOutOfRangeAreNoIds()
+    {
+        // Found by fuzzing (UBSan): an id of 1e300 was converted to a 64-bit integer, which is
+        // undefined (on x86 the smallest integer). Ids are whole numbers within +-2^53.
+        for (const double id : {1e300, -1e300, 1e19}) {
+            const QJsonObject o{{"id", id}, {"youtube_id", "dQw4w9WgXcQ"}};
+            QCOMPARE(Video::fromJson(o).id, 0);
+            QCOMPARE(UserInfo::fromJson(o).id, 0);
+            QCOMPARE(ActivityEvent::fromJson(o).id, 0);
+        }
+        QCOMPARE(Video::fromJson({{"id", 9007199254740992.0}}).id, Q_INT64_C(9007199254740992));
+        QCOMPARE(Video::fromJson({{"id", 42}}).id, 42);
+    }
+
     void sendsBearerUnderTheBasePath()
     {
         auto f = makeFixture(&m_nam);

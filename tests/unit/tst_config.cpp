@@ -91,6 +91,22 @@ private slots:
         QCOMPARE(c->authParams().at(1), qMakePair(QString("login_hint"), QString("a&b@example.com")));
     }
 
+    void authParamFlagsJoinAndReadBack()
+    {
+        // Each flag's value reaches the provider as given: '&', '=', '%', '+' and spaces included.
+        const QStringList flags{"login_hint=a&b@example.com", "x=y=z", "k=%41+ b", "p%=q"};
+        QString error;
+        const auto joined = Config::joinAuthParamFlags(flags, &error);
+        QVERIFY2(joined, qPrintable(error));
+        const auto params = Config::parseAuthParams(*joined, &error);
+        QVERIFY2(params, qPrintable(error));
+        const QList<QPair<QString, QString>> expected{
+            {"login_hint", "a&b@example.com"}, {"x", "y=z"}, {"k", "%41+ b"}, {"p%", "q"}};
+        QCOMPARE(*params, expected);
+        QVERIFY(!Config::joinAuthParamFlags({"prompt=consent", "=value"}, &error));
+        QVERIFY2(error.contains("key=value"), qPrintable(error));
+    }
+
     void badInputGetsClearMessages_data()
     {
         QTest::addColumn<QStringList>("args");

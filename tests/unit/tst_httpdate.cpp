@@ -39,6 +39,9 @@ private Q_SLOTS:
         QTest::newRow("letters in digits") << QByteArray("Sun, 0x Nov 1994 08:49:37 GMT");
         QTest::newRow("sign in digits") << QByteArray("Sun, 06 Nov -994 08:49:37 GMT");
         QTest::newRow("one char short") << QByteArray("Sun, 6 Nov 1994 08:49:37 GMT");
+        // Found by fuzzing: a year that is no number read as year -1 (with its weekday, Monday).
+        QTest::newRow("year not digits") << QByteArray("Mon, 06 Nov 4\x05M4 08:49:37 GMT");
+        QTest::newRow("year letters") << QByteArray("Mon, 06 Nov abcd 08:49:37 GMT");
     }
     void invalid()
     {

@@ -123,6 +123,26 @@ private slots:
         QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error), qPrintable(error));
     }
 
+    void hugeTimesAreComparedNotConverted()
+    {
+        // Found by fuzzing (UBSan): exp or iat of 1e300 was converted to a 64-bit integer,
+        // which is undefined; on x86 it became the smallest integer, so a far-future expiry
+        // read as long expired.
+        QJsonObject claims = goodClaims();
+        claims["exp"] = 1e300;
+        QString error;
+        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error), qPrintable(error));
+        claims = goodClaims();
+        claims["iat"] = -1e300;
+        IdTokenValidator::Failure failure = IdTokenValidator::Failure::None;
+        QVERIFY(!IdTokenValidator::validate(token(claims), expectations(), &error, &failure));
+        QVERIFY2(error.contains("too old"), qPrintable(error));
+        claims["iat"] = 1e300;
+        QVERIFY(!IdTokenValidator::validate(token(claims), expectations(), &error, &failure));
+        QVERIFY2(error.contains("future"), qPrintable(error));
+        QCOMPARE(failure, IdTokenValidator::Failure::Clock);
+    }
+
     void algNoneRejected()
     {
         QString error;

@@ -262,6 +262,16 @@ private slots:
             << QByteArray("[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u0041 \\u00e9\"]") << true;
         QTest::newRow("surrogate pair") << QByteArray("[\"\\ud83d\\ude00\"]") << true;
         QTest::newRow("utf-8") << QByteArray("[\"\xc3\xa9\"]") << true;
+        // RFC 8259 8.1: JSON text is UTF-8; QJsonDocument refuses anything else, so must the
+        // scanner.
+        QTest::newRow("invalid utf-8 lead byte") << QByteArray("[\"\xd4[\"]") << false;
+        QTest::newRow("truncated utf-8") << QByteArray("[\"\xc3\"]") << false;
+        QTest::newRow("stray continuation byte") << QByteArray("[\"a\x80\"]") << false;
+        QTest::newRow("overlong utf-8") << QByteArray("[\"\xc0\xaf\"]") << false;
+        QTest::newRow("utf-8 surrogate") << QByteArray("[\"\xed\xa0\x80\"]") << false;
+        QTest::newRow("invalid utf-8 in a key") << QByteArray("{\"\xff\":1}") << false;
+        QTest::newRow("invalid utf-8 in a skipped member")
+            << QByteArray("{\"x\":\"\xfe\"}") << false;
         QTest::newRow("bad escape") << QByteArray("[\"\\q\"]") << false;
         QTest::newRow("u-escape with a hex prefix") << QByteArray("[\"\\u0x41\"]") << false;
         QTest::newRow("u-escape with a sign") << QByteArray("[\"\\u+041\"]") << false;

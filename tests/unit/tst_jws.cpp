@@ -187,8 +187,9 @@ private slots:
             sig[sig.size() / 2] = char(sig[sig.size() / 2] ^ 0x01);
             expect(good[0] + '.' + good[1] + '.' + jws::base64UrlEncode(sig), set,
                    jws::Outcome::BadSignature);
-            // A truncated signature.
-            expect(good[0] + '.' + good[1] + '.' + good[2].chopped(8), set,
+            // A truncated signature (cut as bytes: a cut text may not be base64url any more).
+            const QByteArray cut = jws::base64UrlDecode(good[2], &ok).chopped(6);
+            expect(good[0] + '.' + good[1] + '.' + jws::base64UrlEncode(cut), set,
                    jws::Outcome::BadSignature);
         }
         // ES256 in DER form instead of JOSE's r||s.
@@ -336,6 +337,16 @@ private slots:
         jws::base64UrlDecode("YQ==", &ok);
         QVERIFY(!ok);
         QCOMPARE(jws::base64UrlEncode(QByteArray("\xff\xef", 2)), QByteArray("_-8"));
+        // Found by fuzzing: one character more than whole bytes, or unused bits set, is not
+        // the encoding of any bytes (RFC 4648 3.5); each text has one decoding and one encoding.
+        for (const char *text : {"YWJjZ", "Y", "YR", "YWJ", "_-9"}) {
+            ok = true;
+            jws::base64UrlDecode(text, &ok);
+            QVERIFY2(!ok, text);
+        }
+        ok = true;
+        QCOMPARE(jws::base64UrlDecode("YWJjZA", &ok), QByteArray("abcd"));
+        QVERIFY(ok);
     }
 };
 

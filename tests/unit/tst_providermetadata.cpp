@@ -58,6 +58,19 @@ private slots:
         QVERIFY(error.contains(configured));
     }
 
+    void providerIssuerIsShownAsPlainText()
+    {
+        // Found by fuzzing: the provider's own issuer went into the message as sent, line
+        // breaks and bidi overrides included.
+        QJsonObject doc = goodDocument();
+        doc["issuer"] = QString("https://evil.example/\u202e\nfake line") + QString(500, 'x');
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "https://id.example.com", &error));
+        QVERIFY2(!error.contains('\n') && !error.contains(QChar(0x202e)), qPrintable(error));
+        QVERIFY2(error.size() < 400, qPrintable(error));
+        QVERIFY(error.contains("https://evil.example/"));
+    }
+
     void notJson()
     {
         QString error;
@@ -140,6 +153,23 @@ private slots:
         QString error;
         QVERIFY(!ProviderMetadata::fromJson(bytes(doc), "http://id.example.com", &error));
         QVERIFY2(error.contains("plain http"), qPrintable(error));
+    }
+
+    void plainHttpUrlIsShownAsShortPlainText()
+    {
+        // Found by fuzzing: a plain-http URL from the document went into the message whole,
+        // control characters and thousands of characters included.
+        QJsonObject doc = goodDocument();
+        const QString issuer = "http://id.example.com/\x01\u202e" + QString(3000, 'O');
+        doc.insert("issuer", issuer);
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(bytes(doc), issuer, &error));
+        QVERIFY2(error.contains("plain http") && error.contains("http://id.example.com/"),
+                 qPrintable(error));
+        QVERIFY2(error.size() < 600, qPrintable(error));
+        for (const QChar c : error)
+            QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
+                     qPrintable(error));
     }
 
     void loopbackRecognised_data()

@@ -1,0 +1,39 @@
+#pragma once
+
+// Shared by the fuzz targets: invariant checks that stop the run with a message.
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <QByteArray>
+#include <QString>
+
+/// Stops the run (libFuzzer saves the input) when \a cond is false; \a what says which invariant
+/// broke.
+#define FUZZ_CHECK(cond, what)                                                                     \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            std::fprintf(stderr, "fuzz invariant broken: %s (%s) at %s:%d\n", what, #cond,         \
+                         __FILE__, __LINE__);                                                      \
+            std::abort();                                                                          \
+        }                                                                                          \
+    } while (false)
+
+namespace fuzz {
+
+/// The input as a QByteArray without a copy: a read past its end is an ASan report.
+inline QByteArray rawBytes(const uint8_t *data, size_t size)
+{
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+}
+
+/// Splits the input at the first \a separator: the part before and after (after: empty when none).
+inline std::pair<QByteArray, QByteArray> splitOnce(const QByteArray &input, char separator)
+{
+    const qsizetype at = input.indexOf(separator);
+    if (at < 0)
+        return {input, QByteArray()};
+    return {input.left(at), input.mid(at + 1)};
+}
+
+} // namespace fuzz
