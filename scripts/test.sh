@@ -2,6 +2,10 @@
 # Builds Clipshelf and runs every test, lane by lane:
 #   dev     the debug build and every ctest test (unit, integration, e2e, qml,
 #           packaging, the reference API server's own)
+#   distro  Debian 13 (Qt 6.8) in a debootstrapped root, cached in
+#           build/distro: builds with -Werror, runs the unit, QML,
+#           integration, e2e and API server tests there, makes the .deb and
+#           proves it on a clean Debian 13 (tests/distro/distro-lane.sh)
 # Installs what is missing first. Exit code: 0 when every lane passed.
 #   scripts/test.sh [extra ctest arguments for the dev lane, e.g. -L unit]
 # With extra arguments only the dev lane runs, unless CLIPSHELF_TEST_LANES
@@ -10,7 +14,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-all_lanes="dev"
+all_lanes="dev distro"
 if [ $# -gt 0 ]; then
     lanes=${CLIPSHELF_TEST_LANES:-dev}
 else
@@ -29,6 +33,16 @@ lane_dev() {
     ctest --preset dev -j "$jobs" "$@"
 }
 
+lane_distro() {
+    local rc=0
+    "$root/tests/distro/distro-lane.sh" --jobs "$jobs" || rc=$?
+    if [ $rc -eq 77 ]; then
+        echo "test.sh: the distro lane needs root (debootstrap, chroot); skipped"
+        return 0
+    fi
+    return $rc
+}
+
 failed=()
 summary=()
 for lane in $lanes; do
@@ -41,6 +55,7 @@ for lane in $lanes; do
         set -e
         case "$lane" in
             dev) lane_dev "$@" ;;
+            distro) lane_distro ;;
             *) echo "test.sh: unknown lane '$lane' (known: $all_lanes)" >&2; exit 2 ;;
         esac
     )
