@@ -68,8 +68,9 @@ step_log() { # name command... → WORK/name.log; its tail on failure
 
 base=$work/base-$suite             # pristine minbase (shared with the clean-system test)
 root=$work/build-root-$suite       # with the build and test dependencies
+build_dir=$work/build-$suite       # the build folder, /build in the root (kept)
 archives=$work/apt-archives        # .debs apt downloaded, shared by both roots
-mkdir -p "$work" "$archives/partial" "$work/ccache"
+mkdir -p "$work" "$archives/partial" "$work/ccache" "$build_dir"
 debian_mirrors
 root_mounts_begin "$root"
 
@@ -81,10 +82,14 @@ debian_pristine "$suite" "$base" "$work/debootstrap-cache" "$work/debootstrap.lo
 mapfile -t packages < <("$src/scripts/deps.sh" --suite "$suite" --groups build,runtime,test,deb-build)
 packages+=(ccache)
 want_stamp="$suite $mirror ${packages[*]}"
-if [ ! -f "$root/.clipshelf-deps-ok" ] || [ "$(cat "$root/.clipshelf-deps-ok")" != "$want_stamp" ]; then
+if [ ! -f "$root/.clipshelf-deps-ok" ]; then
     say "new build root: ${#packages[@]} packages from $suite into $root"
     remove_tree "$root"
     cp -a "$base" "$root"
+    fresh=1
+elif [ "$(cat "$root/.clipshelf-deps-ok")" != "$want_stamp" ]; then
+    # Packages dropped from the list stay; a new root (rm -r it) has none.
+    say "the package list changed: adding what is missing to $root"
     fresh=1
 else
     say "reusing the build root $root"
@@ -96,8 +101,9 @@ mount_in_root -t sysfs sysfs "$root/sys"
 mount_in_root --bind /dev/pts "$root/dev/pts"
 mount_in_root -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
 mount_in_root --bind "$archives" "$root/var/cache/apt/archives"
-mkdir -p "$root/ccache"
+mkdir -p "$root/ccache" "$root/build"
 mount_in_root --bind "$work/ccache" "$root/ccache"
+mount_in_root --bind "$build_dir" "$root/build"
 mkdir -p "$root/run/user/0"
 chmod 700 "$root/run/user/0"
 if [ $fresh -eq 1 ]; then
@@ -112,7 +118,7 @@ say "Qt in $suite: qt6-base-dev $qt_version"
 
 # --- 2. the tree and the build ----------------------------------------------
 # A fresh copy every run; tar keeps the files' times, so the kept build
-# folder (/build, outside /src) only rebuilds what changed.
+# folder (/build = WORK/build-SUITE) only rebuilds what changed.
 say "copy of the working tree into $root/src"
 remove_tree "$root/src"
 mkdir -p "$root/src"
@@ -132,15 +138,13 @@ build() {
 }
 say "build with Qt $qt_version, -j$jobs (see $work/build.log)"
 step_log build build
-grep -c 'warning:' "$work/build.log" > /dev/null && say "warnings in the build: $(grep -c 'warning:' "$work/build.log")"
+say "build done: $(grep -c 'warning:' "$work/build.log" || true) compiler warnings"
 
 # --- 3. the tests -----------------------------------------------------------
 say "ctest -L 'unit|qml|integration|e2e|apiserver' (see $work/ctest.log)"
-set +e
+tests_rc=0
 in_root_of "$root" ctest --test-dir /build -j "$jobs" -L 'unit|qml|integration|e2e|apiserver' \
-    --output-on-failure "$@" > "$work/ctest.log" 2>&1
-tests_rc=$?
-set -e
+    --output-on-failure "$@" > "$work/ctest.log" 2>&1 || tests_rc=$?
 sed -n '/tests passed/,$p' "$work/ctest.log"
 if [ $tests_rc -ne 0 ]; then
     grep -E '^\s*[0-9]+/[0-9]+ Test.*(Failed|Timeout|Exception)' "$work/ctest.log" >&2 || true
