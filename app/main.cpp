@@ -170,7 +170,7 @@ int main(int argc, char *argv[])
     // Parts Qt loads at run time, which a package's dependencies can miss.
     QStringList missingParts;
     if (!QImageReader::supportedImageFormats().contains("svg")) // every icon is SVG
-        missingParts << QStringLiteral("the Qt SVG image plugin (Debian: libqt6svg6)");
+        missingParts << QStringLiteral("the Qt SVG image plugin (Debian 12: libqt6svg6, Debian 13: qt6-svg-plugins)");
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) // outbox and caches
         missingParts << QStringLiteral("the Qt SQLite driver (Debian: libqt6sql6-sqlite)");
     for (const QString &part : std::as_const(missingParts))

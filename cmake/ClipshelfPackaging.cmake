@@ -9,6 +9,8 @@ set(CLIPSHELF_PACKAGE_MAINTAINER "Clipshelf packagers <packaging@clipshelf.examp
     "Maintainer named in the DEB/RPM metadata and the Debian changelog")
 set(CLIPSHELF_PACKAGE_RELEASE "1" CACHE STRING
     "Package revision of this upstream version (the -1 in 0.1.0-1), for DEB and RPM")
+set(CLIPSHELF_DEBIAN_SUITE "" CACHE STRING
+    "DEB: the Debian release (codename) the package is for; its hand-kept Depends come from scripts/deps.sh --suite. Empty = this system's")
 set(CLIPSHELF_RPM_REQUIRES "qt6-qtdeclarative, qt6-qtsvg, libsecret" CACHE STRING
     "RPM Requires: what rpmbuild's automatic library dependencies miss (Fedora names; QML modules, SVG plugin, libsecret)")
 set(CLIPSHELF_MACOS_SIGN_IDENTITY "" CACHE STRING
@@ -76,7 +78,7 @@ else()
     # Debian policy: no debug symbols or unneeded sections in shipped binaries.
     set(CPACK_STRIP_FILES ON)
 
-    # --- DEB (Debian 12) ---------------------------------------------------
+    # --- DEB (Debian 12, Debian 13) ----------------------------------------
     set(CPACK_DEBIAN_PACKAGE_NAME clipshelf)
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
     set(CPACK_DEBIAN_PACKAGE_RELEASE ${CLIPSHELF_PACKAGE_RELEASE})
@@ -92,9 +94,23 @@ else()
     #  - the SVG image plugin (the icons are SVG);
     #  - the SQLite driver of Qt Sql (the per-profile outbox and caches);
     #  - libsecret, which qtkeychain dlopen()s to reach the Secret Service.
+    # Their names, per Debian release, are the "deb" group of scripts/deps.txt
+    # (with scripts/deps-releases.txt), the same list the build machines
+    # install.
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS
-        "qml6-module-qtqml, qml6-module-qtqml-workerscript, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-dialogs, qml6-module-qt-labs-folderlistmodel, libqt6svg6, libqt6sql6-sqlite, libsecret-1-0")
+    set(clipshelf_deps_args --deb-depends)
+    if(CLIPSHELF_DEBIAN_SUITE)
+        list(APPEND clipshelf_deps_args --suite ${CLIPSHELF_DEBIAN_SUITE})
+    endif()
+    execute_process(COMMAND ${PROJECT_SOURCE_DIR}/scripts/deps.sh ${clipshelf_deps_args}
+        OUTPUT_VARIABLE CPACK_DEBIAN_PACKAGE_DEPENDS
+        OUTPUT_STRIP_TRAILING_WHITESPACE
+        RESULT_VARIABLE clipshelf_deps_result)
+    if(NOT clipshelf_deps_result EQUAL 0 OR NOT CPACK_DEBIAN_PACKAGE_DEPENDS)
+        message(FATAL_ERROR "scripts/deps.sh ${clipshelf_deps_args} printed no Depends")
+    endif()
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+        ${PROJECT_SOURCE_DIR}/scripts/deps.txt ${PROJECT_SOURCE_DIR}/scripts/deps-releases.txt)
     # A Secret Service to keep the session in (without one, users must sign
     # in at every start), a session bus for it, xdg-open for the browser, and
     # native Wayland windows.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Clipshelf needs on Debian 12 to build, test and run its local
-# stack: the apt packages in scripts/deps.txt and the provider's npm packages.
+# Installs what Clipshelf needs on Debian 12 (or 13) to build, test and run its
+# local stack: the apt packages of scripts/deps.txt for this release (see
+# scripts/deps-releases.txt) and the provider's npm packages.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then
     sudo_cmd=(sudo)
 fi
 
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$root/scripts/deps.txt")
+mapfile -t wanted < <("$root/scripts/deps.sh")
 missing=()
 for pkg in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

@@ -13,6 +13,10 @@
 #           Every report ends its process with exit code 86, in a test or in a
 #           child it starts (the CLI, the API server: they inherit the
 #           options), so the test fails; suppressions go in tests/sanitizers/.
+#   distro  only when named in CLIPSHELF_TEST_LANES: Debian 13 (Qt 6.8) in a
+#           debootstrapped root, cached in build/distro: builds with -Werror, runs the unit, QML,
+#           integration, e2e and API server tests there, makes the .deb and
+#           proves it on a clean Debian 13 (tests/distro/distro-lane.sh)
 # Installs what is missing first. Exit code: 0 when every lane passed.
 #   scripts/test.sh [extra ctest arguments for the dev lane, e.g. -L unit]
 # With extra arguments only the dev lane runs, unless CLIPSHELF_TEST_LANES
@@ -22,6 +26,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 all_lanes="dev fuzz asan"
+# Not in the default run yet: distro (about 55 minutes from nothing on 2 cores,
+# and one Qt 6.8 QML test still fails there; see docs/qt-versions.md).
+known_lanes="$all_lanes distro"
 if [ $# -gt 0 ]; then
     lanes=${CLIPSHELF_TEST_LANES:-dev}
 else
@@ -59,6 +66,16 @@ lane_asan() {
     ctest --preset asan -j "$jobs"
 }
 
+lane_distro() {
+    local rc=0
+    "$root/tests/distro/distro-lane.sh" --jobs "$jobs" || rc=$?
+    if [ $rc -eq 77 ]; then
+        echo "test.sh: the distro lane needs root (debootstrap, chroot); skipped"
+        return 0
+    fi
+    return $rc
+}
+
 failed=()
 summary=()
 for lane in $lanes; do
@@ -73,7 +90,8 @@ for lane in $lanes; do
             dev) lane_dev "$@" ;;
             fuzz) lane_fuzz ;;
             asan) lane_asan ;;
-            *) echo "test.sh: unknown lane '$lane' (known: $all_lanes)" >&2; exit 2 ;;
+            distro) lane_distro ;;
+            *) echo "test.sh: unknown lane '$lane' (known: $known_lanes)" >&2; exit 2 ;;
         esac
     )
     status=$?

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Proves the .deb on a clean Debian system:
-#   1. debootstrap a minimal Debian (this machine's release, from this machine's
-#      Debian mirror) into a folder under the build tree;
+#   1. debootstrap a minimal Debian (this machine's release or the one given,
+#      from this machine's Debian mirror) into a folder under the build tree;
 #   2. install the .deb there with apt and no recommends, so apt alone must
 #      find every runtime dependency from the package's Depends;
 #   3. run clipshelf --version, clipshelf-cli --version,
 #      clipshelf-cli doctor --json and clipshelf --smoke-test inside it;
 #   4. purge the package and check that none of its files is left.
 #
-#   deb-clean-system.sh <package.deb | folder with one .deb> <work-dir>
+#   deb-clean-system.sh <package.deb | folder with one .deb> <work-dir> [suite]
+#
+# suite: the Debian release's codename (bookworm, trixie); default: this
+# machine's. tests/distro/distro-lane.sh runs it for Debian 13.
 #
 # Needs root (debootstrap, chroot, mount). Exit 77 (ctest: skipped) when not
 # root. The pristine system and every downloaded .deb are cached in
@@ -30,6 +33,7 @@ if [ -d "$deb" ]; then
     deb=${found[0]}
 fi
 work=$(realpath -m "$2")
+suite=${3:-}
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "deb-clean-system: needs root for debootstrap and chroot; skipped"
@@ -43,77 +47,32 @@ started=$SECONDS
 say() { printf '[%4ds] %s\n' $((SECONDS - started)) "$*"; }
 
 # --- which Debian, from where ----------------------------------------------
-# shellcheck source=/dev/null
-suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-[ -n "$suite" ] || { echo "deb-clean-system: no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
+if [ -z "$suite" ]; then
+    # shellcheck source=/dev/null
+    suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+fi
+[ -n "$suite" ] || { echo "deb-clean-system: no suite given and no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
 
-# The first http(s) URI in the apt sources (one-line or deb822 format) whose
-# path ends in the given component, e.g. .../debian or .../debian-security.
-apt_source_uri() { # path-suffix
-    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
-        | grep -vE '^\s*#' | grep -oE "https?://[^ ]+/$1/?( |$)" | head -n1 | tr -d ' ' | sed 's:/$::' || true
-}
-mirror=${CLIPSHELF_DEBIAN_MIRROR:-$(apt_source_uri debian)}
-mirror=${mirror:-http://deb.debian.org/debian}
-security=${CLIPSHELF_DEBIAN_SECURITY_MIRROR:-$(apt_source_uri debian-security)}
-security=${security:-${mirror%/debian}/debian-security}
+debian_root_who='deb-clean-system'
+# shellcheck source-path=SCRIPTDIR source=../support/debian-root.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../support/debian-root.sh"
+debian_mirrors
 
 base=$work/base-$suite           # pristine system, kept between runs
-root=$work/root                  # this run's copy
+root=$work/root-$suite           # this run's copy
 debs=$work/debootstrap-cache     # .debs debootstrap downloaded
 archives=$work/apt-archives      # .debs apt downloaded inside the chroot
 mkdir -p "$work" "$debs" "$archives/partial"
-
-# --- mounts, always undone --------------------------------------------------
-mounted=()
-unmount_all() {
-    local i
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-        umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" 2>/dev/null || true
-    done
-    mounted=()
-}
-trap unmount_all EXIT
-# ctest's timeout and ^C: still unmount (the EXIT trap runs on exit).
-trap 'exit 143' TERM
-trap 'exit 130' INT
-# A run that was killed outright (SIGKILL) cannot clean up: undo its mounts now.
-while read -r stale; do
-    umount "$stale" 2>/dev/null || umount -l "$stale"
-done < <(awk '{print $2}' /proc/mounts | grep "^$work/" | sort -r)
-mount_in_root() { # mount arguments..., target last
-    mount "$@"
-    mounted+=("${!#}")
-}
-# Never delete a tree that still has something mounted inside it.
-remove_tree() { # dir
-    if grep -qF " $1/" /proc/mounts; then
-        echo "deb-clean-system: $1 still has mounts; not deleting it" >&2
-        return 1
-    fi
-    rm -rf --one-file-system "$1"
-}
+# Traps that always unmount; mounts a killed run left behind are undone now.
+root_mounts_begin "$root"
 
 # --- 1. the pristine system -------------------------------------------------
-if [ ! -f "$base/.clipshelf-base-ok" ] || [ "$(cat "$base/.clipshelf-base-ok")" != "$suite $mirror" ]; then
-    say "debootstrap $suite from $mirror (minbase) into $base"
-    remove_tree "$base"
-    remove_tree "$base.tmp"
-    debootstrap --variant=minbase --cache-dir="$debs" "$suite" "$base.tmp" "$mirror" \
-        > "$work/debootstrap.log" 2>&1 || { tail -n 30 "$work/debootstrap.log" >&2; exit 1; }
-    cat > "$base.tmp/etc/apt/sources.list" <<EOF
-deb $mirror $suite main
-deb $mirror $suite-updates main
-deb $security $suite-security main
-EOF
-    # No service may start inside the chroot (dbus and friends have postinsts).
-    printf '#!/bin/sh\nexit 101\n' > "$base.tmp/usr/sbin/policy-rc.d"
-    chmod 755 "$base.tmp/usr/sbin/policy-rc.d"
-    echo "$suite $mirror" > "$base.tmp/.clipshelf-base-ok"
-    mv "$base.tmp" "$base"
-else
+if [ -f "$base/.clipshelf-base-ok" ] && [ "$(cat "$base/.clipshelf-base-ok")" = "$suite $mirror" ]; then
     say "reusing the pristine $suite system in $base"
+else
+    say "debootstrap $suite from $mirror (minbase) into $base"
 fi
+debian_pristine "$suite" "$base" "$debs" "$work/debootstrap.log"
 
 say "fresh copy of it in $root"
 remove_tree "$root"
@@ -123,13 +82,7 @@ mount_in_root -t proc proc "$root/proc"
 mount_in_root -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
 mount_in_root --bind "$archives" "$root/var/cache/apt/archives"
 
-in_root() { # command... (clean environment, offscreen Qt, no display)
-    chroot "$root" /usr/bin/env -i \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
-        QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/run/user/0 \
-        "$@"
-}
+in_root() { in_root_of "$root" "$@"; }
 mkdir -p "$root/run/user/0"
 chmod 700 "$root/run/user/0"
 

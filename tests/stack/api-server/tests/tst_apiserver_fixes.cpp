@@ -322,8 +322,12 @@ void TestApiServerFixes::headHasNoBody()
     QCOMPARE(head.status, status);
     QVERIFY2(head.body.isEmpty(), head.body.constData());
     QCOMPARE(head.header("content-type"), get.header("content-type"));
-    if (status == 200 && path != QLatin1String("/timer"))
+    if (status == 200 && path != QLatin1String("/timer")) {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+        QEXPECT_FAIL("", "Qt 6.8's QHttpServerResponder sets Content-Length from the body it sends (0 for HEAD)", Continue);
+#endif
         QCOMPARE(head.header("content-length"), QByteArray::number(get.body.size()));
+    }
 }
 
 void TestApiServerFixes::headKeepsAKeptAliveConnectionInStep()
