@@ -3,6 +3,7 @@
 // very last message, during static destruction too). Runs clipshelf-cli and
 // clipshelf --smoke-test again and again with QT_LOGGING_RULES="*.debug=true".
 #include "localstack.h"
+#include "processrun.h"
 
 #include <QFile>
 #include <QProcess>
@@ -12,12 +13,7 @@ using namespace clipshelf::test;
 
 namespace {
 
-struct Run
-{
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    int code = -1;
-    QByteArray err;
-};
+using Run = ProcessRun;
 
 Run runWithDebugLogging(const QString &program, const QStringList &args)
 {
@@ -33,17 +29,7 @@ Run runWithDebugLogging(const QString &program, const QStringList &args)
     QProcess p;
     p.setProcessEnvironment(env);
     p.setStandardOutputFile(QProcess::nullDevice());
-    p.start(program, args);
-    Run r;
-    if (p.waitForStarted(10'000) && p.waitForFinished(60'000)) {
-        r.status = p.exitStatus();
-        r.code = p.exitCode();
-    } else {
-        p.kill();
-        p.waitForFinished(5'000);
-    }
-    r.err = p.readAllStandardError();
-    return r;
+    return runToEnd(p, program, args);
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 // The app is copied next to a qt.conf that points Qt at a plugin folder made
 // for the test: the installed layout of windeployqt/macdeployqt, in miniature.
 #include "localstack.h"
+#include "processrun.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,20 +20,7 @@ using namespace clipshelf::test;
 
 namespace {
 
-struct Run
-{
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    bool passed() const { return status == QProcess::NormalExit && code == 0; }
-    QByteArray describe() const
-    {
-        return QByteArray("exit ") + QByteArray::number(code) +
-               (status == QProcess::CrashExit ? " (crashed)" : "") + "; stdout: " + out.right(400) +
-               "; stderr: " + err.right(800);
-    }
-};
+using Run = ProcessRun;
 
 /// Runs `program args` with the environment changed by `set` / `unset`.
 Run runApp(const QString &program, const QStringList &args, const QMap<QString, QString> &set = {},
@@ -51,18 +39,7 @@ Run runApp(const QString &program, const QStringList &args, const QMap<QString, 
         env.remove(name);
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(program, args);
-    Run r;
-    if (p.waitForStarted(10'000) && p.waitForFinished(60'000)) {
-        r.status = p.exitStatus();
-        r.code = p.exitCode();
-    } else {
-        p.kill();
-        p.waitForFinished(5'000);
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runToEnd(p, program, args);
 }
 
 } // namespace
