@@ -7,7 +7,7 @@
 #           (default 20) each; see tests/fuzz/README.md
 #   asan    the `asan` preset (AddressSanitizer with LeakSanitizer, and UBSan)
 #           and the tests `ctest --preset asan` selects: unit, the reference
-#           API server's own, and integration without a browser or the GUI.
+#           API server's own, and integration without a browser (the GUI's included).
 #           Builds only those tests and the programs they start (about 4
 #           minutes from a clean build directory on 2 quiet cores).
 #           Every report ends its process with exit code 86, in a test or in a
