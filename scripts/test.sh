@@ -8,8 +8,8 @@
 #   asan    the `asan` preset (AddressSanitizer with LeakSanitizer, and UBSan)
 #           and the tests `ctest --preset asan` selects: unit, the reference
 #           API server's own, and integration without a browser (the GUI's included).
-#           Builds only those tests and the programs they start (about 4
-#           minutes from a clean build directory on 2 quiet cores).
+#           Builds only those tests and the programs they start (about 8
+#           minutes from a clean build directory on 2 cores).
 #           Every report ends its process with exit code 86, in a test or in a
 #           child it starts (the CLI, the API server: they inherit the
 #           options), so the test fails; suppressions go in tests/sanitizers/.
