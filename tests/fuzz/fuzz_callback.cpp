@@ -19,18 +19,6 @@ namespace {
 const QByteArray kState = QByteArrayLiteral("s-0123456789abcdef0123");
 const QString kIssuer = QStringLiteral("https://issuer.example");
 
-bool isPlain(const QString &text, qsizetype max)
-{
-    if (text.size() > max || text.startsWith(u' ') || text.endsWith(u' '))
-        return false;
-    for (const QChar c : text) {
-        if ((c.isSpace() && c != u' ') || c.category() == QChar::Other_Control ||
-            c.category() == QChar::Other_Format)
-            return false;
-    }
-    return true;
-}
-
 bool sameDecision(const Decision &a, const Decision &b)
 {
     return a.kind == b.kind && a.code == b.code && a.issuer == b.issuer && a.error == b.error &&
@@ -91,8 +79,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(d.issuer != kIssuer, "the expected issuer called wrong");
         break;
     case Kind::ProviderError:
-        FUZZ_CHECK(isPlain(d.error, 64), "the provider's error code is not short plain text");
-        FUZZ_CHECK(isPlain(d.errorDescription, 300),
+        FUZZ_CHECK(fuzz::isPlainText(d.error, 64, fuzz::Edges::NoSpace),
+                   "the provider's error code is not short plain text");
+        FUZZ_CHECK(fuzz::isPlainText(d.errorDescription, 300, fuzz::Edges::NoSpace),
                    "the provider's description is not plain text");
         break;
     default:

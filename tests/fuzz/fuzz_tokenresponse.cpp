@@ -18,18 +18,6 @@ namespace {
 
 constexpr int kStatuses[] = {200, 200, 200, 200, 400, 401, 403, 429, 500, 503, 302, 204};
 
-bool isShortPlain(const QString &text, qsizetype max)
-{
-    if (text.size() > max)
-        return false;
-    for (const QChar c : text) {
-        if ((c.isSpace() && c != u' ') || c.category() == QChar::Other_Control ||
-            c.category() == QChar::Other_Format)
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -47,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QJsonObject o = doc.object();
     if (!ok) {
         FUZZ_CHECK(!error.message.isEmpty(), "a refusal without a message");
-        FUZZ_CHECK(isShortPlain(error.oauthError, 64),
+        FUZZ_CHECK(fuzz::isPlainText(error.oauthError, 64),
                    "the OAuth error code is not short plain text");
         if (status >= 500 || status == 429)
             FUZZ_CHECK(error.kind == TokenError::Kind::Transient,

@@ -36,4 +36,23 @@ inline std::pair<QByteArray, QByteArray> splitOnce(const QByteArray &input, char
     return {input.left(at), input.mid(at + 1)};
 }
 
+enum class Edges { Any, NoSpace };
+
+/// Whether \a text is at most \a max characters of plain text: no control or
+/// format character (bidi overrides), no white space but the plain space, and
+/// with Edges::NoSpace no space at either end.
+inline bool isPlainText(const QString &text, qsizetype max, Edges edges = Edges::Any)
+{
+    if (text.size() > max)
+        return false;
+    if (edges == Edges::NoSpace && (text.startsWith(u' ') || text.endsWith(u' ')))
+        return false;
+    for (const QChar c : text) {
+        if ((c.isSpace() && c != u' ') || c.category() == QChar::Other_Control ||
+            c.category() == QChar::Other_Format)
+            return false;
+    }
+    return true;
+}
+
 } // namespace fuzz
