@@ -56,6 +56,10 @@ qint64 timeMs(const Char *s, qsizetype n)
         int scale = 100;
         const qsizetype start = at;
         while (at < n && s[at] >= '0' && s[at] <= '9') {
+            // Digits past the millisecond round it to the nearest (the fourth
+            // decides), as QDateTime reads the same text in the API readers.
+            if (at - start == 3 && s[at] >= '5')
+                ++millis;
             millis += int(s[at] - '0') * scale;
             scale /= 10;
             ++at;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,6 +127,24 @@ class TestJsonScanner : public QObject
 {
     Q_OBJECT
 private slots:
+    // Found by fuzz_videojson: more than three fraction digits are rounded to
+    // the nearest millisecond, as the API readers' QDateTime does.
+    void timesAgreeWithQDateTime_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *t : {"2026-02-28T23:59:59.0999+02:00", "2026-02-28T23:59:59.9999Z",
+                              "2026-02-28T23:59:59.1234Z", "2026-02-28T23:59:59.0005Z",
+                              "2026-02-28T23:59:59.0004Z", "2026-02-28T23:59:59.5Z"})
+            QTest::newRow(t) << QString::fromLatin1(t);
+    }
+    void timesAgreeWithQDateTime()
+    {
+        QFETCH(QString, text);
+        const QByteArray utf8 = text.toUtf8();
+        QCOMPARE(videojson::detail::timeMs(utf8.constData(), utf8.size()),
+                 QDateTime::fromString(text, Qt::ISODateWithMs).toMSecsSinceEpoch());
+    }
+
     void grammar_data()
     {
         QTest::addColumn<QByteArray>("json");
