@@ -11,7 +11,7 @@
 #include "core/logging.h"
 #include "core/terminationsignals.h"
 #include "iconcheck.h"
-#include "models/workspace.h"
+#include "composition/workspace.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
 

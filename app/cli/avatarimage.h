@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/avatarimage.h"
+#include "settings/avatarimage.h"
 
 #include <QByteArray>
 #include <QSize>

@@ -12,7 +12,7 @@
 #include "benchoutput.h"
 #include "samples.h"
 
-#include "models/videolistmodel.h"
+#include "library/videolistmodel.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "cacheseeder.h"
 
-#include "models/videojson.h"
+#include "library/videojson.h"
 #include "storage/librarycache.h"
 #include "storage/thumbnailstore.h"
 

@@ -2,7 +2,7 @@
 
 #include "buildconfig.h"
 #include "core/logging.h"
-#include "models/workspace.h"
+#include "composition/workspace.h"
 
 #include <QEvent>
 #include <QGuiApplication>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "auth/authcontroller.h"
-#include "models/librarycontroller.h"
-#include "models/settingscontroller.h"
+#include "library/librarycontroller.h"
+#include "settings/settingscontroller.h"
 
 #include <QObject>
 #include <QPointer>

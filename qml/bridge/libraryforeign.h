@@ -1,9 +1,9 @@
 #pragma once
 
-#include "models/librarycontroller.h"
-#include "models/settingscontroller.h"
-#include "models/taglistmodel.h"
-#include "models/videolistmodel.h"
+#include "library/librarycontroller.h"
+#include "settings/settingscontroller.h"
+#include "library/taglistmodel.h"
+#include "library/videolistmodel.h"
 
 #include <QObject>
 #include <QtQml/qqml.h>

@@ -1,4 +1,4 @@
-// The video list's JSON: the fast scanner (models/jsonscanner.h) and
+// The video list's JSON: the fast scanner (library/jsonscanner.h) and
 // videojson::parseLibrary, differentially against QJsonDocument. Invariants:
 //  - a document the scanner reads, QJsonDocument reads, to the same values
 //    (so whatever QJsonDocument refuses, the scanner refuses);
@@ -9,8 +9,8 @@
 //    object, and read an accepted library's videos alike.
 #include "api/apitypes.h"
 #include "fuzzsupport.h"
-#include "models/jsonscanner.h"
-#include "models/videojson.h"
+#include "library/jsonscanner.h"
+#include "library/videojson.h"
 #include "../support/scannerparity.h"
 
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 // another user's waiting changes.
 #include "libraryfixture.h"
 
-#include "models/libraryloader.h"
-#include "models/outboxreplayer.h"
+#include "library/libraryloader.h"
+#include "sync/outboxreplayer.h"
 #include "storage/outbox.h"
 
 #include <QJsonArray>

@@ -28,7 +28,7 @@ $reported"
 cat >"$work/compile_commands.json" <<JSON
 [
   {"directory": "$fixture", "file": "$fixture/bench/clock.cpp", "command": "c++ -c bench/clock.cpp"},
-  {"directory": "$fixture", "file": "$fixture/tests/unit/tst_terminationsignals.cpp", "command": "c++ -c x"}
+  {"directory": "$fixture", "file": "$fixture/tests/unit/core/tst_terminationsignals.cpp", "command": "c++ -c x"}
 ]
 JSON
 set +e
@@ -39,6 +39,6 @@ cat "$work/compiled.out"
 [ $rc -eq 1 ] || fail "the compiled-sources check exited $rc on a compiled benchmark (expected 1)"
 grep -q '^bench/clock.cpp:1: a test or benchmark source is compiled' "$work/compiled.out" \
     || fail "the compiled benchmark source was not reported"
-grep -q '^tests/unit/tst_terminationsignals.cpp:1: ' "$work/compiled.out" \
+grep -q '^tests/unit/core/tst_terminationsignals.cpp:1: ' "$work/compiled.out" \
     || fail "the compiled test source was not reported"
 echo "portability selftest: both checks catch the planted violations"

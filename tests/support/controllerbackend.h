@@ -6,7 +6,7 @@
 
 #include "api/apiclient.h"
 #include "auth/sessionmanager.h"
-#include "models/outboxreplayer.h"
+#include "sync/outboxreplayer.h"
 #include "storage/librarycache.h"
 #include "storage/memorysecretstore.h"
 #include "storage/outbox.h"

@@ -1,10 +1,10 @@
-// The fast JSON scanner (models/jsonscanner.h) read into QJsonValues, and a
+// The fast JSON scanner (library/jsonscanner.h) read into QJsonValues, and a
 // value comparison, so that tests and the fuzz target can hold the scanner
 // against QJsonDocument on the same bytes.
 #pragma once
 
-#include "models/jsonscanner.h"
-#include "models/videojson.h"
+#include "library/jsonscanner.h"
+#include "library/videojson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 // The asynchronous SecretStore and SessionVault calls as values a test can
-// wait on and look at, shared by the storage tests (tests/unit/tst_secretstore,
+// wait on and look at, shared by the storage tests (tests/unit/storage/tst_secretstore,
 // tst_sessionvault; tests/integration/tst_keychain, tst_keychain_nobackend).
 
 #include "storage/secretmessages.h"

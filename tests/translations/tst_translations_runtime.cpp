@@ -7,8 +7,8 @@
 #include "auth/authcontroller.h"
 #include "bridge/app.h"
 #include "core/config.h"
-#include "models/avatarimage.h"
-#include "models/workspace.h"
+#include "settings/avatarimage.h"
+#include "composition/workspace.h"
 #include "storage/memorysecretstore.h"
 #include "storage/secretmessages.h"
 

@@ -18,9 +18,9 @@
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/terminationsignals.h"
-#include "models/librarycontroller.h"
-#include "models/settingscontroller.h"
-#include "models/workspace.h"
+#include "library/librarycontroller.h"
+#include "settings/settingscontroller.h"
+#include "composition/workspace.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/sessionvault.h"
 

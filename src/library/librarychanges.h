@@ -1,0 +1,99 @@
+#pragma once
+
+#include "library/videorow.h"
+#include "storage/outbox.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+
+class QTimer;
+
+namespace clipshelf {
+
+class OutboxReplayer;
+class VideoListModel;
+struct ApiError;
+struct ApiResult;
+
+/**
+ * The user's adds, edits and deletes of videos. Each one is written to the
+ * persistent outbox first (so it survives being offline, the session ending,
+ * a crash or SIGKILL), shown in the list at once as pending, and sent by the
+ * OutboxReplayer. Adds carry an Idempotency-Key made when the user pressed
+ * Add. Deletes wait in the outbox, held, for the undo window.
+ *
+ * When the UI waits for an answer (the Add dialog, the editor) and the change
+ * can go out now, the result signal follows the server's answer; otherwise
+ * (offline, session ended) it follows at once with the local id.
+ */
+class LibraryChanges : public QObject
+{
+    Q_OBJECT
+public:
+    LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos, QObject *parent = nullptr);
+    ~LibraryChanges() override;
+
+    /// Whose changes are made and shown (the signed-in user, or the cache's owner).
+    void setOwner(const QString &sub) { m_owner = sub; }
+    QString owner() const { return m_owner; }
+    void setUndoMs(int ms) { m_undoMs = ms; }
+
+    /// Shows the owner's queued changes in the list (after loading rows).
+    void applyOverlay();
+    /// Deletes held by an earlier run (the app closed in the undo window) are released.
+    void releaseLeftoverHolds();
+    /// Forgets timers and remembered state (another user, or forget-this-device).
+    void reset();
+
+    void add(const QString &url, const QString &title, const QString &notes, const QStringList &tags);
+    void update(qint64 id, const QString &title, const QString &notes, const QStringList &tags);
+    void remove(qint64 id);
+    void undo(qint64 id);
+    void commitAll();
+    /// Stops the undo windows without ending them: the held deletes stay in the
+    /// outbox, and the next start sends them (releaseLeftoverHolds()). For shutdown.
+    void keepHeldForNextStart();
+
+    /// Checks title, notes and tags as the server does; "" when fine, else the
+    /// message and \a field. \a tags is normalised (trimmed, lower case, no duplicates).
+    static QString validate(const QString &title, const QString &notes, QStringList *tags, QString *field);
+
+signals:
+    void videoAdded(qint64 id);
+    void duplicateVideo(qint64 existingId, const QString &message);
+    void addFailed(const QString &field, const QString &message);
+    void videoUpdated(qint64 id);
+    void updateFailed(qint64 id, const QString &field, const QString &message);
+    void deleteScheduled(qint64 id, const QString &title);
+    void videoDeleted(qint64 id);
+    void conflict(const QString &message);
+    /// A change reached the server: \a countDelta videos more (+1) or fewer (-1).
+    void serverChanged(int countDelta);
+
+private:
+    void onSucceeded(const OutboxEntry &entry, const ApiResult &result);
+    void onRejected(const OutboxEntry &entry, const ApiError &error);
+    void onDeferred(const OutboxEntry &entry);
+    bool enqueue(OutboxEntry &entry);
+    void release(qint64 id);
+    void dropChangesTo(qint64 localId);
+    void restoreServerRow(qint64 id);
+    std::optional<OutboxEntry> queuedAdd(qint64 localId) const;
+    QString titleOf(const OutboxEntry &entry) const;
+
+    QPointer<Outbox> m_outbox;
+    QPointer<OutboxReplayer> m_replayer;
+    VideoListModel *m_videos;
+    QString m_owner;
+    int m_undoMs = 5000;
+    QHash<qint64, QTimer *> m_undoTimers;   ///< video id -> its undo window
+    QHash<qint64, qint64> m_held;           ///< video id -> held delete's seq
+    QHash<qint64, VideoRow> m_serverRows;   ///< the server's version of rows with queued edits
+    QSet<qint64> m_liveAdds;                ///< seqs whose result the Add dialog waits for
+    QSet<qint64> m_liveEdits;               ///< seqs whose result the editor waits for
+};
+
+} // namespace clipshelf

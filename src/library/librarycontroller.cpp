@@ -1,0 +1,390 @@
+#include "library/librarycontroller.h"
+
+#include "auth/sessionmanager.h"
+#include "core/logging.h"
+#include "core/youtubeurl.h"
+#include "library/librarychanges.h"
+#include "library/libraryloader.h"
+#include "sync/outboxreplayer.h"
+#include "storage/librarycache.h"
+#include "storage/outbox.h"
+#include "storage/thumbnailstore.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
+
+namespace clipshelf {
+
+LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
+                                     OutboxReplayer *replayer, ThumbnailStore *thumbnails, QObject *parent)
+    : QObject(parent), m_sessions(sessions), m_cache(cache), m_outbox(outbox), m_replayer(replayer),
+      m_thumbnails(thumbnails), m_videos(new VideoListModel(this)), m_tags(new TagListModel(this)),
+      m_loader(new LibraryLoader(api, cache, m_videos, m_tags, this)),
+      m_changes(new LibraryChanges(outbox, replayer, m_videos, this))
+{
+    m_searchDebounce.setSingleShot(true);
+    m_searchDebounce.setInterval(kSearchDebounceMs);
+    connect(&m_searchDebounce, &QTimer::timeout, this, &LibraryController::applyFilter);
+    m_tagsRefresh.setSingleShot(true);
+    m_tagsRefresh.setInterval(500);
+    connect(&m_tagsRefresh, &QTimer::timeout, m_loader, &LibraryLoader::fetchTags);
+
+    connect(m_loader, &LibraryLoader::loadingChanged, this, &LibraryController::loadingChanged);
+    connect(m_loader, &LibraryLoader::loadingChanged, this, &LibraryController::updateEmptyState);
+    connect(m_loader, &LibraryLoader::totalCountChanged, this, &LibraryController::totalCountChanged);
+    connect(m_loader, &LibraryLoader::pageApplied, m_changes, &LibraryChanges::applyOverlay);
+    connect(m_loader, &LibraryLoader::pageApplied, this, [this] {
+        setError({});
+        updateEmptyState();
+    });
+    connect(m_loader, &LibraryLoader::failed, this, &LibraryController::setError);
+    connect(m_loader, &LibraryLoader::cacheLoaded, this, [this] {
+        m_changes->applyOverlay();   // queued changes over the cached rows
+        updateEmptyState();
+    });
+    connect(m_videos, &VideoListModel::countChanged, this, &LibraryController::updateEmptyState);
+
+    connect(m_changes, &LibraryChanges::videoAdded, this, &LibraryController::videoAdded);
+    connect(m_changes, &LibraryChanges::duplicateVideo, this, &LibraryController::duplicateVideo);
+    connect(m_changes, &LibraryChanges::addFailed, this, &LibraryController::addFailed);
+    connect(m_changes, &LibraryChanges::videoUpdated, this, &LibraryController::videoUpdated);
+    connect(m_changes, &LibraryChanges::updateFailed, this, &LibraryController::updateFailed);
+    connect(m_changes, &LibraryChanges::deleteScheduled, this, &LibraryController::deleteScheduled);
+    connect(m_changes, &LibraryChanges::videoDeleted, this, &LibraryController::videoDeleted);
+    connect(m_changes, &LibraryChanges::conflict, this, &LibraryController::conflict);
+    connect(m_changes, &LibraryChanges::serverChanged, this, [this](int delta) {
+        m_loader->adjustCount(delta);
+        m_loader->scheduleCacheWrite();
+        m_tagsRefresh.start();
+    });
+
+    connect(outbox, &Outbox::changed, this, &LibraryController::pendingChangesChanged);
+    connect(sessions, &SessionManager::sessionChanged, this, &LibraryController::onSessionChanged);
+    connect(sessions, &SessionManager::connectionStateChanged, this, &LibraryController::onConnectionChanged);
+    connect(replayer, &OutboxReplayer::backOnline, this, [this] {
+        if (m_thumbnails)
+            m_thumbnails->resetFailures();
+        refresh();
+    });
+}
+
+LibraryController::~LibraryController() = default;
+
+bool LibraryController::isLoading() const { return m_loader->isLoading(); }
+
+int LibraryController::totalCount() const { return m_loader->totalCount(); }
+
+int LibraryController::pendingChanges() const { return m_outbox ? m_outbox->countFor(m_owner) : 0; }
+
+int LibraryController::otherUserChanges() const
+{
+    return m_outbox && !m_owner.isEmpty() ? m_outbox->countNotFor(m_owner) : 0;
+}
+
+void LibraryController::setUndoMs(int ms) { m_changes->setUndoMs(ms); }
+
+void LibraryController::flushCache()
+{
+    m_loader->flushCache();
+    m_cache->waitForWrites();
+}
+
+void LibraryController::prepareForShutdown()
+{
+    m_changes->keepHeldForNextStart();
+    m_replayer->stop();
+    flushCache();
+}
+
+QString LibraryController::recoveredMessage() const
+{
+    return m_recoveredChanges > 0
+               ? tr("Changes you made before Clipshelf last closed were kept, and are sent when you are online.")
+               : QString();
+}
+
+void LibraryController::dismissRecoveredMessage()
+{
+    if (m_recoveredChanges == 0)
+        return;
+    m_recoveredChanges = 0;
+    emit recoveredMessageChanged();
+}
+
+void LibraryController::start(CacheLoading loading)
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_cacheLoading = loading;
+    // Whose library: the signed-in user's, else (offline start) the cache's owner.
+    const QString sub = m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub();
+    // What an earlier run left in the outbox (after quitting offline, a signal or a crash): say so once.
+    if (m_outbox) {
+        for (const OutboxEntry &e : m_outbox->entries())
+            m_recoveredChanges += sub.isEmpty() || e.ownerSub == sub ? 1 : 0;
+        if (m_recoveredChanges > 0) {
+            qCInfo(lcCore) << "Library:" << m_recoveredChanges << "changes of an earlier run wait in the outbox";
+            emit recoveredMessageChanged();
+        }
+    }
+    m_changes->releaseLeftoverHolds();
+    onConnectionChanged();
+    adoptOwner(sub);
+    updateEmptyState();
+}
+
+void LibraryController::onSessionChanged()
+{
+    if (!m_started || !m_sessions->isActive())
+        return;
+    const QString sub = m_sessions->session().profile.subject;
+    if (sub != m_owner) {
+        adoptOwner(sub);
+        return;
+    }
+    // sessionChanged also fires on every token refresh: only a first load (the
+    // session was restored after the cache was shown) or a new sign-in is due then.
+    const bool wasEnded = m_sessionEnded;
+    onConnectionChanged();
+    if (!m_loader->hasServerData() || wasEnded)
+        refresh();
+}
+
+void LibraryController::adoptOwner(const QString &sub)
+{
+    if (sub.isEmpty() || sub == m_owner)
+        return;
+    const bool switching = !m_owner.isEmpty() || (!m_cache->ownerSub().isEmpty() && m_cache->ownerSub() != sub);
+    qCInfo(lcCore) << "Library: showing the library of" << (switching ? "another" : "the") << "user";
+    m_owner = sub;
+    m_otherUserAcknowledged = false;
+    m_changes->reset();
+    m_changes->setOwner(sub);
+    m_loader->reset();
+    m_cache->setOwnerSub(sub);   // another user's cached library is dropped here
+    if (m_cacheLoading == CacheLoading::InBackground) {
+        m_loader->loadCacheInBackground();   // cacheLoaded() applies the overlay
+    } else {
+        m_loader->loadCache();
+        m_changes->applyOverlay();
+    }
+    emit pendingChangesChanged();
+    emit showsCachedLibraryChanged();
+    refresh();
+    updateEmptyState();
+}
+
+void LibraryController::onConnectionChanged()
+{
+    const SessionManager::ConnectionState state = m_sessions->connectionState();
+    const bool offline = state == SessionManager::Offline || state == SessionManager::Reconnecting;
+    const bool ended = state == SessionManager::SessionEnded || (!m_sessions->isActive() && !m_owner.isEmpty());
+    m_loader->setOnline(!offline && m_sessions->isActive());
+    if (offline != m_offline || ended != m_sessionEnded) {
+        m_offline = offline;
+        m_sessionEnded = ended;
+        emit offlineChanged();
+    }
+    updateEmptyState();
+}
+
+void LibraryController::refresh()
+{
+    if (!m_sessions->isActive())
+        return;
+    onConnectionChanged();
+    m_loader->refresh();
+    m_replayer->kick();
+}
+
+void LibraryController::setSearchText(const QString &text)
+{
+    if (text == m_searchText)
+        return;
+    m_searchText = text;
+    emit searchTextChanged();
+    m_searchDebounce.start();
+}
+
+void LibraryController::applySearchNow()
+{
+    m_searchDebounce.stop();
+    applyFilter();
+}
+
+void LibraryController::toggleTag(const QString &tag)
+{
+    const QString t = tag.trimmed().toLower();
+    if (t.isEmpty())
+        return;
+    if (!m_selectedTags.removeAll(t))
+        m_selectedTags.append(t);
+    m_tags->setSelected(m_selectedTags);
+    emit selectedTagsChanged();
+    m_searchDebounce.stop();
+    applyFilter();
+}
+
+void LibraryController::clearFilters()
+{
+    const bool hadTags = !m_selectedTags.isEmpty();
+    m_selectedTags.clear();
+    m_tags->setSelected({});
+    if (hadTags)
+        emit selectedTagsChanged();
+    if (!m_searchText.isEmpty()) {
+        m_searchText.clear();
+        emit searchTextChanged();
+    }
+    m_searchDebounce.stop();
+    applyFilter();
+}
+
+void LibraryController::applyFilter()
+{
+    const QString before = m_videos->filterText();
+    const QStringList beforeTags = m_videos->filterTags();
+    m_videos->setFilter(m_searchText, m_selectedTags);
+    if (before != m_videos->filterText() || beforeTags != m_videos->filterTags())
+        m_loader->filterChanged();
+    updateEmptyState();
+}
+
+void LibraryController::setError(const QString &message)
+{
+    if (m_errorMessage == message)
+        return;
+    m_errorMessage = message;
+    emit errorMessageChanged();
+}
+
+void LibraryController::updateEmptyState()
+{
+    EmptyState state = NotEmpty;
+    if (m_videos->count() == 0) {
+        const bool waiting = m_loader->isLoading() || (!m_loader->hasLoaded() && !m_offline && m_sessions->isActive());
+        state = waiting ? Loading : m_videos->isFiltered() ? NoMatches : NoVideos;
+    }
+    if (state != m_emptyState) {
+        m_emptyState = state;
+        emit emptyStateChanged();
+    }
+}
+
+QVariantMap LibraryController::checkUrl(const QString &text) const
+{
+    const YoutubeUrl link = YoutubeUrl::parse(text);
+    QVariantMap out{{QStringLiteral("valid"), link.isValid()}};
+    if (!link.isValid()) {
+        out.insert(QStringLiteral("message"),
+                   text.trimmed().isEmpty() ? QString() : tr("This link is not a YouTube video: it %1.").arg(link.errorString()));
+        out.insert(QStringLiteral("existingId"), 0);
+        return out;
+    }
+    const std::optional<VideoRow> existing = m_videos->findByYoutubeId(link.videoId());
+    out.insert(QStringLiteral("youtubeId"), link.videoId());
+    out.insert(QStringLiteral("canonicalUrl"), link.canonicalUrl());
+    out.insert(QStringLiteral("thumbnailUrl"), link.thumbnailUrl());
+    out.insert(QStringLiteral("thumbnailSource"), QStringLiteral("image://thumbnail/") + link.videoId());
+    out.insert(QStringLiteral("existingId"), existing ? existing->id : 0);
+    out.insert(QStringLiteral("message"), existing ? tr("Already in your library") : QString());
+    if (m_thumbnails)
+        m_thumbnails->request(link.videoId());   // the preview starts loading now
+    return out;
+}
+
+void LibraryController::addVideo(const QString &url, const QString &title, const QString &notes,
+                                 const QStringList &tags)
+{
+    m_changes->add(url, title, notes, tags);
+}
+
+void LibraryController::updateVideo(qint64 id, const QString &title, const QString &notes, const QStringList &tags)
+{
+    m_changes->update(id, title, notes, tags);
+}
+
+void LibraryController::deleteVideo(qint64 id) { m_changes->remove(id); }
+
+void LibraryController::undoDelete(qint64 id) { m_changes->undo(id); }
+
+void LibraryController::commitPendingDeletes() { m_changes->commitAll(); }
+
+QStringList LibraryController::tagCompletions(const QString &prefix) const { return m_tags->completions(prefix); }
+
+void LibraryController::openInBrowser(qint64 id)
+{
+    const std::optional<VideoRow> row = m_videos->find(id);
+    if (!row)
+        return;
+    // Never the url the server (or the cache) holds: a file:, javascript: or custom
+    // scheme would be launched. Only the https YouTube link rebuilt from a valid id.
+    if (!YoutubeUrl::isValidId(row->youtubeId)) {
+        qCWarning(lcCore) << "Not opening video" << id << "in the browser: it has no valid YouTube id";
+        return;
+    }
+    QDesktopServices::openUrl(QUrl(YoutubeUrl::canonicalUrlForId(row->youtubeId)));
+}
+
+void LibraryController::copyLink(qint64 id)
+{
+    const std::optional<VideoRow> row = m_videos->find(id);
+    if (!row)
+        return;
+    const QString url = row->effectiveUrl();
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        QGuiApplication::clipboard()->setText(url);
+    emit linkCopied(url);
+}
+
+int LibraryController::indexOfVideo(qint64 id) const { return m_videos->indexOf(id); }
+
+QVariantMap LibraryController::video(qint64 id) const
+{
+    const int row = m_videos->indexOf(id);
+    if (row >= 0)
+        return m_videos->get(row);
+    const std::optional<VideoRow> r = m_videos->find(id);
+    if (!r)
+        return {};
+    return {{QStringLiteral("videoId"), r->id},         {QStringLiteral("url"), r->effectiveUrl()},
+            {QStringLiteral("youtubeId"), r->youtubeId}, {QStringLiteral("title"), r->title},
+            {QStringLiteral("displayTitle"), r->displayTitle()}, {QStringLiteral("notes"), r->notes},
+            {QStringLiteral("tags"), r->tags},           {QStringLiteral("pending"), r->pending},
+            {QStringLiteral("pendingDelete"), r->pendingDelete}};
+}
+
+void LibraryController::keepOutbox()
+{
+    m_otherUserAcknowledged = true;
+    emit pendingChangesChanged();
+}
+
+void LibraryController::discardOutbox()
+{
+    if (m_outbox && !m_owner.isEmpty())
+        m_outbox->removeAllNotFor(m_owner);
+    m_otherUserAcknowledged = true;
+    emit pendingChangesChanged();
+}
+
+void LibraryController::forgetLocalData()
+{
+    m_changes->reset();
+    m_loader->reset();
+    if (m_outbox)
+        m_outbox->clear();
+    m_cache->clear();
+    if (m_thumbnails)
+        m_thumbnails->clear();
+    m_owner.clear();
+    m_changes->setOwner({});
+    emit showsCachedLibraryChanged();
+    clearFilters();
+    emit pendingChangesChanged();
+    updateEmptyState();
+}
+
+} // namespace clipshelf
