@@ -55,6 +55,7 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
     connect(m_changes, &LibraryChanges::conflict, this, &LibraryController::conflict);
     connect(m_changes, &LibraryChanges::serverChanged, this, [this](int delta) {
         m_loader->adjustCount(delta);
+        m_loader->noteServerChange();
         m_loader->scheduleCacheWrite();
         m_tagsRefresh.start();
     });

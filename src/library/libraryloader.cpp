@@ -164,6 +164,12 @@ int LibraryLoader::totalCount() const
     return std::max(server, m_videos->count());
 }
 
+void LibraryLoader::noteServerChange()
+{
+    if (m_fetching)
+        m_fetchOutdated = true;
+}
+
 void LibraryLoader::adjustCount(int delta)
 {
     if (m_libraryCount >= 0)
@@ -235,12 +241,17 @@ void LibraryLoader::fetchPage(bool first)
     ++m_generation;
     const quint64 generation = m_generation;
     m_fetching = true;
+    m_fetchOutdated = false;
     if (first)
         setLoading(true);
     m_api->send(endpoints::listVideos(query), this, [this, generation, first, filtered](const ApiResult &result) {
         if (generation != m_generation)
             return;   // the filter changed meanwhile
         m_fetching = false;
+        if (m_fetchOutdated && result.ok()) {
+            fetchPage(first);   // read before a change the server has since confirmed
+            return;
+        }
         setLoading(false);
         if (!result.ok()) {
             if (result.error.kind == ApiError::BadRequest && !first) {

@@ -71,6 +71,9 @@ public:
     bool isComplete() const { return m_libraryComplete; }
     /// The library's size on the server changed by \a delta (an add or delete of ours).
     void adjustCount(int delta);
+    /// A change was confirmed by the server: a list on its way may predate it, so its
+    /// answer is dropped and the same page asked for again.
+    void noteServerChange();
     void scheduleCacheWrite();
     /// Writes the cache now and waits for it (tests, shutdown).
     void flushCache();
@@ -100,6 +103,7 @@ private:
     bool m_online = true;
     bool m_loading = false;
     bool m_fetching = false;
+    bool m_fetchOutdated = false;   ///< a change was confirmed while the page was on its way
     bool m_hasLoaded = false;
     bool m_cacheLoading = false;
     bool m_refreshAfterCache = false;   ///< refresh() came while the cache was loading

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QDesktopServices>
 #include <QTcpServer>
@@ -42,6 +43,7 @@ class FakeLibraryApi : public QObject
 public:
     enum Mode { Up, Down, DropAfterProcessing };
     Mode mode = Up;
+    bool holdLists = false;               // GET /videos: answered as of its arrival, sent on releaseLists()
     QList<Video> videos;                  // newest first
     QHash<QString, QByteArray> replies;   // Idempotency-Key -> first answer
     QList<QByteArray> log;                // "METHOD path?query"
@@ -76,6 +78,14 @@ public:
             v.createdAt = v.updatedAt = videojson::utcFromMs(1'700'000'000'000LL + i * 1000LL);
             videos.prepend(v);
         }
+    }
+    int heldLists() const { return int(m_held.size()); }
+    void releaseLists()
+    {
+        for (const auto &[socket, reply] : std::as_const(m_held))
+            if (socket)
+                writeFakeResponse(socket, reply);
+        m_held.clear();
     }
     const Video *find(qint64 id) const
     {
@@ -208,6 +218,10 @@ private:
         }
         log << r.method + ' ' + r.target;
         const Reply reply = handle(r.method, r.path, r.query, r.body, r.headers);
+        if (holdLists && r.method == "GET" && r.path == "/api/v1/videos") {
+            m_held.append({QPointer<QTcpSocket>(s), reply});
+            return;
+        }
         if (mode == DropAfterProcessing && r.method == "POST") {
             s->abort();   // done, but the answer is lost
             return;
@@ -216,6 +230,7 @@ private:
     }
 
     QTcpServer m_server;
+    QList<std::pair<QPointer<QTcpSocket>, Reply>> m_held;
 };
 
 } // namespace
@@ -576,6 +591,37 @@ private slots:
         lib.commitPendingDeletes();           // the app closes: sent at once
         QTRY_VERIFY(!api.find(3));
         QCOMPARE(lib.videos()->count(), 1);
+    }
+
+    void aListAnsweredBeforeAChangeNeverUndoesIt()
+    {
+        // The list is read on the server, then an edit and a delete are saved there, then the
+        // list's answer arrives: it must neither bring back the old title nor the deleted video.
+        FakeLibraryApi api;
+        QTemporaryDir dir;
+        auto f = started(api, dir, 3);
+        LibraryController &lib = *f->library;
+        QTRY_COMPARE(lib.videos()->count(), 3);
+        QTRY_VERIFY(!lib.isLoading());
+        api.holdLists = true;
+        lib.refresh();
+        QTRY_COMPARE(api.heldLists(), 1);
+        QSignalSpy updated(&lib, &LibraryController::videoUpdated);
+        lib.updateVideo(2, "New title", {}, api.find(2)->tags);
+        QVERIFY(updated.wait(5000));
+        QSignalSpy deleted(&lib, &LibraryController::videoDeleted);
+        lib.deleteVideo(3);
+        lib.commitPendingDeletes();
+        QVERIFY(deleted.wait(5000));
+        QCOMPARE(api.find(2)->title, QString("New title"));
+        QVERIFY(!api.find(3));
+
+        QSignalSpy applied(lib.loader(), &LibraryLoader::pageApplied);
+        api.holdLists = false;
+        api.releaseLists();
+        QVERIFY(applied.wait(5000));
+        QCOMPARE(lib.video(2).value("title").toString(), QString("New title"));
+        QCOMPARE(ids(lib.videos()), (QList<qint64>{2, 1}));
     }
 
     void editOfAQueuedAddIsNeverLost()
