@@ -7,7 +7,7 @@
 # --suite        the release (default: this system's VERSION_CODENAME; none:
 #                deps.txt unchanged)
 # --groups       only these groups of deps.txt (build, runtime, deb, test,
-#                fuzz, bench, deb-build, packaging; default: all)
+#                fuzz, style, bench, deb-build, packaging; default: all)
 # --deb-depends  the hand-kept part of the .deb's Depends (group "deb"),
 #                comma-separated on one line
 set -euo pipefail
