@@ -13,10 +13,11 @@
 #           Every report ends its process with exit code 86, in a test or in a
 #           child it starts (the CLI, the API server: they inherit the
 #           options), so the test fails; suppressions go in tests/sanitizers/.
-#   distro  only when named in CLIPSHELF_TEST_LANES: Debian 13 (Qt 6.8) in a
-#           debootstrapped root, cached in build/distro: builds with -Werror, runs the unit, QML,
-#           integration, e2e and API server tests there, makes the .deb and
-#           proves it on a clean Debian 13 (tests/distro/distro-lane.sh)
+#   distro  Debian 13 (Qt 6.8) in a debootstrapped root, cached in build/distro
+#           between local runs (CI starts from nothing): builds with -Werror,
+#           runs the unit, QML, integration, e2e and API server tests there,
+#           makes the .deb and proves it on a clean Debian 13
+#           (tests/distro/distro-lane.sh; needs root, skipped without it)
 # Installs what is missing first. Exit code: 0 when every lane passed.
 #   scripts/test.sh [extra ctest arguments for the dev lane, e.g. -L unit]
 # With extra arguments only the dev lane runs, unless CLIPSHELF_TEST_LANES
@@ -25,10 +26,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-all_lanes="dev fuzz asan"
-# Not in the default run yet: distro (about 55 minutes from nothing on 2 cores,
-# and one Qt 6.8 QML test still fails there; see docs/qt-versions.md).
-known_lanes="$all_lanes distro"
+all_lanes="dev fuzz asan distro"
+known_lanes="$all_lanes"
 if [ $# -gt 0 ]; then
     lanes=${CLIPSHELF_TEST_LANES:-dev}
 else
