@@ -2,28 +2,24 @@
 // `clipshelf-cli avatar set` keeps a JPEG a JPEG. Both scale the same way.
 #include "settings/avatarimage.h"
 
-#include <QBuffer>
 #include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace clipshelf;
 
-namespace {
-
-QByteArray encode(const QImage &image, const char *format)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
-} // namespace
-
 class TestAvatarEncoding : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    /// \a image saved as \a name (its format from the suffix), as the CLI gets it.
+    QString file(const QImage &image, const QString &name) const
+    {
+        const QString path = m_dir.filePath(name);
+        return image.save(path) ? path : QString();
+    }
 
 private slots:
     void aJpegStaysAJpegWhenAsked()
@@ -32,12 +28,12 @@ private slots:
         tall.fill(Qt::darkCyan);
         QString message;
         const auto kept =
-            AvatarImage::prepare(encode(tall, "JPEG"), &message, AvatarImage::Encoding::KeepJpeg);
+            AvatarImage::prepare(file(tall, "tall.jpg"), &message, AvatarImage::Encoding::KeepJpeg);
         QVERIFY2(kept, qPrintable(message));
         QCOMPARE(kept->contentType, QByteArray("image/jpeg"));
         QCOMPARE(QImage::fromData(kept->bytes, "JPEG").size(), QSize(329, 512));
 
-        const auto app = AvatarImage::prepare(encode(tall, "JPEG"), &message);
+        const auto app = AvatarImage::prepare(file(tall, "tall.jpg"), &message);
         QVERIFY2(app, qPrintable(message));
         QCOMPARE(app->contentType, QByteArray("image/png"));
         QCOMPARE(app->image.size(), QSize(329, 512));
@@ -49,7 +45,7 @@ private slots:
         wide.fill(QColor(10, 120, 200, 128));
         QString message;
         const auto kept =
-            AvatarImage::prepare(encode(wide, "PNG"), &message, AvatarImage::Encoding::KeepJpeg);
+            AvatarImage::prepare(file(wide, "wide.png"), &message, AvatarImage::Encoding::KeepJpeg);
         QVERIFY2(kept, qPrintable(message));
         QCOMPARE(kept->contentType, QByteArray("image/png"));
         QCOMPARE(QImage::fromData(kept->bytes).size(), QSize(512, 288));
