@@ -1,35 +1,25 @@
 // Clipshelf, the desktop app: parses the command line and the configuration,
-// builds the core objects, hands them to QML through the App singleton and
-// loads the Clipshelf module's Main.qml.
+// builds the app (AppShell: the Composition of src/composition, the App
+// singleton QML reads, Main.qml) and runs it until it quits.
 
-#include "auth/authcontroller.h"
+#include "appshell.h"
 #include "auth/sessionmanager.h"
-#include "bridge/app.h"
-#include "bridge/thumbnailprovider.h"
 #include "buildconfig.h"
+#include "composition/composition.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/terminationsignals.h"
 #include "iconcheck.h"
-#include "composition/workspace.h"
-#include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QIcon>
 #include <QImageReader>
-#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
-#include <QQmlApplicationEngine>
-#include <QQmlError>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSessionManager>
 #include <QSqlDatabase>
 #include <QTimer>
-#include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
@@ -41,7 +31,6 @@ Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
 
 namespace {
 
-constexpr auto kMainQml = "qrc:/qt/qml/Clipshelf/Main.qml";
 constexpr int kSmokeTestTimeoutMs = 30'000;
 
 bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
@@ -133,39 +122,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/qt/qml/Clipshelf/icons/clipshelf.svg")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-
-    QNetworkAccessManager network;
-    clipshelf::KeychainSecretStore store(clipshelf::SessionVault::serviceName(config->profile()));
-    clipshelf::AuthController auth(*config, &store, &network);
-    // The profile's library, settings, outbox, cache and thumbnails.
-    clipshelf::Workspace workspace(*config, &auth, &network);
-    clipshelf::App bridge(&auth);
-    bridge.setLibrary(workspace.library());
-    bridge.setSettings(workspace.settings());
-    bridge.setWorkspace(&workspace); // App.storageWarning
-    clipshelf::App::setInstance(&bridge);
-
-    // Declared after everything QML points at, so it is destroyed first.
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // not a default import path before Qt 6.5
-    engine.setOutputWarningsToStandardError(false);
-    // image://thumbnail/<youtubeId>; the engine owns the provider, the workspace outlives the engine.
-    engine.addImageProvider(QStringLiteral("thumbnail"),
-                            new clipshelf::ThumbnailImageProvider(workspace.thumbnails()));
-    int qmlWarningCount = 0; // the smoke test fails on any: each names what is missing
-    QObject::connect(&engine, &QQmlEngine::warnings, &engine,
-                     [&qmlWarningCount](const QList<QQmlError> &warnings) {
-        for (const QQmlError &warning : warnings) {
-            if (clipshelf::ThumbnailImageProvider::isUnavailableWarning(warning.description())) {
-                qCDebug(lcUi) << "QML:" << warning.toString();
-                continue;
-            }
-            ++qmlWarningCount;
-            printLine(stderr, QStringLiteral("clipshelf: QML: %1").arg(warning.toString()));
-        }
-    });
+    // The core object graph (src/composition) and the interface around it.
+    clipshelf::AppShell shell(*config);
+    clipshelf::Composition &composition = shell.composition();
+    clipshelf::Workspace &workspace = *shell.workspace();
 
     // Parts Qt loads at run time, which a package's dependencies can miss.
     QStringList missingParts;
@@ -188,27 +148,18 @@ int main(int argc, char *argv[])
         }
     }
 
-    if (!smokeTest) {
-        // Before the window loads: the library cache is read on a worker thread
-        // meanwhile, and with the session being restored (Restoring) Main.qml
-        // shows a cached library of a known user at once, not the sign-in page.
-        workspace.start(clipshelf::LibraryController::CacheLoading::InBackground);
-        // The cached settings' language, before any message is made (restore's
-        // keychain messages, the first frame) so none of them stays English.
-        bridge.setLanguage(workspace.settings()->language());
-        auth.restore();
-    }
-    engine.load(QUrl(QString::fromLatin1(kMainQml)));
-    const QList<QObject *> roots = engine.rootObjects();
-    auto *window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+    if (!smokeTest)
+        shell.start(); // before the window loads: cache, language, session restore
+    QString loadError;
+    QQuickWindow *window = shell.load(&loadError);
     if (!window) {
-        printLine(stderr, QStringLiteral("clipshelf: could not load the user interface (%1)")
-                              .arg(QString::fromLatin1(kMainQml)));
+        printLine(stderr, QStringLiteral("clipshelf: %1").arg(loadError));
         return 1;
     }
 
     if (smokeTest) {
-        QObject::connect(window, &QQuickWindow::frameSwapped, app.get(), [&qmlWarningCount, &missingParts] {
+        QObject::connect(window, &QQuickWindow::frameSwapped, app.get(), [&shell, &missingParts] {
+            const int qmlWarningCount = shell.qmlWarningCount();
             if (qmlWarningCount > 0 || !missingParts.isEmpty()) {
                 printLine(stderr, QStringLiteral("clipshelf: smoke test failed: the first frame "
                                                  "rendered, but %1 QML warning(s) and %2 missing "
@@ -238,13 +189,12 @@ int main(int argc, char *argv[])
     QObject::connect(&terminationSignals, &clipshelf::TerminationSignals::received, app.get(),
                      [] { QCoreApplication::quit(); });
     bool shutDown = false;
-    auto shutdown = [&shutDown, &workspace, &auth] {
+    auto shutdown = [&shutDown, &composition] {
         if (shutDown)
             return;
         shutDown = true;
         clipshelf::TerminationSignals::markShuttingDown();
-        workspace.shutdown();
-        if (!auth.sessions()->finishPendingWork())
+        if (!composition.shutdown())
             printLine(stderr, QStringLiteral("clipshelf: %1")
                                   .arg(clipshelf::SessionManager::unfinishedWorkMessage()));
     };

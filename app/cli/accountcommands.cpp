@@ -1,10 +1,12 @@
 #include "accountcommands.h"
 
 #include "api/endpoints.h"
-#include "avatarimage.h"
 #include "clicontext.h"
 #include "format.h"
+#include "settings/avatarimage.h"
 
+#include <QFileInfo>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -12,16 +14,41 @@ namespace clipshelf::cli {
 
 namespace {
 
+/// Why the file at \a path cannot be an avatar of `avatar set`, which promises more than
+/// the app: only PNG or JPEG (recognised by content), and messages that name the file.
+QString avatarFileProblem(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!file.exists())
+        return QStringLiteral("There is no file \"%1\".").arg(path);
+    if (!file.isFile() || !file.isReadable())
+        return QStringLiteral("The file \"%1\" cannot be read.").arg(path);
+    QImageReader reader(path);
+    reader.setDecideFormatFromContent(true);
+    const QByteArray format = reader.format().toLower();
+    if (format != "png" && format != "jpeg")
+        return QStringLiteral("\"%1\" is not a PNG or JPEG image; only those can be avatars.").arg(path);
+    return {};
+}
+
 void runAvatarSet(CliContext &ctx)
 {
-    const AvatarImage avatar = AvatarImage::prepare(ctx.args.value(0));
-    if (!avatar.isValid()) {
-        ctx.fail(OtherError, avatar.error);
+    const QString path = ctx.args.value(0);
+    if (const QString problem = avatarFileProblem(path); !problem.isEmpty()) {
+        ctx.fail(OtherError, problem);
         return;
     }
-    const QSize size = avatar.size;
-    const qsizetype bytes = avatar.data.size();
-    ctx.sendAndPrint(endpoints::putAvatar(avatar.data, avatar.contentType),
+    QString message;
+    // The app's scaling and limits; a JPEG stays a JPEG.
+    const std::optional<PreparedAvatar> avatar =
+        AvatarImage::prepare(path, &message, AvatarImage::Encoding::KeepJpeg);
+    if (!avatar) {
+        ctx.fail(OtherError, QStringLiteral("The image \"%1\" cannot be used: %2").arg(path, message));
+        return;
+    }
+    const QSize size = avatar->image.size();
+    const qsizetype bytes = avatar->bytes.size();
+    ctx.sendAndPrint(endpoints::putAvatar(avatar->bytes, avatar->contentType),
                      [&ctx, size, bytes](const ApiResult &) {
                          ctx.out(QStringLiteral("Avatar updated (%1x%2 px, %3 KiB).")
                                      .arg(size.width())

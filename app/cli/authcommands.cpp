@@ -42,7 +42,7 @@ int exitCodeFor(SignInFlow::Failure failure)
 void runLogin(CliContext &ctx, bool noBrowser)
 {
     ctx.restoreSession([&ctx, noBrowser] {
-        AuthController *auth = ctx.auth.get();
+        AuthController *auth = ctx.auth;
         if (auth->isSignedIn()) {
             ctx.out(signedInLine(*auth) + QStringLiteral(" (already)"));
             ctx.finish(Ok);
@@ -108,7 +108,7 @@ void runLogin(CliContext &ctx, bool noBrowser)
 void runLogout(CliContext &ctx, bool forget)
 {
     ctx.restoreSession([&ctx, forget] {
-        AuthController *auth = ctx.auth.get();
+        AuthController *auth = ctx.auth;
         if (!auth->isSignedIn()) {
             ctx.out(QStringLiteral("Not signed in."));
             ctx.finish(Ok);

@@ -1,8 +1,6 @@
 #include "clicontext.h"
 
 #include "core/terminationsignals.h"
-#include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -14,12 +12,11 @@
 namespace clipshelf::cli {
 
 CliContext::CliContext(Config cfg, bool asJson, QStringList commandArgs)
-    : config(std::move(cfg)), json(asJson), args(std::move(commandArgs)),
-      store(std::make_unique<KeychainSecretStore>(SessionVault::serviceName(config.profile()))),
-      auth(std::make_unique<AuthController>(config, store.get(), &network))
+    : graph(std::move(cfg), /*withWorkspace=*/false), config(graph.config()), json(asJson),
+      args(std::move(commandArgs)), network(graph.network()), auth(graph.auth())
 {
     // E.g. a renewed session the keychain refused during a command: said at once.
-    QObject::connect(auth.get(), &AuthController::keychainWarningChanged, auth.get(),
+    QObject::connect(auth, &AuthController::keychainWarningChanged, auth,
                      [this] { warnAboutKeychain(); });
 }
 
@@ -39,7 +36,7 @@ CliContext::~CliContext() = default;
 void CliContext::restoreSession(std::function<void()> next)
 {
     QObject::connect(
-        auth.get(), &AuthController::restoreFinished, auth.get(),
+        auth, &AuthController::restoreFinished, auth,
         [this, next = std::move(next)] {
             warnAboutKeychain();
             next();
@@ -61,8 +58,7 @@ void CliContext::withApi(std::function<void(ApiClient &)> next)
             fail(NotSignedIn, QStringLiteral("Not signed in; run `clipshelf-cli login` first."));
             return;
         }
-        if (!api)
-            api = std::make_unique<ApiClient>(config.apiUrl(), auth->sessions(), &network);
+        api = graph.api();
         next(*api);
     });
 }
@@ -70,7 +66,7 @@ void CliContext::withApi(std::function<void(ApiClient &)> next)
 void CliContext::send(const ApiRequest &request, std::function<void(const ApiResult &)> onOk,
                       const ApiWording &wording)
 {
-    api->send(request, api.get(), [this, onOk = std::move(onOk), wording](const ApiResult &result) {
+    api->send(request, api, [this, onOk = std::move(onOk), wording](const ApiResult &result) {
         if (!result.ok()) {
             failApi(result.error, wording);
             return;

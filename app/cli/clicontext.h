@@ -3,21 +3,16 @@
 #include "api/apiclient.h"
 #include "apierrors.h"
 #include "auth/authcontroller.h"
+#include "composition/composition.h"
 #include "core/config.h"
 #include "exitcodes.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QJsonValue>
-#include <QNetworkAccessManager>
 #include <QStringList>
 
 #include <functional>
-#include <memory>
-
-namespace clipshelf {
-class SecretStore;
-}
 
 namespace clipshelf::cli {
 
@@ -28,19 +23,20 @@ public:
     CliContext(Config config, bool json, QStringList args);
     ~CliContext();
 
-    Config config;
+    /// The CLI's object graph (no Workspace): network, keychain, session, API client.
+    Composition graph;
+    const Config &config;
     bool json = false;
     /// The command's own arguments (after the command name).
     QStringList args;
-    QNetworkAccessManager network;
-    std::unique_ptr<SecretStore> store;
-    std::unique_ptr<AuthController> auth;
+    QNetworkAccessManager *const network;
+    AuthController *const auth;
     /// The command's words, e.g. "videos add" (for the usage hint after a usage error).
     QString commandName;
     /// The command's parsed options (global ones included); set before the command runs.
     const QCommandLineParser *options = nullptr;
-    /// Created by withApi().
-    std::unique_ptr<ApiClient> api;
+    /// Set by withApi() (the graph's API client).
+    ApiClient *api = nullptr;
     /// Set by interrupt(): the command prints nothing more and its finish() is ignored.
     bool interrupted = false;
 

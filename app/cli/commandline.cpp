@@ -241,7 +241,7 @@ int CommandLine::run(const QStringList &arguments)
     // Keychain work under way lands before we exit: a rotated refresh token
     // (else the next command would find the grant revoked), the removal of an
     // ended or refused session (else `status` would still say signed in).
-    if (!ctx.auth->sessions()->finishPendingWork()) {
+    if (!ctx.graph.shutdown()) {
         ctx.error(SessionManager::unfinishedWorkMessage());
         return status == Ok ? OtherError : status;
     }

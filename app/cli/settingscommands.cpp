@@ -59,7 +59,7 @@ void runSet(CliContext &ctx)
         // GET for the ETag, then a PATCH that only applies if nothing changed in between.
         ctx.send(endpoints::getSettings(), [&ctx, patch, changedElsewhere](const ApiResult &current) {
             ApiRequest request = endpoints::patchSettings(patch, etagOf(current));
-            ctx.api->send(request, ctx.api.get(), [&ctx, changedElsewhere](const ApiResult &r) {
+            ctx.api->send(request, ctx.api, [&ctx, changedElsewhere](const ApiResult &r) {
                 if (r.error.kind == ApiError::PreconditionFailed) {
                     ctx.failApi(r.error, changedElsewhere);
                     return;

@@ -1,18 +1,13 @@
 #include "api/apitypes.h"
 
+#include "core/jsonvalues.h"
+
 #include <QJsonArray>
 #include <QTimeZone>
 
 namespace clipshelf {
 
 namespace {
-QStringList stringList(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &item : v.toArray())
-        out << item.toString();
-    return out;
-}
 QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
 /// An id: a whole number within +-2^53 (exact in a double), else 0; never an undefined conversion.
 qint64 idOf(const QJsonObject &o)
@@ -39,7 +34,7 @@ Video Video::fromJson(const QJsonObject &o)
     v.title = str(o, "title");
     v.notes = str(o, "notes");
     v.thumbnailUrl = str(o, "thumbnail_url");
-    v.tags = stringList(o.value(QLatin1String("tags")));
+    v.tags = json::stringList(o.value(QLatin1String("tags")));
     v.createdAt = parseApiTime(str(o, "created_at"));
     v.updatedAt = parseApiTime(str(o, "updated_at"));
     return v;

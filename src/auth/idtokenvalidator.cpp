@@ -9,33 +9,14 @@
 
 namespace clipshelf {
 
-namespace {
-
-std::optional<QJsonObject> decodeSegment(const QString &segment)
-{
-    const auto decoded = QByteArray::fromBase64Encoding(
-        segment.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return std::nullopt;
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    return doc.object();
-}
-
-} // namespace
-
 std::optional<JwtParts> JwtParts::decode(const QString &token)
 {
-    const QStringList parts = token.split('.');
-    if (parts.size() != 3)
+    // The same reading as the signature check's (and the reference API server's).
+    QString unused;
+    const std::optional<jws::CompactJws> parsed = jws::CompactJws::parse(token.toLatin1(), &unused);
+    if (!parsed)
         return std::nullopt;
-    auto header = decodeSegment(parts[0]);
-    auto claims = decodeSegment(parts[1]);
-    if (!header || !claims)
-        return std::nullopt;
-    return JwtParts{*header, *claims};
+    return JwtParts{parsed->header, parsed->payload};
 }
 
 std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
@@ -64,13 +45,7 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
     if (!expect.subject.isEmpty() && c.value(QStringLiteral("sub")).toString() != expect.subject)
         return fail(QObject::tr("it names another account than this session's."));
 
-    QStringList audiences;
-    const QJsonValue aud = c.value(QStringLiteral("aud"));
-    if (aud.isString())
-        audiences << aud.toString();
-    else
-        for (const QJsonValue &a : aud.toArray())
-            audiences << a.toString();
+    const QStringList audiences = jws::audiences(c);
     if (!audiences.contains(expect.clientId))
         return fail(QObject::tr("it was not issued to this app (audience)."));
     const QString azp = c.value(QStringLiteral("azp")).toString();

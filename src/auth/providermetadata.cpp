@@ -1,5 +1,6 @@
 #include "auth/providermetadata.h"
 
+#include "core/jsonvalues.h"
 #include "core/providertext.h"
 #include "core/transportsecurity.h"
 
@@ -10,14 +11,6 @@
 namespace clipshelf {
 
 namespace {
-
-QStringList stringList(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &item : v.toArray())
-        out << item.toString();
-    return out;
-}
 
 bool acceptableEndpoint(const QUrl &url)
 {
@@ -66,9 +59,9 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
     m.revocationEndpoint = QUrl(o.value(QStringLiteral("revocation_endpoint")).toString());
     m.endSessionEndpoint = QUrl(o.value(QStringLiteral("end_session_endpoint")).toString());
     m.jwksUri = QUrl(o.value(QStringLiteral("jwks_uri")).toString());
-    m.codeChallengeMethods = stringList(o.value(QStringLiteral("code_challenge_methods_supported")));
+    m.codeChallengeMethods = json::stringList(o.value(QStringLiteral("code_challenge_methods_supported")));
     m.tokenEndpointAuthMethods =
-        stringList(o.value(QStringLiteral("token_endpoint_auth_methods_supported")));
+        json::stringList(o.value(QStringLiteral("token_endpoint_auth_methods_supported")));
     m.issParameterSupported =
         o.value(QStringLiteral("authorization_response_iss_parameter_supported")).toBool(false);
 

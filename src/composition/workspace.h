@@ -24,8 +24,8 @@ class ThumbnailStore;
 /**
  * Everything of one profile beyond the session, wired together: the API
  * client, the cache, the outbox and its replayer, the thumbnails, and the
- * library and settings controllers. The app and the tests build one of these
- * instead of wiring the parts by hand. Directories default to
+ * library and settings controllers. The app gets it from its Composition
+ * (composition.h); tests may build one directly. Directories default to
  * QStandardPaths locations under the profile's name.
  */
 class Workspace : public QObject

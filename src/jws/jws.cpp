@@ -232,6 +232,18 @@ QByteArray base64UrlEncode(QByteArrayView data)
                                        QByteArray::OmitTrailingEquals);
 }
 
+QStringList audiences(const QJsonObject &claims)
+{
+    const QJsonValue aud = claims.value(QStringLiteral("aud"));
+    if (aud.isString())
+        return {aud.toString()};
+    QStringList out;
+    const QJsonArray list = aud.toArray();
+    for (const QJsonValue &item : list)
+        out << item.toString();
+    return out;
+}
+
 std::optional<CompactJws> CompactJws::parse(QByteArrayView token, QString *error)
 {
     if (token.size() > kMaxTokenBytes) {

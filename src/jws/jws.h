@@ -1,7 +1,8 @@
 #pragma once
 // The project's one JWS (RFC 7515) verifier, shared by the client (ID tokens)
 // and the reference API server (access tokens). QtCore and OpenSSL's EVP API
-// only; no network, no claims: callers check the claims of a verified token.
+// only; no network. Callers check the claims of a verified token; audiences()
+// reads the one claim both read alike.
 
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 struct evp_pkey_st;
 
@@ -112,6 +114,10 @@ struct Verification
 
     bool ok() const { return outcome == Outcome::Verified; }
 };
+
+/// The audiences the \a claims name: "aud" is one string or an array of them (RFC 7519
+/// §4.1.3); an item that is not a string reads as an empty string, which matches no one.
+QStringList audiences(const QJsonObject &claims);
 
 /// Checks the token's form, its algorithm (RS256, PS256, ES256, EdDSA only, no
 /// critical headers) and its signature against the key of \a keys named by its

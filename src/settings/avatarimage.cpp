@@ -22,7 +22,7 @@ QByteArray encode(const QImage &image, const char *format, int quality)
 
 } // namespace
 
-std::optional<PreparedAvatar> AvatarImage::prepare(const QString &path, QString *message)
+std::optional<PreparedAvatar> AvatarImage::prepare(const QString &path, QString *message, Encoding encoding)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -34,10 +34,10 @@ std::optional<PreparedAvatar> AvatarImage::prepare(const QString &path, QString 
         *message = tr("The file is too large to be a picture.");
         return std::nullopt;
     }
-    return prepare(file.readAll(), message);
+    return prepare(file.readAll(), message, encoding);
 }
 
-std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QString *message)
+std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QString *message, Encoding encoding)
 {
     QBuffer buffer;
     buffer.setData(data);
@@ -49,6 +49,7 @@ std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QStri
         *message = tr("The picture is too large (%1 × %2 pixels).").arg(size.width()).arg(size.height());
         return std::nullopt;
     }
+    bool keepJpeg = encoding == Encoding::KeepJpeg && reader.format().toLower() == "jpeg";
     QImage image = reader.read();
     if (image.isNull()) {
         *message = tr("This file is not a picture Clipshelf can read (PNG, JPEG, GIF, BMP…).");
@@ -59,10 +60,13 @@ std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QStri
 
     PreparedAvatar avatar;
     avatar.image = image;
-    avatar.bytes = encode(image, "PNG", -1);
-    avatar.contentType = "image/png";
+    if (!keepJpeg) {
+        avatar.bytes = encode(image, "PNG", -1);
+        avatar.contentType = "image/png";
+    }
     // PNG keeps transparency; photos may need JPEG to fit the limit.
-    for (int quality = 90; avatar.bytes.size() > kMaxBytes && quality >= 30; quality -= 15) {
+    for (int quality = 90; (keepJpeg || avatar.bytes.size() > kMaxBytes) && quality >= 30; quality -= 15) {
+        keepJpeg = false;   // from here on, only the size decides
         avatar.bytes = encode(image.convertToFormat(QImage::Format_RGB32), "JPEG", quality);
         avatar.contentType = "image/jpeg";
     }

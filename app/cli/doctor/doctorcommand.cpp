@@ -55,14 +55,14 @@ void runDoctor(CliContext &ctx)
 {
     doctor::DoctorEnv env;
     env.config = ctx.config;
-    env.network = &ctx.network;
-    env.auth = ctx.auth.get();
+    env.network = ctx.network;
+    env.auth = ctx.auth;
     QList<doctor::DoctorCheck *> checks{
         new doctor::ConfigCheck(env),        new doctor::DiscoveryCheck(env), new doctor::RedirectPortsCheck(env),
         new doctor::KeychainCheck(env),      new doctor::ClockCheck(env),     new doctor::ApiHealthCheck(env),
         new doctor::SessionCheck(env),       new doctor::VersionsCheck(env),  new doctor::ProxyCheck(env),
     };
-    auto *runner = new doctor::DoctorRunner(checks, 5000, ctx.auth.get());
+    auto *runner = new doctor::DoctorRunner(checks, 5000, ctx.auth);
     QObject::connect(runner, &doctor::DoctorRunner::finished, runner, [&ctx, runner] {
         const QList<CheckResult> results = runner->results();
         const QJsonObject summary = summaryOf(results);

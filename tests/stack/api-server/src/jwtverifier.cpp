@@ -3,7 +3,6 @@
 #include "jwkscache.h"
 #include "jws/jws.h"
 
-#include <QtCore/QJsonArray>
 #include <QtCore/QPointer>
 
 #include <cmath>
@@ -18,20 +17,6 @@ AuthResult invalid(const QString &why)
     r.kind = AuthResult::Kind::Invalid;
     r.description = why;
     return r;
-}
-
-bool audienceMatches(const QJsonValue &aud, const QString &expected)
-{
-    if (aud.isString())
-        return aud.toString() == expected;
-    if (aud.isArray()) {
-        const QJsonArray list = aud.toArray();
-        for (const QJsonValue &v : list) {
-            if (v.isString() && v.toString() == expected)
-                return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
@@ -49,7 +34,7 @@ QString JwtVerifier::checkClaims(const QJsonObject &claims) const
     const double leeway = m_options.leewaySeconds;
     if (!m_options.issuer.isEmpty() && claims.value(QStringLiteral("iss")).toString() != m_options.issuer)
         return QStringLiteral("the token was issued by another issuer");
-    if (!audienceMatches(claims.value(QStringLiteral("aud")), m_options.audience))
+    if (m_options.audience.isEmpty() || !clipshelf::jws::audiences(claims).contains(m_options.audience))
         return QStringLiteral("the token is not meant for this API (aud)");
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
     if (!exp.isDouble() || !std::isfinite(exp.toDouble()))
