@@ -123,4 +123,14 @@ ApplicationWindow {
             easing.type: Easing.OutCubic
         }
     }
+
+    // The one notices surface (App.notices): lasting problems as banners and
+    // passing ones as toasts, over whichever page shows. The pages still draw
+    // the keychain and storage warnings in banners of their own.
+    NoticeArea {
+        id: noticeArea
+        anchors.fill: parent
+        z: 10
+        hiddenTopics: window.showHome ? ["keychain", "storage"] : ["keychain"]
+    }
 }

@@ -7,14 +7,12 @@
 #include "auth/sessionmanager.h"
 #include "auth/tokenclient.h"
 #include "core/problem.h"
+#include "nottlsserver.h"
 #include "storage/memorysecretstore.h"
 #include "unitsession.h"
 
-#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace clipshelf;
@@ -23,31 +21,6 @@ using namespace clipshelf::test;
 using K = Problem::Kind;
 
 namespace {
-
-/// Answers every connection with plain HTTP: a TLS client sees a failed handshake.
-class NotTlsServer : public QTcpServer
-{
-public:
-    NotTlsServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [s] {
-                    s->readAll();
-                    s->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: "
-                             "close\r\n\r\n");
-                    s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-        listen(QHostAddress::LocalHost);
-    }
-    QString httpsUrl(const QString &path) const
-    {
-        return QStringLiteral("https://127.0.0.1:%1%2").arg(serverPort()).arg(path);
-    }
-};
 
 const QString kJwt = QStringLiteral(
     "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyX2FsaWNlIiwiYXVkIjoiYXBpIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ");
