@@ -131,6 +131,7 @@ ApplicationWindow {
         id: noticeArea
         anchors.fill: parent
         z: 10
-        hiddenTopics: window.showHome ? ["keychain", "storage"] : ["keychain"]
+        // Drawn by the pages' own banners (sign-in and home: keychain; home: storage).
+        hiddenTopics: ["keychain", "storage"]
     }
 }

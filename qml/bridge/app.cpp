@@ -145,8 +145,11 @@ void App::updateConnectionNotice()
     }
     // Why the refresh failed (a refused certificate stays one), else the API was unreachable.
     const Problem last = sessions->lastProblem();
-    m_notices->raise(last.isError() ? last : Problem(Problem::Kind::NetworkUnreachable),
-                     QStringLiteral("connection"));
+    const Problem problem = last.isError() ? last : Problem(Problem::Kind::NetworkUnreachable);
+    // The same reason again (each retry of the backoff says so): no new notice, no new toast.
+    if (m_notices->problemOf(QStringLiteral("connection")).kind() == problem.kind())
+        return;
+    m_notices->raise(problem, QStringLiteral("connection"));
 }
 
 void App::updateStorageNotice()

@@ -133,6 +133,15 @@ QVariantMap Notices::toast() const
     return {};
 }
 
+Problem Notices::problemOf(const QString &topic) const
+{
+    for (const Entry &e : m_notices) {
+        if (!topic.isEmpty() && e.topic == topic)
+            return e.problem;
+    }
+    return {};
+}
+
 QList<Problem> Notices::problems() const
 {
     QList<Problem> list;

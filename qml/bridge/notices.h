@@ -60,6 +60,8 @@ public:
     QVariantList banners() const;
     QVariantMap toast() const;
     int count() const { return int(m_notices.size()); }
+    /// The problem of \a topic's notice (None when there is none).
+    Problem problemOf(const QString &topic) const;
     /// The problems shown, oldest first (tests, the CLI's view of the same channel).
     QList<Problem> problems() const;
 

@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,7 @@ private slots:
         sessions->adopt(unitSession(issuer, "AT-0", "RT-0", -1),
                         [](const SecretResult &) {}); // expired
 
+        QSignalSpy raised(app.notices(), &Notices::problemRaised);
         const TokenAnswer answer = waitForAccessToken(*sessions);
         QVERIFY(answer.problem);
         QCOMPARE(answer.problem->problem.kind(), Problem::Kind::TlsFailure);
@@ -91,6 +93,14 @@ private slots:
             banner.value("text").toString(),
             QString("The sign-in service’s certificate could not be verified, so Clipshelf did not "
                     "connect to it."));
+
+        // The backoff's next retry fails the same way: the same notice stays, none is added.
+        QSignalSpy state(sessions, &SessionManager::connectionStateChanged);
+        QVERIFY(state.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!sessions->isRefreshing(), 10'000);
+        QCOMPARE(raised.count(), 1);
+        QCOMPARE(bannerOf(*app.notices(), QStringLiteral("connection")).value("id"),
+                 banner.value("id"));
     }
 };
 
