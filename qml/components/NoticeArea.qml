@@ -12,7 +12,7 @@ Item {
     objectName: "noticeArea"
 
     /// The notices to show (App.notices; tests may give their own).
-    property QtObject notices: App.notices
+    property Notices notices: App.notices
     /// Topics a page draws with banners of its own (not shown twice).
     property var hiddenTopics: []
     /// How long a toast stays, in ms.
