@@ -123,4 +123,15 @@ ApplicationWindow {
             easing.type: Easing.OutCubic
         }
     }
+
+    // The one notices surface (App.notices): lasting problems as banners and
+    // passing ones as toasts, over whichever page shows. The pages still draw
+    // the keychain and storage warnings in banners of their own.
+    NoticeArea {
+        id: noticeArea
+        anchors.fill: parent
+        z: 10
+        // Drawn by the pages' own banners (sign-in and home: keychain; home: storage).
+        hiddenTopics: ["keychain", "storage"]
+    }
 }

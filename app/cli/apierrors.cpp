@@ -30,27 +30,7 @@ QString fieldList(const ApiError &error)
 
 int exitCodeFor(const ApiError &error)
 {
-    switch (error.kind) {
-    case ApiError::None: return Ok;
-    case ApiError::SessionEnded:
-    case ApiError::Unauthorized: return NotSignedIn;
-    case ApiError::Network:
-    case ApiError::Timeout:
-    case ApiError::Tls:
-    case ApiError::Redirected: return Unreachable;
-    case ApiError::Server:
-    case ApiError::RateLimited:
-    case ApiError::BadResponse: return ServerError;
-    case ApiError::NotFound: return NotFound;
-    case ApiError::Conflict:
-    case ApiError::PreconditionFailed: return Conflict;
-    case ApiError::Forbidden:
-    case ApiError::Validation:
-    case ApiError::TooLarge:
-    case ApiError::UnsupportedType:
-    case ApiError::BadRequest: return OtherError;
-    }
-    return OtherError;
+    return exitCodeFor(error.toProblem().kind());
 }
 
 QString describeApiError(const ApiError &error, const QUrl &apiUrl, const ApiWording &wording)

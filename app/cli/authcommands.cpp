@@ -25,18 +25,19 @@ QString signedInLine(const AuthController &auth)
 
 } // namespace
 
-/// The exit code of a failed sign-in (docs/cli.md: 4 unreachable, 5 the provider's trouble).
+/// The exit code of a failed sign-in (docs/cli.md: 4 unreachable, 5 the provider's trouble),
+/// through the Problem table of exitcodes.h.
 int exitCodeFor(SignInFlow::Failure failure)
 {
     switch (failure) {
     case SignInFlow::Failure::Unreachable:
-        return Unreachable;
+        return exitCodeFor(Problem::Kind::NetworkUnreachable);
     case SignInFlow::Failure::ServerError:
-        return ServerError;
+        return exitCodeFor(Problem::Kind::ProviderError);
     case SignInFlow::Failure::Other:
         break;
     }
-    return OtherError;
+    return exitCodeFor(Problem::Kind::ProviderRefused);
 }
 
 void runLogin(CliContext &ctx, bool noBrowser)

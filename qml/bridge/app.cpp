@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "auth/sessionmanager.h"
 #include "buildconfig.h"
 #include "core/logging.h"
 #include "composition/workspace.h"
@@ -22,7 +23,14 @@ QPointer<App> s_instance;
 App::App(AuthController *auth, QObject *parent)
     : QObject(parent)
     , m_auth(auth)
+    , m_notices(new Notices(this))
 {
+    if (m_auth) {
+        connect(m_auth, &AuthController::keychainWarningChanged, this, &App::updateKeychainNotice);
+        updateKeychainNotice();
+        if (SessionManager *sessions = m_auth->sessions())
+            connect(sessions, &SessionManager::connectionStateChanged, this, &App::updateConnectionNotice);
+    }
     const QString forced = qEnvironmentVariable("CLIPSHELF_THEME").trimmed().toLower();
     if (forced == QLatin1String("dark") || forced == QLatin1String("light")) {
         m_themeForced = true;
@@ -85,6 +93,7 @@ void App::setLanguage(const QString &language)
             qCWarning(lcUi) << "no translation for" << lang << "at" << file;
     }
     emit languageChanged();
+    m_notices->retranslate(); // kinds and arguments: built again in the new language
     if (m_workspace)
         emit storageWarningChanged(); // built by tr(): now in the new language
     // Once, after the current change settles (the Binding in Main.qml may set
@@ -110,6 +119,49 @@ void App::setWorkspace(Workspace *workspace)
         return;
     m_workspace = workspace;
     emit storageWarningChanged();
+    updateStorageNotice();
+}
+
+void App::updateKeychainNotice()
+{
+    // The "no refresh token" notice is advice, not a keychain problem.
+    if (!m_auth || m_auth->keychainWarning().isEmpty() || m_auth->keychainWarningIsNoRefreshTokenNotice()) {
+        m_notices->clearTopic(QStringLiteral("keychain"));
+        return;
+    }
+    Problem problem(Problem::Kind::KeychainUnavailable, Problem::Source::Keychain);
+    problem.setDetail(m_auth->keychainWarning());
+    m_notices->raise(problem, QStringLiteral("keychain"));
+}
+
+void App::updateConnectionNotice()
+{
+    SessionManager *sessions = m_auth ? m_auth->sessions() : nullptr;
+    const auto state = sessions ? sessions->connectionState() : SessionManager::Online;
+    // Online: nothing to say; an ended session is the sign-in page's to explain.
+    if (state == SessionManager::Online || state == SessionManager::SessionEnded) {
+        m_notices->clearTopic(QStringLiteral("connection"));
+        return;
+    }
+    // Why the refresh failed (a refused certificate stays one), else the API was unreachable.
+    const Problem last = sessions->lastProblem();
+    const Problem problem = last.isError() ? last : Problem(Problem::Kind::NetworkUnreachable);
+    // The same reason again (each retry of the backoff says so): no new notice, no new toast.
+    if (m_notices->problemOf(QStringLiteral("connection")).kind() == problem.kind())
+        return;
+    m_notices->raise(problem, QStringLiteral("connection"));
+}
+
+void App::updateStorageNotice()
+{
+    const QString warning = storageWarning();
+    if (warning.isEmpty()) {
+        m_notices->clearTopic(QStringLiteral("storage"));
+        return;
+    }
+    Problem problem(Problem::Kind::StorageFailure, Problem::Source::Disk);
+    problem.setDetail(warning);
+    m_notices->raise(problem, QStringLiteral("storage"));
 }
 
 QString App::storageWarning() const

@@ -3,6 +3,7 @@
 #include "auth/authcontroller.h"
 #include "library/librarycontroller.h"
 #include "settings/settingscontroller.h"
+#include "notices.h"
 
 #include <QObject>
 #include <QPointer>
@@ -34,6 +35,9 @@ class Workspace;
  * retranslates the engine; Main.qml binds it to the settings' language.
  * App.storageWarning is the Workspace's (set with setWorkspace()): not empty
  * when changes cannot be stored on this computer; the home page shows it.
+ * App.notices is the one channel for problems (banner, toast or inline field
+ * error, chosen by kind): the keychain and storage warnings and the reason the
+ * connection is down (offline, a refused certificate, …) are raised there.
  */
 class App : public QObject
 {
@@ -48,6 +52,8 @@ class App : public QObject
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     /// Workspace::storageWarning() in the current language ("" without a workspace).
     Q_PROPERTY(QString storageWarning READ storageWarning NOTIFY storageWarningChanged)
+    /// The one notices surface: every problem QML shows, as Problems (see Notices).
+    Q_PROPERTY(clipshelf::Notices *notices READ notices CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     /// The colour scheme to use: CLIPSHELF_THEME=dark|light if set, else the
@@ -68,6 +74,7 @@ public:
     AuthController *auth() const { return m_auth; }
     LibraryController *library() const { return m_library; }
     SettingsController *settings() const { return m_settings; }
+    Notices *notices() const { return m_notices; }
     /// Set before QML first reads App (CONSTANT to QML).
     void setLibrary(LibraryController *library) { m_library = library; }
     void setSettings(SettingsController *settings) { m_settings = settings; }
@@ -96,12 +103,18 @@ private:
     static bool systemPrefersDark();
 
     void retranslate();
+    /// Mirrors the keychain and storage warnings into notices().
+    void updateKeychainNotice();
+    void updateStorageNotice();
+    /// Offline or reconnecting: the reason (offline, a refused certificate, …) as a notice.
+    void updateConnectionNotice();
 
     QPointer<AuthController> m_auth;
     QPointer<LibraryController> m_library;
     QPointer<SettingsController> m_settings;
     QPointer<Workspace> m_workspace;
     QPointer<QQmlEngine> m_engine;
+    Notices *m_notices;
     std::unique_ptr<QTranslator> m_translator;
     QString m_language;
     bool m_retranslateQueued = false;

@@ -614,6 +614,13 @@
     </message>
 </context>
 <context>
+    <name>NoticeArea</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsSection</name>
     <message>
         <source>Notifications</source>
@@ -1663,6 +1670,143 @@
     <message>
         <source>Could not create %1</source>
         <translation>%1 konnte nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>clipshelf::Problem</name>
+    <message>
+        <source>The sign-in service could not be reached; you may be offline.</source>
+        <translation>Der Anmeldedienst ist nicht erreichbar; vielleicht bist du offline.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service could not be reached; you may be offline.</source>
+        <translation>Der Clipshelf-Dienst ist nicht erreichbar; vielleicht bist du offline.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not answer in time.</source>
+        <translation>Der Anmeldedienst hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service did not answer in time.</source>
+        <translation>Der Clipshelf-Dienst hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The sign-in service’s certificate could not be verified, so Clipshelf did not connect to it.</source>
+        <translation>Das Zertifikat des Anmeldedienstes konnte nicht überprüft werden, daher hat Clipshelf keine Verbindung zu ihm aufgenommen.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service’s certificate could not be verified, so Clipshelf did not connect to it.</source>
+        <translation>Das Zertifikat des Clipshelf-Dienstes konnte nicht überprüft werden, daher hat Clipshelf keine Verbindung zu ihm aufgenommen.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service sent Clipshelf to another address, which it did not follow.</source>
+        <translation>Der Clipshelf-Dienst hat auf eine andere Adresse verwiesen, der Clipshelf nicht gefolgt ist.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused Clipshelf; its setup needs checking.</source>
+        <translation>Der Anmeldedienst hat Clipshelf abgewiesen; seine Einrichtung muss geprüft werden.</translation>
+    </message>
+    <message>
+        <source>The sign-in service is having trouble.</source>
+        <translation>Der Anmeldedienst hat gerade Probleme.</translation>
+    </message>
+    <message>
+        <source>Your session has ended — please sign in again.</source>
+        <translation>Deine Sitzung ist beendet – bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Du bist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>No keychain can be used, so your sign-in is kept only until Clipshelf closes.</source>
+        <translation>Es ist kein Schlüsselbund nutzbar, daher bleibt deine Anmeldung nur erhalten, bis Clipshelf geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used just now.</source>
+        <translation>Der Schlüsselbund konnte gerade nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Some of what you entered was not accepted.</source>
+        <translation>Einige deiner Eingaben wurden nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>It no longer exists — it may have been deleted elsewhere.</source>
+        <translation>Es existiert nicht mehr – vielleicht wurde es anderswo gelöscht.</translation>
+    </message>
+    <message>
+        <source>It was changed elsewhere in the meantime.</source>
+        <translation>Es wurde inzwischen anderswo geändert.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>Das darfst du nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests — please try again in %n seconds.</source>
+        <translation>
+            <numerusform>Zu viele Anfragen – bitte versuche es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Anfragen – bitte versuche es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many requests — please wait a moment.</source>
+        <translation>Zu viele Anfragen – bitte warte einen Moment.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Clipshelf service is busy — please try again in %n seconds.</source>
+        <translation>
+            <numerusform>Der Clipshelf-Dienst ist ausgelastet – bitte versuche es in %n Sekunde erneut.</numerusform>
+            <numerusform>Der Clipshelf-Dienst ist ausgelastet – bitte versuche es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Clipshelf service is having trouble.</source>
+        <translation>Der Clipshelf-Dienst hat gerade Probleme.</translation>
+    </message>
+    <message>
+        <source>This computer could not store Clipshelf’s data.</source>
+        <translation>Dieser Computer konnte die Daten von Clipshelf nicht speichern.</translation>
+    </message>
+    <message>
+        <source>The sign-in service sent an answer Clipshelf does not understand.</source>
+        <translation>Der Anmeldedienst hat eine Antwort geschickt, die Clipshelf nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The Clipshelf service sent an answer Clipshelf does not understand.</source>
+        <translation>Der Clipshelf-Dienst hat eine Antwort geschickt, die Clipshelf nicht versteht.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Check your connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Correct the entry</source>
+        <translation>Eingabe korrigieren</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the service</source>
+        <translation>Wende dich an den Betreiber des Dienstes</translation>
+    </message>
+    <message>
+        <source>Set up a keychain</source>
+        <translation>Schlüsselbund einrichten</translation>
+    </message>
+    <message>
+        <source>Check the disk</source>
+        <translation>Speicherplatz prüfen</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,7 @@ SessionManager::TokenCallback ApiClient::tokenHandler(std::shared_ptr<Attempt> a
             r.error.kind = ApiError::Network;
         r.error.httpStatus = problem->httpStatus;
         r.error.message = problem->message;
+        r.error.origin = problem->problem; // a TLS failure during the refresh stays one
         complete(attempt, r);
     };
 }

@@ -20,6 +20,46 @@ QString ApiError::fieldMessage(const QString &field) const
     return {};
 }
 
+Problem ApiError::toProblem() const
+{
+    if (origin.isError())
+        return origin;
+    using K = Problem::Kind;
+    K k = K::None;
+    switch (kind) {
+    case None: return {};
+    case Network: k = K::NetworkUnreachable; break;
+    case Timeout: k = K::Timeout; break;
+    case Tls: k = K::TlsFailure; break;
+    case Redirected: k = K::Redirected; break;
+    case SessionEnded: k = K::SignedOut; break;
+    case Unauthorized: k = K::SessionExpired; break;
+    case Forbidden: k = K::Forbidden; break;
+    case NotFound: k = K::NotFound; break;
+    case Conflict:
+    case PreconditionFailed: k = K::Conflict; break;
+    case Validation:
+    case TooLarge:
+    case UnsupportedType:
+    case BadRequest: k = K::InvalidInput; break;
+    case RateLimited: k = K::RateLimited; break;
+    case Server: k = K::ServerError; break;
+    case BadResponse: k = K::UnexpectedAnswer; break;
+    }
+    Problem p(k);
+    p.setHttpStatus(httpStatus).setRetryAfterSeconds(retryAfterSeconds).setDetail(message);
+    if (k == K::InvalidInput) {
+        // The first refused field is the inline error; the service's words are shown as sent.
+        // (413 and 415 carry our own words, not the service's: the kind's text says it.)
+        const FieldError first = fields.value(0);
+        const bool serverWords = kind == Validation || kind == BadRequest;
+        p.setField(first.field).setServerMessage(!first.message.isEmpty() ? first.message
+                                                 : serverWords            ? message
+                                                                          : QString());
+    }
+    return p;
+}
+
 ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSeconds)
 {
     ApiError e;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/problem.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -42,12 +44,18 @@ struct ApiError
     QList<FieldError> fields;   ///< for Validation
     QJsonObject body;           ///< the error body as sent (409 carries the existing video)
     int retryAfterSeconds = -1;
+    /// The lower layer's problem behind this error (a refresh's TLS failure, …); None when
+    /// the API call itself failed. toProblem() hands it on unchanged.
+    Problem origin;
 
     bool isError() const { return kind != None; }
     /// True when trying again later may work (network, timeout, 429, 5xx).
     bool isTransient() const;
     /// The message for \a field, or "".
     QString fieldMessage(const QString &field) const;
+
+    /// The one problem this error is, for the UI and the CLI: origin when set, else by kind.
+    Problem toProblem() const;
 
     /// Classifies an HTTP error answer; \a body is the API's {"detail": …} JSON.
     static ApiError fromHttp(int status, const QByteArray &body, int retryAfterSeconds);

@@ -138,7 +138,9 @@ SessionManager::TokenProblem SessionManager::backingOff() const
         why += u'.';
     return {TokenProblem::Transient,
             tr("%1 Trying again in %n s.", nullptr, reconnectInSeconds()).arg(why),
-            m_lastFailureStatus};
+            m_lastFailureStatus,
+            m_lastProblem.isError() ? m_lastProblem
+                                    : Problem(Problem::Kind::NetworkUnreachable, Problem::Source::Provider)};
 }
 
 void SessionManager::load(DoneCallback done)
@@ -225,7 +227,7 @@ void SessionManager::forget(std::function<void(SecretResult, QString)> done)
     m_proactive.stop();
     m_wakeCheck.stop();
     m_retry.stop();
-    failWaiters({TokenProblem::Ended, tr("You signed out.")});
+    failWaiters({TokenProblem::Ended, tr("You signed out."), 0, Problem(Problem::Kind::SignedOut)});
     emit sessionChanged();
     m_vault->clear([done = std::move(done), refreshToken](const SecretResult &result) {
         done(result, refreshToken);
@@ -235,7 +237,7 @@ void SessionManager::forget(std::function<void(SecretResult, QString)> done)
 void SessionManager::withAccessToken(TokenCallback done)
 {
     if (!isActive()) {
-        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in.")});
+        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in."), 0, Problem(Problem::Kind::SignedOut)});
         return;
     }
     if (!needsRefresh() && !m_refreshing) {
@@ -265,7 +267,7 @@ void SessionManager::withAccessToken(TokenCallback done)
 void SessionManager::refreshAfterRejection(const QString &rejectedToken, TokenCallback done)
 {
     if (!isActive()) {
-        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in.")});
+        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in."), 0, Problem(Problem::Kind::SignedOut)});
         return;
     }
     if (rejectedToken != m_session.accessToken && !m_refreshing) {
@@ -306,7 +308,8 @@ void SessionManager::onLocked(bool force)
 {
     if (!m_lock->isHeld()) {
         releaseAndNotify(TokenProblem{TokenProblem::Transient,
-                                      tr("Another Clipshelf window is still renewing the session.")});
+                                      tr("Another Clipshelf window is still renewing the session."), 0,
+                                      Problem(Problem::Kind::Timeout, Problem::Source::Provider)});
         scheduleRetry(-1);
         return;
     }
@@ -349,9 +352,10 @@ void SessionManager::refreshWith(const Session &base)
                                   qCWarning(lcAuth) << "Refresh failed; will retry:" << error->message;
                                   m_lastFailure = error->message;
                                   m_lastFailureStatus = error->httpStatus;
+                                  m_lastProblem = error->toProblem();
                                   setConnection(error->httpStatus == 0 ? Offline : Reconnecting);
-                                  releaseAndNotify(TokenProblem{TokenProblem::Transient,
-                                                                error->message, error->httpStatus});
+                                  releaseAndNotify(TokenProblem{TokenProblem::Transient, error->message,
+                                                                error->httpStatus, m_lastProblem});
                                   scheduleRetry(error->retryAfterSeconds);
                               }
                           });
@@ -367,8 +371,10 @@ void SessionManager::refreshWith(const Session &base)
                 if (!metadata) {
                     m_lastFailure = error;
                     m_lastFailureStatus = 0;
+                    m_lastProblem = Problem(Problem::Kind::NetworkUnreachable, Problem::Source::Provider);
+                    m_lastProblem.setDetail(error);
                     setConnection(Offline);
-                    releaseAndNotify(TokenProblem{TokenProblem::Transient, error});
+                    releaseAndNotify(TokenProblem{TokenProblem::Transient, error, 0, m_lastProblem});
                     scheduleRetry(-1);
                     return;
                 }
@@ -466,6 +472,7 @@ void SessionManager::storeRefreshed(const Session &next, int attempt)
         m_failures = 0;
         m_lastFailure.clear();
         m_lastFailureStatus = 0;
+        m_lastProblem = {};
         setConnection(Online);
         scheduleProactiveRefresh();
         emit sessionChanged();
@@ -527,7 +534,9 @@ void SessionManager::endSession(const QString &message)
                                   << result.message;
         });
     setConnection(SessionEnded);
-    releaseAndNotify(TokenProblem{TokenProblem::Ended, message});
+    Problem ended(Problem::Kind::SessionExpired, Problem::Source::Provider);
+    ended.setDetail(message);
+    releaseAndNotify(TokenProblem{TokenProblem::Ended, message, 0, ended});
     emit sessionChanged();
     emit sessionEnded(message);
 }

@@ -2,6 +2,7 @@
 
 #include "auth/session.h"
 #include "core/config.h"
+#include "core/problem.h"
 #include "storage/secretstore.h"
 
 #include <QDateTime>
@@ -51,6 +52,8 @@ public:
         QString message;
         /// For Transient: the provider's HTTP status (5xx, 429), or 0 when it could not be reached.
         int httpStatus = 0;
+        /// What it was (TLS, offline, the provider's trouble, …), carried up to the UI and the CLI.
+        Problem problem = {};
     };
     /// Receives either a token (problem empty) or a problem.
     using TokenCallback = std::function<void(const QString &accessToken, std::optional<TokenProblem>)>;
@@ -103,6 +106,8 @@ public:
     /// judged by the provider's own clock (its token responses' Date), never by this.
     void noteServerTime(const QDateTime &serverNow);
     qint64 clockSkewSeconds() const { return m_skewSeconds; }
+    /// Why the last refresh failed (None once one succeeds).
+    Problem lastProblem() const { return m_lastProblem; }
     /// Reports a request's outcome at the network level (from the API client).
     void noteNetworkReachable(bool reachable);
 
@@ -188,6 +193,7 @@ private:
     int m_failures = 0;
     QString m_lastFailure;   ///< why the last refresh failed (while backing off)
     int m_lastFailureStatus = 0; ///< the provider's HTTP status of that failure (0: unreachable)
+    Problem m_lastProblem;       ///< that failure as a Problem
     QDateTime m_refreshSentAt; ///< when the current refresh request left: expiry counts from here
     bool m_rejected = false; ///< the API refused the current access token
     qint64 m_skewSeconds = 0;

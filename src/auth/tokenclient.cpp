@@ -28,20 +28,44 @@ TokenError transportError(QNetworkReply *reply)
     const auto code = reply->error();
     if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
         e.kind = bound == BoundedReply::Failure::TooLarge ? TokenError::Kind::Malformed : TokenError::Kind::Transient;
+        e.transport = bound == BoundedReply::Failure::TooLarge ? Problem::Kind::UnexpectedAnswer : Problem::Kind::Timeout;
         e.message = BoundedReply::message(bound, QObject::tr("the provider"), limits::kTokenBytes);
     } else if (code == QNetworkReply::SslHandshakeFailedError) {
         e.kind = TokenError::Kind::Tls;
+        e.transport = Problem::Kind::TlsFailure;
         e.message = QObject::tr("The provider's certificate could not be verified, so Clipshelf "
                                 "refused to send anything to it.");
     } else if (code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError) {
         e.message = QObject::tr("The provider did not answer in time.");
+        e.transport = Problem::Kind::Timeout;
     } else {
+        e.transport = Problem::Kind::NetworkUnreachable;
         e.message = QObject::tr("The provider could not be reached: %1").arg(reply->errorString());
     }
     return e;
 }
 
 } // namespace
+
+Problem TokenError::toProblem() const
+{
+    using K = Problem::Kind;
+    K k = transport;
+    if (k == K::None) {
+        switch (kind) {
+        case Kind::InvalidGrant: k = K::SessionExpired; break;
+        case Kind::Rejected: k = K::ProviderRefused; break;
+        case Kind::Transient: k = httpStatus == 429 ? K::RateLimited : K::ProviderError; break;
+        case Kind::Tls: k = K::TlsFailure; break;
+        case Kind::Malformed: k = K::UnexpectedAnswer; break;
+        }
+    }
+    Problem p(k, Problem::Source::Provider);
+    p.setHttpStatus(httpStatus).setRetryAfterSeconds(retryAfterSeconds).setDetail(message);
+    if (!oauthError.isEmpty())
+        p.setServerMessage(oauthError);
+    return p;
+}
 
 TokenClient::TokenClient(QNetworkAccessManager *nam, QString clientId, QString clientSecret,
                          QObject *parent)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/providermetadata.h"
+#include "core/problem.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -44,6 +45,11 @@ struct TokenError
     QString message;         ///< plain words for the user
     int httpStatus = 0;
     int retryAfterSeconds = -1;
+    /// For a transport failure (no HTTP answer): what kind it was (unreachable, timeout, TLS, …).
+    Problem::Kind transport = Problem::Kind::None;
+
+    /// The same failure as a Problem of the sign-in service (Problem::Source::Provider).
+    Problem toProblem() const;
 };
 
 /**

@@ -10,7 +10,8 @@ import ".."
 //        edit | undo | other-user | settings | settings-secret | settings-revoke |
 //        settings-message | settings-forget |
 //        library-reconnecting | library-offline | library-ended (the connection indicator) |
-//        library-restoring (a warm start: the cached library while the keychain answers)
+//        library-restoring (a warm start: the cached library while the keychain answers) |
+//        library-notices (App.notices: a refused certificate as a banner, a wait as a toast)
 Main {
     id: preview
 
@@ -237,6 +238,10 @@ Main {
                 library.list.currentIndex = 1
                 mockLibrary.deleteVideo(999) // the page shows its undo toast
                 mockLibrary.videos.remove(mockLibrary.indexOfVideo(999)) // as the controller hides it
+                break
+            case "library-notices":
+                App.notices.report("TlsFailure", { source: "provider", topic: "connection" })
+                App.notices.report("RateLimited", { retryAfterSeconds: 30 })
                 break
             case "library":
             case "library-pending":
