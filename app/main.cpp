@@ -4,6 +4,7 @@
 
 #include "auth/authcontroller.h"
 #include "auth/sessionmanager.h"
+#include "auth/sessionvault.h"
 #include "bridge/app.h"
 #include "bridge/thumbnailprovider.h"
 #include "buildconfig.h"
@@ -13,7 +14,6 @@
 #include "iconcheck.h"
 #include "models/workspace.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "clicontext.h"
 
+#include "auth/sessionvault.h"
 #include "core/terminationsignals.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
 #include "appcomposition.h"
 
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "bridge/app.h"
 #include "bridge/thumbnailprovider.h"
 #include "models/librarycontroller.h"
 #include "models/videolistmodel.h"
 #include "models/workspace.h"
-#include "storage/thumbnailstore.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
+#include "storage/thumbnailstore.h"
 
 #include <QGuiApplication>
 #include <QIcon>
