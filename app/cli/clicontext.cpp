@@ -1,5 +1,6 @@
 #include "clicontext.h"
 
+#include "auth/sessionvault.h"
 #include "core/terminationsignals.h"
 
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "benchcontext.h"
 
 #include "auth/oidcdiscovery.h"
+#include "auth/sessionvault.h"
 #include "benchclock.h"
-#include "storage/sessionvault.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -4,7 +4,7 @@
 #include "benchcontext.h"
 #include "samples.h"
 
-#include "storage/sessionvault.h"
+#include "auth/sessionvault.h"
 
 namespace clipshelf::bench {
 

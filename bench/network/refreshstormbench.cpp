@@ -6,8 +6,8 @@
 
 #include "api/apiclient.h"
 #include "auth/sessionmanager.h"
+#include "auth/sessionvault.h"
 #include "auth/tokenclient.h"
-#include "storage/sessionvault.h"
 
 #include <QNetworkAccessManager>
 

@@ -1,6 +1,5 @@
 #include "api/apiclient.h"
 
-#include "auth/sessionmanager.h"
 #include "core/boundedreply.h"
 #include "core/httpdate.h"
 #include "core/logging.h"
@@ -199,10 +198,12 @@ bool ApiRequest::isRetriable() const
     return method == "GET" || method == "PUT" || method == "DELETE" || headers.contains("Idempotency-Key");
 }
 
-ApiClient::ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAccessManager *nam,
+ApiClient::ApiClient(const QUrl &baseUrl, TokenSource *tokens, QNetworkAccessManager *nam,
                      QObject *parent)
     : QObject(parent), m_base(baseUrl), m_basePath(baseUrl.path()),
-      m_plainHttpBase(transport::isPlainHttp(baseUrl)), m_sessions(sessions), m_nam(nam),
+      m_plainHttpBase(transport::isPlainHttp(baseUrl)), m_tokens(tokens),
+      m_tokensObject(dynamic_cast<QObject *>(tokens)), m_tokensIsObject(m_tokensObject != nullptr),
+      m_nam(nam),
       m_watchdog(std::make_unique<Watchdog>(this))
 {
     while (m_basePath.endsWith(u'/'))
@@ -210,6 +211,12 @@ ApiClient::ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAcce
 }
 
 ApiClient::~ApiClient() = default;
+
+TokenSource *ApiClient::tokens() const
+{
+    // A source that is a QObject (the SessionManager) may be destroyed first.
+    return !m_tokensIsObject || m_tokensObject ? m_tokens : nullptr;
+}
 
 QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
@@ -243,26 +250,27 @@ void ApiClient::sendAnonymous(ApiRequest request, QObject *context, Callback don
 
 void ApiClient::start(std::shared_ptr<Attempt> attempt)
 {
-    if (!m_sessions) {
+    TokenSource *source = tokens();
+    if (!source) {
         ApiResult r;
         r.error.kind = ApiError::SessionEnded;
         r.error.message = tr("You are not signed in.");
         complete(attempt, r);
         return;
     }
-    m_sessions->withAccessToken(tokenHandler(attempt));
+    source->withAccessToken(tokenHandler(attempt));
 }
 
-SessionManager::TokenCallback ApiClient::tokenHandler(std::shared_ptr<Attempt> attempt)
+TokenSource::TokenCallback ApiClient::tokenHandler(std::shared_ptr<Attempt> attempt)
 {
-    return [this, attempt](const QString &token, std::optional<SessionManager::TokenProblem> problem) {
+    return [this, attempt](const QString &token, std::optional<TokenProblem> problem) {
         if (!problem) {
             transmit(attempt, token);
             return;
         }
         ApiResult r;
         // The provider's own trouble (5xx, 429) during a refresh is a server error, not "offline".
-        if (problem->kind == SessionManager::TokenProblem::Ended)
+        if (problem->kind == TokenProblem::Ended)
             r.error.kind = ApiError::SessionEnded;
         else if (problem->httpStatus == 429)
             r.error.kind = ApiError::RateLimited;
@@ -347,17 +355,15 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
         result.error = transportError(reply, crossOrigin,
                                       attempt->request.maxResponseBytes > 0 ? attempt->request.maxResponseBytes
                                                                             : limits::kApiJsonBytes);
-        if (m_sessions && result.error.kind == ApiError::Network)
-            m_sessions->noteNetworkReachable(false);
+        if (result.error.kind == ApiError::Network)
+            emit reachabilityNoted(false);
         complete(attempt, result);
         return;
     }
-    if (m_sessions) {
-        m_sessions->noteNetworkReachable(true);
-        const QDateTime serverTime = parseHttpDate(result.headers.value("date"));
-        if (serverTime.isValid())
-            m_sessions->noteServerTime(serverTime);
-    }
+    emit reachabilityNoted(true);
+    const QDateTime serverTime = parseHttpDate(result.headers.value("date"));
+    if (serverTime.isValid())
+        emit serverTimeNoted(serverTime);
     if (result.status < 400) {
         complete(attempt, result);
         return;
@@ -365,11 +371,12 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
     const int retryAfter = retryAfterSeconds(result.headers.value("retry-after"));
     result.error = ApiError::fromHttp(result.status, result.body, retryAfter);
 
-    if (result.status == 401 && attempt->authenticated && !attempt->replayedAfter401 && m_sessions
+    TokenSource *source = tokens();
+    if (result.status == 401 && attempt->authenticated && !attempt->replayedAfter401 && source
         && !result.headers.value("www-authenticate").contains("insufficient_scope")) {
         // One refresh and one replay; a second 401 is final (no loop).
         attempt->replayedAfter401 = true;
-        m_sessions->refreshAfterRejection(attempt->token, tokenHandler(attempt));
+        source->tokenRejected(attempt->token, tokenHandler(attempt));
         return;
     }
     if ((result.status == 429 || result.status == 503) && attempt->request.isRetriable()

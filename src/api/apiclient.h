@@ -1,9 +1,10 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "auth/sessionmanager.h"
+#include "api/tokensource.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonDocument>
 #include <QObject>
@@ -51,11 +52,12 @@ struct ApiResult
 };
 
 /**
- * Sends every API request: adds a fresh bearer token from the SessionManager,
+ * Sends every API request: adds a fresh bearer token from its TokenSource,
  * sets timeouts, refuses to follow redirects to another origin (the token
  * must never leave the API's origin), refreshes once on a 401 invalid_token
  * and replays, waits as told by Retry-After on 429/503 for retriable
- * requests, and turns every failure into an ApiError.
+ * requests, and turns every failure into an ApiError. What the answers say
+ * about the network (reachable or not, the API's clock) goes out as signals.
  */
 class ApiClient : public QObject
 {
@@ -63,7 +65,9 @@ class ApiClient : public QObject
 public:
     using Callback = std::function<void(const ApiResult &)>;
 
-    ApiClient(const QUrl &baseUrl, SessionManager *sessions, QNetworkAccessManager *nam,
+    /// \a tokens may be null (anonymous requests only); when it is a QObject,
+    /// its destruction is noticed (requests then fail as "not signed in").
+    ApiClient(const QUrl &baseUrl, TokenSource *tokens, QNetworkAccessManager *nam,
               QObject *parent = nullptr);
     ~ApiClient() override;
 
@@ -78,12 +82,20 @@ public:
     /// A request without authentication (/health, /timer).
     void sendAnonymous(ApiRequest request, QObject *context, Callback done);
 
+signals:
+    /// A request reached the service (true) or failed at the network level (false).
+    void reachabilityNoted(bool reachable);
+    /// An answer carried the service's clock (its Date header).
+    void serverTimeNoted(const QDateTime &serverNow);
+
 private:
     struct Attempt;
     class Watchdog;
     void start(std::shared_ptr<Attempt> attempt);
     /// Continues \a attempt once a token (or the reason there is none) is known.
-    SessionManager::TokenCallback tokenHandler(std::shared_ptr<Attempt> attempt);
+    TokenSource::TokenCallback tokenHandler(std::shared_ptr<Attempt> attempt);
+    /// The token source, or null when there is none or it is gone.
+    TokenSource *tokens() const;
     void transmit(std::shared_ptr<Attempt> attempt, const QString &token);
     void onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *reply);
     void complete(const std::shared_ptr<Attempt> &attempt, const ApiResult &result);
@@ -91,7 +103,9 @@ private:
     QUrl m_base;
     QString m_basePath;   ///< the base URL's path without trailing slashes
     bool m_plainHttpBase;   ///< http to another computer: no token is ever sent there
-    QPointer<SessionManager> m_sessions;
+    TokenSource *m_tokens;
+    QPointer<QObject> m_tokensObject;   ///< m_tokens as a QObject (if it is one), to notice its end
+    bool m_tokensIsObject;
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Watchdog> m_watchdog;   ///< timeouts of the replies without a body to send
     int m_maxRetries = 2;

@@ -1,7 +1,7 @@
 #include "api/endpoints.h"
 
-#include "auth/pkce.h"
 #include "core/boundedreply.h"
+#include "core/randomtoken.h"
 
 #include <QJsonDocument>
 
@@ -89,6 +89,6 @@ ApiRequest revokeApiKey(const QString &id)
 
 ApiRequest activity() { return ApiRequest::get(QStringLiteral("/activity")); }
 
-QString newIdempotencyKey() { return QString::fromLatin1(pkce::randomUrlSafe(16)); }
+QString newIdempotencyKey() { return QString::fromLatin1(randomtoken::urlSafe(16)); }
 
 } // namespace clipshelf::endpoints

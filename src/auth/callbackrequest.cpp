@@ -1,6 +1,5 @@
 #include "auth/callbackrequest.h"
 
-#include "auth/pkce.h"
 #include "core/providertext.h"
 #include "core/tokensyntax.h"
 
@@ -80,7 +79,7 @@ Decision decide(const QByteArray &head, const Expectation &expect)
         query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
     if (duplicated || expect.consumed || expect.state.isEmpty() ||
         !tokensyntax::isVisibleAscii(QString::fromUtf8(state)) ||
-        !pkce::constantTimeEquals(state, expect.state))
+        !tokensyntax::constantTimeEquals(state, expect.state))
         return of(Kind::UnknownSignIn);
 
     const QString iss = query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded);

@@ -1,8 +1,8 @@
 #include "auth/idtokenvalidator.h"
 
 #include "auth/jwkscache.h"
-#include "auth/pkce.h"
 #include "core/logging.h"
+#include "core/tokensyntax.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,7 +64,7 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
         return fail(QObject::tr("it has no issue time."));
     const QString nonce = c.value(QStringLiteral("nonce")).toString();
     if (!expect.nonce.isEmpty()
-        && !pkce::constantTimeEquals(nonce.toUtf8(), expect.nonce.toUtf8()))
+        && !tokensyntax::constantTimeEquals(nonce.toUtf8(), expect.nonce.toUtf8()))
         return fail(QObject::tr("its nonce does not match this sign-in."));
 
     // Only the times are left to check: a failure here is a clock problem (or a stale token).

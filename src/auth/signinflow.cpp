@@ -6,6 +6,7 @@
 #include "auth/pkce.h"
 #include "auth/tokenclient.h"
 #include "core/logging.h"
+#include "core/randomtoken.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -112,8 +113,8 @@ void SignInFlow::onDiscovered(const ProviderMetadata &metadata)
         fail(error);
         return;
     }
-    m_state = pkce::randomUrlSafe(32);
-    m_nonce = pkce::randomUrlSafe(32);
+    m_state = randomtoken::urlSafe(32);
+    m_nonce = randomtoken::urlSafe(32);
     m_verifier = pkce::makeVerifier();
     m_listener->setExpectedState(m_state);
     m_listener->setExpectedIssuer(metadata.issuer, metadata.issParameterSupported);

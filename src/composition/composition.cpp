@@ -3,8 +3,8 @@
 #include "api/apiclient.h"
 #include "auth/authcontroller.h"
 #include "auth/sessionmanager.h"
+#include "auth/sessionvault.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QNetworkAccessManager>
 
@@ -20,7 +20,6 @@ Composition::Composition(Config config, Options options)
     if (options.withWorkspace) {
         m_workspace = std::make_unique<Workspace>(m_config, m_auth.get(), m_network.get(),
                                                   options.directories);
-        wireApi(m_workspace->api());
     }
 }
 
@@ -47,18 +46,11 @@ ApiClient *Composition::api()
     if (m_workspace)
         return m_workspace->api();
     if (!m_api) {
+        // The CLI's: its commands end on the first network failure, so no Connectivity
+        // follows it (the Workspace wires one for the app).
         m_api = std::make_unique<ApiClient>(m_config.apiUrl(), m_auth->sessions(), m_network.get());
-        wireApi(m_api.get());
     }
     return m_api.get();
-}
-
-void Composition::wireApi(ApiClient *api)
-{
-    // The API client already reads its tokens from the SessionManager (its token
-    // source). What else follows the API's answers (reachability, the server's
-    // clock) is connected here, once for the app and the CLI.
-    Q_UNUSED(api);
 }
 
 void Composition::start(LibraryController::CacheLoading loading,

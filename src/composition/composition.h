@@ -78,9 +78,6 @@ public:
     bool shutdown(QDeadlineTimer deadline = QDeadlineTimer(5000));
 
 private:
-    /// Everything an API client is connected to, for the Workspace's and the CLI's alike.
-    void wireApi(ApiClient *api);
-
     Config m_config;
     // Declared in the order they are built; destroyed in reverse.
     std::unique_ptr<QNetworkAccessManager> m_network;

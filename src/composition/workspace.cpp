@@ -1,6 +1,7 @@
 #include "composition/workspace.h"
 
 #include "api/apiclient.h"
+#include "api/connectivity.h"
 #include "auth/authcontroller.h"
 #include "core/logging.h"
 #include "library/librarycontroller.h"
@@ -21,6 +22,9 @@ Workspace::Workspace(const Config &config, AuthController *auth, QNetworkAccessM
     m_cache = std::make_unique<LibraryCache>(dirs.data.isEmpty() ? LibraryCache::defaultDirectory(profile)
                                                                  : dirs.data + QStringLiteral("/cache"));
     m_api = new ApiClient(config.apiUrl(), auth->sessions(), nam, this);
+    m_connectivity = new Connectivity(this);
+    m_connectivity->follow(m_api);
+    auth->sessions()->followConnectivity(m_connectivity);
     m_outbox = new Outbox(dataDir, this);
     QString error;
     if (!m_outbox->open(&error)) {

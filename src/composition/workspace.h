@@ -14,6 +14,7 @@ namespace clipshelf {
 
 class ApiClient;
 class AuthController;
+class Connectivity;
 class LibraryCache;
 class LibraryController;
 class Outbox;
@@ -43,6 +44,8 @@ public:
     ~Workspace() override;
 
     ApiClient *api() const { return m_api; }
+    /// What the API's answers say about the network (the session's connection state follows it).
+    Connectivity *connectivity() const { return m_connectivity; }
     LibraryCache *cache() const { return m_cache.get(); }
     Outbox *outbox() const { return m_outbox; }
     OutboxReplayer *replayer() const { return m_replayer; }
@@ -68,6 +71,7 @@ public:
 private:
     std::unique_ptr<LibraryCache> m_cache;
     ApiClient *m_api = nullptr;
+    Connectivity *m_connectivity = nullptr;
     Outbox *m_outbox = nullptr;
     OutboxReplayer *m_replayer = nullptr;
     ThumbnailStore *m_thumbnails = nullptr;

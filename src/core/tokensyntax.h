@@ -21,4 +21,7 @@ bool isB64Token(QStringView value);
 /// \a token is not a b64token (such a value is never sent).
 QByteArray bearerHeader(const QString &token);
 
+/// Compares two secrets in time that does not depend on where they differ.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+
 } // namespace clipshelf::tokensyntax

@@ -1,5 +1,6 @@
 #include "storage/keychainsecretstore.h"
 
+#include "storage/keychainerrors.h"
 #include "storage/secretchunker.h"
 #include "storage/secretmessages.h"
 #include "storage/storagelogging.h"
@@ -79,52 +80,14 @@ int KeychainSecretStore::pendingOperations() const
     return int(m_queue.size()) + (m_running ? 1 : 0);
 }
 
-// ---------------------------------------------------------------------------
-// Error mapping
-// ---------------------------------------------------------------------------
+SecretResult KeychainSecretStore::mapKeychainError(int keychainError, const QString &errorString)
+{
+    return keychainerrors::toResult(keychainError, errorString);
+}
 
 bool KeychainSecretStore::indicatesMissingService(const QString &errorString)
 {
-    static const char *const needles[] = {
-        "Cannot autolaunch D-Bus",
-        "was not provided by any .service files",
-        "org.freedesktop.secrets",
-        "No such interface",
-        "ServiceUnknown",
-        "DBUS_SESSION_BUS_ADDRESS",
-        "D-Bus is not running",
-        "Could not connect",
-        "No keychain service available",
-        "No keyring daemon",
-    };
-    for (const char *needle : needles) {
-        if (errorString.contains(QLatin1String(needle), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
-SecretResult KeychainSecretStore::mapKeychainError(int keychainError, const QString &errorString)
-{
-    switch (static_cast<QKeychain::Error>(keychainError)) {
-    case QKeychain::NoError:
-        return {};
-    case QKeychain::EntryNotFound:
-        return errorResult(SecretResult::Status::NotFound);
-    case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented:
-        return errorResult(SecretResult::Status::NoBackend);
-    case QKeychain::AccessDenied:
-    case QKeychain::AccessDeniedByUser:
-        return errorResult(SecretResult::Status::Locked);
-    case QKeychain::CouldNotDeleteEntry:
-    case QKeychain::OtherError:
-    default: // values added by newer qtkeychain versions
-        break;
-    }
-    if (indicatesMissingService(errorString))
-        return errorResult(SecretResult::Status::NoBackend);
-    return errorResult(SecretResult::Status::Error, SecretMessages::backendError(errorString));
+    return keychainerrors::indicatesMissingService(errorString);
 }
 
 // ---------------------------------------------------------------------------

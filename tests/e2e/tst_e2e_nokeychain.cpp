@@ -1,9 +1,9 @@
 // End to end with NO Secret Service on the bus: the user is told why, and the
 // sign-in still works for this run with the session in memory only.
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "localstack.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QTest>
 

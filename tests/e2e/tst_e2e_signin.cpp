@@ -2,9 +2,9 @@
 // driven by playwright-core through --browser) and the real keychain
 // (gnome-keyring's Secret Service, started by with-secret-service.sh).
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "localstack.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QTest>
 #include <qt6keychain/keychain.h>

@@ -6,6 +6,7 @@
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "localstack.h"
 #include "library/librarycontroller.h"
 #include "settings/settingscontroller.h"
@@ -13,7 +14,6 @@
 #include "storage/keychainsecretstore.h"
 #include "storage/librarycache.h"
 #include "storage/outbox.h"
-#include "storage/sessionvault.h"
 
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>

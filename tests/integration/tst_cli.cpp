@@ -3,8 +3,8 @@
 // browser. Alice signs in once through --browser, Bob once through
 // --no-browser; every other command reuses those sessions. Each command's exit
 // code and --json output are checked, and no output may contain a token.
+#include "auth/sessionvault.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 #include "tst_cli_process.h"
 
 #include <QImage>

@@ -4,8 +4,8 @@
 // opened, a provider that grants no refresh token, and signing out at the
 // provider. The provider issues 5-second access tokens, so refreshes happen
 // within the test; its test hooks make it misbehave on request.
+#include "auth/sessionvault.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 #include "tst_cli_process.h"
 
 #include <QFileInfo>

@@ -3,10 +3,10 @@
 // Chunk entries are checked with direct qtkeychain jobs, crashes are simulated
 // by writing the intermediate states by hand.
 
+#include "auth/sessionvault.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/secretchunker.h"
 #include "storage/secretmessages.h"
-#include "storage/sessionvault.h"
 
 #include "secretoutcomes.h"
 

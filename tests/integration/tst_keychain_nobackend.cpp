@@ -4,9 +4,9 @@
 // Every operation must answer NoBackend with the plain-words message, quickly,
 // and without leaking the value.
 
+#include "auth/sessionvault.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/secretmessages.h"
-#include "storage/sessionvault.h"
 
 #include "secretoutcomes.h"
 

@@ -106,7 +106,7 @@ private slots:
         for (qint64 ahead : std::as_const(aheadMs))
             QVERIFY2(ahead >= 1000, qPrintable(QStringLiteral("a refresh left only %1 ms before expiry").arg(ahead)));
         // The API's Date header was read: same machine, so (almost) no skew.
-        QVERIFY(qAbs(app.sessions()->clockSkewSeconds()) <= 2);
+        QVERIFY(qAbs(app.connectivity.clockSkewSeconds()) <= 2);
         QCOMPARE(app.auth.state(), AuthController::SignedIn);
         // The refreshed ID tokens (RS256, signed by the provider) were verified against
         // its published keys, fetched once, and taken.

@@ -5,6 +5,7 @@
 // its replayer.
 
 #include "api/apiclient.h"
+#include "api/connectivity.h"
 #include "auth/sessionmanager.h"
 #include "sync/outboxreplayer.h"
 #include "storage/librarycache.h"
@@ -43,6 +44,8 @@ struct ControllerBackend
         sessions->adopt(unitSession(issuer, "AT", "RT", 3600, subject), [](const SecretResult &) {});
         client = std::make_unique<ApiClient>(apiBase, sessions.get(), nam);
         client->setMaxRetries(0);
+        connectivity.follow(client.get());
+        sessions->followConnectivity(&connectivity);
         cache = std::make_unique<LibraryCache>(dir + "/cache");
         outbox = std::make_unique<Outbox>(dir);
         outbox->open();
@@ -54,6 +57,7 @@ struct ControllerBackend
     MemorySecretStore store;
     std::unique_ptr<SessionManager> sessions;
     std::unique_ptr<ApiClient> client;
+    Connectivity connectivity;
     std::unique_ptr<LibraryCache> cache;
     std::unique_ptr<Outbox> outbox;
     std::unique_ptr<OutboxReplayer> replayer;

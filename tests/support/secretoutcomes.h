@@ -3,9 +3,9 @@
 // wait on and look at, shared by the storage tests (tests/unit/storage/tst_secretstore,
 // tst_sessionvault; tests/integration/tst_keychain, tst_keychain_nobackend).
 
+#include "auth/sessionvault.h"
 #include "storage/secretmessages.h"
 #include "storage/secretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QEventLoop>
 #include <QPointer>

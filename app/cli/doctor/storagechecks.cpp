@@ -1,8 +1,8 @@
 #include "storagechecks.h"
 
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -15,6 +15,7 @@
 // SessionManager::finishPendingWork()), then exit 0. Exit 3: not signed in; 1: timeout.
 #include "auth/authcontroller.h"
 #include "auth/sessionmanager.h"
+#include "auth/sessionvault.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/terminationsignals.h"
@@ -22,7 +23,6 @@
 #include "settings/settingscontroller.h"
 #include "composition/workspace.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

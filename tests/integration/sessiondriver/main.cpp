@@ -17,11 +17,11 @@
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "sessionprobe.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

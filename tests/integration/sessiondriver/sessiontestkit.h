@@ -5,11 +5,12 @@
 // the keychain.
 
 #include "api/apiclient.h"
+#include "api/connectivity.h"
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "localstack.h"
 #include "sessionprobe.h"
 #include "storage/keychainsecretstore.h"
-#include "storage/sessionvault.h"
 
 #include <QPointer>
 #include <QProcess>
@@ -152,6 +153,8 @@ struct RestoredApp
     RestoredApp(const Config &config, SecretStore *store)
         : auth(config, store, &nam), api(config.apiUrl(), auth.sessions(), &nam)
     {
+        connectivity.follow(&api);
+        auth.sessions()->followConnectivity(&connectivity);
     }
     /// As the app does on exit: a refresh under way stores its rotated token first.
     ~RestoredApp() { auth.sessions()->finishPendingWork(); }
@@ -180,6 +183,7 @@ struct RestoredApp
     RecordingNam nam;
     AuthController auth;
     ApiClient api;
+    Connectivity connectivity;
 };
 
 } // namespace clipshelf::test

@@ -2,6 +2,7 @@
 // refresh-and-replay, 403, Retry-After, typed errors.
 #include "api/apiclient.h"
 #include "api/apitypes.h"
+#include "api/connectivity.h"
 #include "auth/sessionmanager.h"
 #include "auth/tokenclient.h"
 #include "fakeprovider.h"
@@ -31,6 +32,7 @@ class TestApiClient : public QObject
         MemorySecretStore store;
         std::unique_ptr<SessionManager> sessions;
         std::unique_ptr<ApiClient> api;
+        Connectivity connectivity;
         int refreshes = 0;
     };
 
@@ -47,6 +49,8 @@ class TestApiClient : public QObject
                                        {"refresh_token", QStringLiteral("RT-%1").arg(raw->refreshes)}});
         };
         f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1/"), f->sessions.get(), nam);
+        f->connectivity.follow(f->api.get());
+        f->sessions->followConnectivity(&f->connectivity);
         return f;
     }
 
@@ -220,6 +224,7 @@ private slots:
     {
         auto f = makeFixture(&m_nam);
         ApiClient offline(QUrl("http://127.0.0.1:1/api"), f->sessions.get(), &m_nam);
+        f->connectivity.follow(&offline);
         const ApiResult r = call(offline, ApiRequest::get("/me"));
         QCOMPARE(r.error.kind, ApiError::Network);
         QVERIFY(r.error.isTransient());

@@ -2,8 +2,8 @@
 // computer, the stored session is neither loaded nor sent anywhere, and the
 // sign-in page (AuthController::errorMessage) says why.
 #include "auth/authcontroller.h"
+#include "auth/sessionvault.h"
 #include "storage/memorysecretstore.h"
-#include "storage/sessionvault.h"
 #include "unitsession.h"
 
 #include <QNetworkAccessManager>

@@ -1,5 +1,7 @@
 // PKCE (RFC 7636) and the random values used for state and nonce.
 #include "auth/pkce.h"
+#include "core/randomtoken.h"
+#include "core/tokensyntax.h"
 
 #include <QSet>
 #include <QTest>
@@ -35,7 +37,7 @@ private slots:
     {
         QSet<QByteArray> seen;
         for (int i = 0; i < 1000; ++i) {
-            const QByteArray v = pkce::randomUrlSafe(16); // 128 bits, the minimum for state/nonce
+            const QByteArray v = randomtoken::urlSafe(16); // 128 bits, the minimum for state/nonce
             QCOMPARE(v.size(), 22);
             QVERIFY(!seen.contains(v));
             seen.insert(v);
@@ -44,10 +46,10 @@ private slots:
 
     void constantTimeEquals()
     {
-        QVERIFY(pkce::constantTimeEquals("abc", "abc"));
-        QVERIFY(!pkce::constantTimeEquals("abc", "abd"));
-        QVERIFY(!pkce::constantTimeEquals("abc", "abcd"));
-        QVERIFY(!pkce::constantTimeEquals("", "a"));
+        QVERIFY(tokensyntax::constantTimeEquals("abc", "abc"));
+        QVERIFY(!tokensyntax::constantTimeEquals("abc", "abd"));
+        QVERIFY(!tokensyntax::constantTimeEquals("abc", "abcd"));
+        QVERIFY(!tokensyntax::constantTimeEquals("", "a"));
     }
 };
 

@@ -127,7 +127,7 @@ private slots:
         const auto first = ask(m);
         QTRY_VERIFY_WITH_TIMEOUT(first->called, 5000);
         bool called = false;
-        m.refreshAfterRejection("AT-0", [&](const QString &, std::optional<SessionManager::TokenProblem> problem) {
+        m.tokenRejected("AT-0", [&](const QString &, std::optional<SessionManager::TokenProblem> problem) {
             called = true;
             QVERIFY(problem && problem->kind == SessionManager::TokenProblem::Transient);
         });

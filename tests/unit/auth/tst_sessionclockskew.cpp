@@ -4,6 +4,7 @@
 // computer nor a proxy whose clock is off signs anyone out; and a refreshed ID
 // token whose times are still off keeps the session.
 #include "api/apiclient.h"
+#include "api/connectivity.h"
 #include "auth/sessionmanager.h"
 #include "fakeprovider.h"
 #include "storage/memorysecretstore.h"
@@ -40,6 +41,7 @@ class TestSessionClockSkew : public QObject
         MemorySecretStore store;
         std::unique_ptr<SessionManager> sessions;
         std::unique_ptr<ApiClient> api;
+        Connectivity connectivity;
         qint64 serverOffsetSeconds = 0;
         qint64 providerOffsetSeconds = 0;
         bool providerSendsDate = true;
@@ -86,6 +88,8 @@ class TestSessionClockSkew : public QObject
             return r;
         };
         f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1"), f->sessions.get(), &m_nam);
+        f->connectivity.follow(f->api.get());
+        f->sessions->followConnectivity(&f->connectivity);
         return f;
     }
 
@@ -120,15 +124,15 @@ private slots:
     {
         QFETCH(qint64, offset);
         auto f = makeFixture(offset, 3600);
-        QCOMPARE(f->sessions->clockSkewSeconds(), 0); // nothing measured yet
+        QCOMPARE(f->connectivity.clockSkewSeconds(), 0); // nothing measured yet
         QVERIFY(call(*f->api).ok());
         // The Date header has whole seconds: within 2 s of the true offset.
-        QVERIFY2(qAbs(f->sessions->clockSkewSeconds() - offset) <= 2,
-                 qPrintable(QString::number(f->sessions->clockSkewSeconds())));
+        QVERIFY2(qAbs(f->connectivity.clockSkewSeconds() - offset) <= 2,
+                 qPrintable(QString::number(f->connectivity.clockSkewSeconds())));
         // And it follows the server when its clock moves.
         f->serverOffsetSeconds = offset - 600;
         QVERIFY(call(*f->api).ok());
-        QVERIFY(qAbs(f->sessions->clockSkewSeconds() - (offset - 600)) <= 2);
+        QVERIFY(qAbs(f->connectivity.clockSkewSeconds() - (offset - 600)) <= 2);
     }
 
     void idTokensAreJudgedByTheProvidersClock()
@@ -151,7 +155,7 @@ private slots:
         // A proxy in front of the API has its clock 2 h ahead; the provider's is right.
         auto f = makeFixture(7200, 2, 0);
         QVERIFY(call(*f->api).ok()); // learns the API's skew from its Date header
-        QVERIFY(qAbs(f->sessions->clockSkewSeconds() - 7200) <= 2);
+        QVERIFY(qAbs(f->connectivity.clockSkewSeconds() - 7200) <= 2);
         QSignalSpy ended(f->sessions.get(), &SessionManager::sessionEnded);
         QSignalSpy refreshed(f->sessions.get(), &SessionManager::refreshed);
         QVERIFY(refreshed.wait(10'000));

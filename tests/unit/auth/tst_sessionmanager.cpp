@@ -1,10 +1,10 @@
 // SessionManager against a scripted token endpoint: proactive and single-flight
 // refresh, rotation, invalid_grant, transient failures, foreign ID tokens.
 #include "auth/sessionmanager.h"
+#include "auth/sessionvault.h"
 #include "auth/tokenclient.h"
 #include "fakeprovider.h"
 #include "storage/memorysecretstore.h"
-#include "storage/sessionvault.h"
 #include "unitsession.h"
 
 #include <QDeadlineTimer>
@@ -410,11 +410,11 @@ private slots:
         SessionManager m(configFor(p), &store, &m_nam);
         m.adopt(session(p, 3600), [](const SecretResult &) {});
         QString token;
-        m.refreshAfterRejection("AT-0", [&](const QString &t, auto) { token = t; });
+        m.tokenRejected("AT-0", [&](const QString &t, auto) { token = t; });
         QTRY_COMPARE(token, QString("AT-1"));
         // A second 401 for the old token (a request that was already in flight) gets the new one.
         token.clear();
-        m.refreshAfterRejection("AT-0", [&](const QString &t, auto) { token = t; });
+        m.tokenRejected("AT-0", [&](const QString &t, auto) { token = t; });
         QCOMPARE(token, QString("AT-1"));
         QCOMPARE(refreshes, 1);
     }

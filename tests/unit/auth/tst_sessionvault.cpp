@@ -2,10 +2,10 @@
 // unreadable, store failures passed through, asynchronous callbacks, no
 // secrets in the log.
 
+#include "auth/sessionvault.h"
 #include "buildconfig.h"
 #include "storage/memorysecretstore.h"
 #include "storage/secretmessages.h"
-#include "storage/sessionvault.h"
 
 #include "secretoutcomes.h"
 

@@ -1,4 +1,4 @@
-#include "storage/sessionvault.h"
+#include "auth/sessionvault.h"
 
 #include "buildconfig.h"
 #include "storage/pendingsecretwork.h"

@@ -1,0 +1,4 @@
+#pragma once
+#include "storage/vault.h"
+#include "api/client.h"
+#include "core/base.h"
