@@ -1,0 +1,2 @@
+#include "core/base.h"
+#include "library/list.h" // EXPECT: sync below library
