@@ -80,10 +80,14 @@ private slots:
     void refreshFailuresAndRecovery()
     {
         SessionConnection s;
-        s.noteRefreshFailure(QStringLiteral("The sign-in service is busy"), 503);
+        s.noteRefreshFailure(QStringLiteral("The sign-in service is busy"), 503,
+                             Problem(Problem::Kind::ServerError, Problem::Source::Provider));
         QCOMPARE(s.state(), SessionConnection::Reconnecting);
-        s.noteRefreshFailure(QStringLiteral("No route to host"), 0);
+        const Problem tls(Problem::Kind::TlsFailure, Problem::Source::Provider);
+        s.noteRefreshFailure(QStringLiteral("No route to host"), 0, tls);
         QCOMPARE(s.state(), SessionConnection::Offline);
+        QCOMPARE(s.lastProblem().kind(), Problem::Kind::TlsFailure);   // kept for the UI and the CLI
+        QCOMPARE(s.backingOffProblem().problem.kind(), Problem::Kind::TlsFailure);
         s.backOff(30); // the provider's Retry-After is the floor
         QVERIFY(s.isBackingOff());
         QVERIFY2(s.reconnectInSeconds() >= 29 && s.reconnectInSeconds() <= 30,
