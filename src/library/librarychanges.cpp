@@ -4,69 +4,25 @@
 #include "api/endpoints.h"
 #include "core/youtubeurl.h"
 #include "sync/outboxreplayer.h"
+#include "library/changeoverlay.h"
+#include "library/undowindow.h"
+#include "library/videofields.h"
 #include "library/videolistmodel.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
-#include <QTimer>
 
 namespace clipshelf {
 
 namespace {
 
-qsizetype codePoints(const QString &s)
-{
-    qsizetype n = 0;
-    for (qsizetype i = 0; i < s.size(); ++i, ++n)
-        if (s.at(i).isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
-            ++i;
-    return n;
-}
-
 QJsonValue nullable(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
-
-/// The API's field name without an index ("tags[2]" -> "tags"), and its message.
-/// A 400 or 422 with errors[] shows at its field; one the form does not have
-/// (e.g. "body") or none at all shows the answer's own message in general.
-std::pair<QString, QString> fieldProblem(const ApiError &error)
-{
-    if (!error.fields.isEmpty()) {
-        const FieldError &f = error.fields.constFirst();
-        const QString field = f.field.section(QLatin1Char('['), 0, 0);
-        if (field == QLatin1String("url")) {
-            // The server words it like YoutubeUrl::errorString(): a clause about the link.
-            QString clause = f.message.trimmed();
-            while (clause.endsWith(QLatin1Char('.')))
-                clause.chop(1);
-            return {field, QCoreApplication::translate("clipshelf::LibraryChanges",
-                                                       "This link is not a YouTube video: it %1.")
-                               .arg(clause)};
-        }
-        if (QStringList{QStringLiteral("title"), QStringLiteral("notes"), QStringLiteral("tags")}
-                .contains(field))
-            return {field, f.message};
-    }
-    return {QString(), error.message};
-}
-
-void applyPatch(VideoRow &row, const QJsonObject &patch)
-{
-    if (patch.contains(QLatin1String("title")))
-        row.title = patch.value(QLatin1String("title")).toString();
-    if (patch.contains(QLatin1String("notes")))
-        row.notes = patch.value(QLatin1String("notes")).toString();
-    if (patch.contains(QLatin1String("tags"))) {
-        row.tags.clear();
-        for (const QJsonValue &t : patch.value(QLatin1String("tags")).toArray())
-            row.tags.append(t.toString());
-    }
-}
 
 } // namespace
 
 LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos, QObject *parent)
-    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos)
+    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos), m_undo(new UndoWindow(this))
 {
+    connect(m_undo, &UndoWindow::expired, this, &LibraryChanges::release);
     connect(replayer, &OutboxReplayer::entrySucceeded, this, &LibraryChanges::onSucceeded);
     connect(replayer, &OutboxReplayer::entryRejected, this, &LibraryChanges::onRejected);
     connect(replayer, &OutboxReplayer::entryDeferred, this,
@@ -75,35 +31,7 @@ LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoLi
 
 LibraryChanges::~LibraryChanges() = default;
 
-QString LibraryChanges::validate(const QString &title, const QString &notes, QStringList *tags, QString *field)
-{
-    if (codePoints(title.trimmed()) > 300) {
-        *field = QStringLiteral("title");
-        return tr("The title can have at most 300 characters.");
-    }
-    if (codePoints(notes) > 10000) {
-        *field = QStringLiteral("notes");
-        return tr("Notes can have at most 10,000 characters.");
-    }
-    QStringList normalised;
-    for (const QString &t : std::as_const(*tags)) {
-        const QString tag = t.trimmed().toLower();
-        if (tag.isEmpty())
-            continue;
-        if (codePoints(tag) > 40) {
-            *field = QStringLiteral("tags");
-            return tr("The tag “%1” is too long: tags can have at most 40 characters.").arg(tag.left(40) + u'…');
-        }
-        if (!normalised.contains(tag))
-            normalised.append(tag);
-    }
-    if (normalised.size() > 20) {
-        *field = QStringLiteral("tags");
-        return tr("A video can have at most 20 tags.");
-    }
-    *tags = normalised;
-    return {};
-}
+void LibraryChanges::setUndoMs(int ms) { m_undo->setDurationMs(ms); }
 
 bool LibraryChanges::enqueue(OutboxEntry &entry)
 {
@@ -140,7 +68,7 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
     }
     QStringList cleanTags = tags;
     QString field;
-    const QString problem = validate(title, notes, &cleanTags, &field);
+    const QString problem = videofields::validate(title, notes, &cleanTags, &field);
     if (!problem.isEmpty()) {
         emit addFailed(field, problem);
         return;
@@ -190,7 +118,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     }
     QStringList cleanTags = tags;
     QString field;
-    const QString problem = validate(title, notes, &cleanTags, &field);
+    const QString problem = videofields::validate(title, notes, &cleanTags, &field);
     if (!problem.isEmpty()) {
         emit updateFailed(id, field, problem);
         return;
@@ -208,7 +136,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
         return;
     }
     VideoRow updated = *row;
-    applyPatch(updated, patch);
+    changeoverlay::applyPatch(updated, patch);
     updated.pending = true;
     // An edit of a queued add (id < 0) is a change of its own, sent after the add: never
     // a rewrite of the add's body, which an earlier send whose answer was lost may have
@@ -235,7 +163,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
 void LibraryChanges::remove(qint64 id)
 {
     const std::optional<VideoRow> row = m_videos->find(id);
-    if (!row || m_held.contains(id))
+    if (!row || m_undo->isHeld(id))
         return;
     const QString title = row->displayTitle();
     OutboxEntry entry;
@@ -247,33 +175,26 @@ void LibraryChanges::remove(qint64 id)
         emit conflict(tr("“%1” could not be deleted: this computer could not store the change.").arg(title));
         return;
     }
-    m_held.insert(id, entry.seq);
+    m_undo->open(id, entry.seq);
     m_videos->setPendingDelete(id, true);
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id] { release(id); });
-    timer->start(m_undoMs);
-    m_undoTimers.insert(id, timer);
     emit deleteScheduled(id, title);
 }
 
 void LibraryChanges::undo(qint64 id)
 {
-    if (QTimer *timer = m_undoTimers.take(id))
-        timer->deleteLater();
-    if (!m_held.contains(id))
+    const std::optional<qint64> seq = m_undo->close(id);
+    if (!seq)
         return;
-    m_outbox->remove(m_held.take(id));
+    m_outbox->remove(*seq);
     m_videos->setPendingDelete(id, false);
 }
 
 void LibraryChanges::release(qint64 id)
 {
-    if (QTimer *timer = m_undoTimers.take(id))
-        timer->deleteLater();
-    if (!m_held.contains(id))
+    const std::optional<qint64> held = m_undo->close(id);
+    if (!held)
         return;
-    const qint64 seq = m_held.take(id);
+    const qint64 seq = *held;
     if (id < 0) {
         std::optional<OutboxEntry> queued = queuedAdd(id);
         if (queued && m_replayer->inFlightSeq() != queued->seq) {
@@ -289,30 +210,24 @@ void LibraryChanges::release(qint64 id)
 
 void LibraryChanges::commitAll()
 {
-    const QList<qint64> ids = m_held.keys();
+    const QList<qint64> ids = m_undo->heldIds();
     for (qint64 id : ids)
         release(id);
 }
 
-void LibraryChanges::keepHeldForNextStart()
-{
-    qDeleteAll(m_undoTimers);
-    m_undoTimers.clear();
-}
+void LibraryChanges::keepHeldForNextStart() { m_undo->stopTimers(); }
 
 void LibraryChanges::releaseLeftoverHolds()
 {
     for (const OutboxEntry &e : m_outbox->entries()) {
-        if (e.state == OutboxEntry::Held && !m_held.values().contains(e.seq))
+        if (e.state == OutboxEntry::Held && !m_undo->holdsSeq(e.seq))
             m_outbox->release(e.seq);   // the app closed during the undo window: that commits
     }
 }
 
 void LibraryChanges::reset()
 {
-    qDeleteAll(m_undoTimers);
-    m_undoTimers.clear();
-    m_held.clear();
+    m_undo->clear();
     m_serverRows.clear();
     m_liveAdds.clear();
     m_liveEdits.clear();
@@ -330,55 +245,10 @@ void LibraryChanges::applyOverlay()
 {
     if (!m_outbox)
         return;
-    QHash<qint64, VideoRow> changed;
-    auto current = [&](qint64 id) -> VideoRow * {
-        auto it = changed.find(id);
-        if (it != changed.end())
-            return &it.value();
-        const std::optional<VideoRow> row = m_videos->find(id);
-        return row ? &changed.insert(id, *row).value() : nullptr;
-    };
-    for (const OutboxEntry &e : m_outbox->entriesFor(m_owner, true)) {
-        switch (e.kind) {
-        case OutboxEntry::AddVideo:
-            if (!m_videos->find(e.videoId)) {
-                VideoRow row;
-                row.id = e.videoId;
-                row.createdMs = row.updatedMs = e.createdAt.toMSecsSinceEpoch();
-                row.youtubeId = YoutubeUrl::parse(e.payload.value(QLatin1String("url")).toString()).videoId();
-                row.title = e.payload.value(QLatin1String("title")).toString();
-                row.notes = e.payload.value(QLatin1String("notes")).toString();
-                for (const QJsonValue &t : e.payload.value(QLatin1String("tags")).toArray())
-                    row.tags.append(t.toString());
-                row.pending = true;
-                changed.insert(row.id, row);
-            }
-            break;
-        case OutboxEntry::EditVideo:
-            if (VideoRow *row = current(e.videoId)) {
-                if (!row->pending && e.videoId > 0)
-                    m_serverRows.insert(e.videoId, *row);
-                applyPatch(*row, e.payload.value(QLatin1String("patch")).toObject());
-                row->pending = true;
-            }
-            break;
-        case OutboxEntry::DeleteVideo:
-            if (VideoRow *row = current(e.videoId)) {
-                row->pendingDelete = true;
-                row->pending = true;
-            }
-            break;
-        default:
-            break;
-        }
-    }
-    if (changed.isEmpty())
-        return;
-    std::vector<VideoRow> rows;
-    rows.reserve(size_t(changed.size()));
-    for (auto it = changed.begin(); it != changed.end(); ++it)
-        rows.push_back(std::move(it.value()));
-    m_videos->mergeRows(std::move(rows));
+    std::vector<VideoRow> rows = changeoverlay::overlay(
+        m_outbox->entriesFor(m_owner, true), [this](qint64 id) { return m_videos->find(id); }, &m_serverRows);
+    if (!rows.empty())
+        m_videos->mergeRows(std::move(rows));
 }
 
 // --- answers from the server ---------------------------------------------------
@@ -400,19 +270,7 @@ void LibraryChanges::onSucceeded(const OutboxEntry &entry, const ApiResult &resu
     if (entry.kind == OutboxEntry::AddVideo) {
         const qint64 localId = entry.videoId;
         m_outbox->retarget(localId, row.id);
-        if (m_held.contains(localId)) {   // deleted while the add was on the wire
-            m_held.insert(row.id, m_held.take(localId));
-            if (QTimer *timer = m_undoTimers.take(localId)) {
-                timer->stop();
-                timer->deleteLater();
-                auto *next = new QTimer(this);
-                next->setSingleShot(true);
-                const qint64 id = row.id;
-                connect(next, &QTimer::timeout, this, [this, id] { release(id); });
-                next->start(m_undoMs);
-                m_undoTimers.insert(id, next);
-            }
-        }
+        m_undo->retarget(localId, row.id);   // deleted while the add was on the wire
         m_videos->replace(localId, row);
         applyOverlay();
         if (m_liveAdds.remove(entry.seq))
@@ -448,7 +306,7 @@ void LibraryChanges::onRejected(const OutboxEntry &entry, const ApiError &error)
     if (!entry.isVideoChange())
         return;
     const QString title = titleOf(entry);
-    const auto [field, reason] = fieldProblem(error);
+    const auto [field, reason] = videofields::fieldProblem(error);
     switch (entry.kind) {
     case OutboxEntry::AddVideo: {
         const bool live = m_liveAdds.remove(entry.seq);

@@ -9,11 +9,10 @@
 #include <QSet>
 #include <QStringList>
 
-class QTimer;
-
 namespace clipshelf {
 
 class OutboxReplayer;
+class UndoWindow;
 class VideoListModel;
 struct ApiError;
 struct ApiResult;
@@ -39,7 +38,7 @@ public:
     /// Whose changes are made and shown (the signed-in user, or the cache's owner).
     void setOwner(const QString &sub) { m_owner = sub; }
     QString owner() const { return m_owner; }
-    void setUndoMs(int ms) { m_undoMs = ms; }
+    void setUndoMs(int ms);
 
     /// Shows the owner's queued changes in the list (after loading rows).
     void applyOverlay();
@@ -56,10 +55,6 @@ public:
     /// Stops the undo windows without ending them: the held deletes stay in the
     /// outbox, and the next start sends them (releaseLeftoverHolds()). For shutdown.
     void keepHeldForNextStart();
-
-    /// Checks title, notes and tags as the server does; "" when fine, else the
-    /// message and \a field. \a tags is normalised (trimmed, lower case, no duplicates).
-    static QString validate(const QString &title, const QString &notes, QStringList *tags, QString *field);
 
 signals:
     void videoAdded(qint64 id);
@@ -88,9 +83,7 @@ private:
     QPointer<OutboxReplayer> m_replayer;
     VideoListModel *m_videos;
     QString m_owner;
-    int m_undoMs = 5000;
-    QHash<qint64, QTimer *> m_undoTimers;   ///< video id -> its undo window
-    QHash<qint64, qint64> m_held;           ///< video id -> held delete's seq
+    UndoWindow *m_undo;                     ///< held deletes
     QHash<qint64, VideoRow> m_serverRows;   ///< the server's version of rows with queued edits
     QSet<qint64> m_liveAdds;                ///< seqs whose result the Add dialog waits for
     QSet<qint64> m_liveEdits;               ///< seqs whose result the editor waits for

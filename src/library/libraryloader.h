@@ -1,6 +1,6 @@
 #pragma once
 
-#include "library/videorow.h"
+#include "library/videosortkey.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "library/textarena.h"
-#include "library/videorow.h"
+#include "library/videorecord.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -4,41 +4,21 @@
 #include "auth/sessionmanager.h"
 #include "core/logging.h"
 #include "sync/outboxreplayer.h"
+#include "settings/settingsedits.h"
 #include "storage/librarycache.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
 
 namespace clipshelf {
-
-namespace {
-
-const QStringList kThemes{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
-const QStringList kLanguages{QStringLiteral("en"), QStringLiteral("de")};
-const QStringList kNotifications{QStringLiteral("email_digest"), QStringLiteral("product_updates"),
-                                 QStringLiteral("security_alerts")};
-
-/// JSON merge patch (RFC 7396) of \a patch onto \a target.
-QJsonObject merged(QJsonObject target, const QJsonObject &patch)
-{
-    for (auto it = patch.constBegin(); it != patch.constEnd(); ++it) {
-        if (it.value().isObject())
-            target.insert(it.key(), merged(target.value(it.key()).toObject(), it.value().toObject()));
-        else
-            target.insert(it.key(), it.value());
-    }
-    return target;
-}
-
-} // namespace
 
 SettingsController::SettingsController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
                                        OutboxReplayer *replayer, QObject *parent)
     : QObject(parent), m_api(api), m_sessions(sessions), m_cache(cache), m_outbox(outbox), m_replayer(replayer),
-      m_security(new AccountSecurity(api, sessions, this))
+      m_security(new AccountSecurity(api, sessions, this)),
+      m_profile(new AccountProfile(api, cache, outbox, replayer, this))
 {
+    connect(m_profile, &AccountProfile::profileChanged, this, &SettingsController::profileChanged);
+    connect(m_profile, &AccountProfile::avatarUrlChanged, this, &SettingsController::avatarUrlChanged);
+    connect(m_profile, &AccountProfile::busyDelta, this, &SettingsController::busyDelta);
     connect(m_security, &AccountSecurity::apiKeyCreated, this, &SettingsController::apiKeyCreated);
     connect(m_security, &AccountSecurity::apiKeyFailed, this, &SettingsController::apiKeyFailed);
     connect(m_security, &AccountSecurity::apiKeyRevoked, this, &SettingsController::apiKeyRevoked);
@@ -71,9 +51,15 @@ int SettingsController::pendingChanges() const
     return n;
 }
 
+void SettingsController::setOwner(const QString &sub)
+{
+    m_owner = sub;
+    m_profile->setOwner(sub);
+}
+
 void SettingsController::start()
 {
-    m_owner = m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub();
+    setOwner(m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub());
     loadCache();
     reload();
 }
@@ -88,10 +74,10 @@ void SettingsController::onSessionChanged()
             reload();   // the session was restored after the cache was shown
         return;         // else: a token refresh
     }
-    m_owner = sub;
+    setOwner(sub);
     m_serverLoaded = false;
     m_server = UserSettings();
-    m_me = UserInfo();
+    m_profile->clear();
     m_security->clear();
     loadCache();
     reload();
@@ -106,27 +92,17 @@ void SettingsController::loadCache()
         if (m_replayer->settingsEtag().isEmpty())
             m_replayer->setSettingsEtag(cached->etag);
     }
-    if (const auto me = m_cache->me()) {
-        m_me = *me;
-        emit profileChanged();
-    }
-    setAvatarFile(m_cache->avatarPath());
+    m_profile->loadCache();
     rebuildOptimistic();
 }
 
 void SettingsController::forgetLocalData()
 {
-    m_owner.clear();
+    setOwner({});
     m_serverLoaded = false;
     m_server = UserSettings();
-    m_me = UserInfo();
-    m_prepared.reset();
-    if (!m_preparedPath.isEmpty())
-        QFile::remove(m_preparedPath);
-    m_preparedPath.clear();
     m_security->clear();
-    setAvatarFile({});
-    emit profileChanged();
+    m_profile->forget();
     rebuildOptimistic();
     setMessage({});
 }
@@ -168,61 +144,20 @@ void SettingsController::reload()
         }
         emit reloaded();
     });
-    busyDelta(+1);
-    m_api->send(endpoints::me(), this, [this](const ApiResult &result) {
-        busyDelta(-1);
-        if (!result.ok())
-            return;
-        const UserInfo me = UserInfo::fromJson(result.json());
-        const bool avatarChanged = me.avatarUrl != m_me.avatarUrl || m_cache->avatarPath().isEmpty();
-        m_me = me;
-        if (m_cache->ownerSub() == m_owner)
-            m_cache->setMe(me);
-        emit profileChanged();
-        if (me.avatarUrl.isEmpty()) {
-            m_cache->writeAvatar({});
-            setAvatarFile({});
-        } else if (avatarChanged) {
-            fetchAvatar(me.avatarUrl);
-        }
-    });
+    m_profile->reload();
     m_security->reloadKeys();
     reloadActivity();
 }
 
 void SettingsController::reloadActivity() { m_security->reloadActivity(); }
 
-void SettingsController::fetchAvatar(const QString &)
-{
-    // avatar_url names GET /me/avatar (with a version); fetch it through the API client.
-    m_api->send(endpoints::getAvatar(), this, [this](const ApiResult &result) {
-        if (result.ok() && m_cache->ownerSub() == m_owner)
-            setAvatarFile(m_cache->writeAvatar(result.body));
-    });
-}
-
-void SettingsController::setAvatarFile(const QString &path)
-{
-    const QUrl url = path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path);
-    if (url == m_avatarUrl)
-        return;
-    m_avatarUrl = url;
-    emit avatarUrlChanged();
-}
-
 // --- changes -------------------------------------------------------------------
 
 void SettingsController::rebuildOptimistic()
 {
     // What is shown: the server's settings with every queued change on top.
-    QJsonObject json = m_server.toJson();
-    if (m_outbox) {
-        for (const OutboxEntry &e : m_outbox->entriesFor(owner()))
-            if (e.kind == OutboxEntry::PatchSettings)
-                json = merged(json, e.payload.value(QLatin1String("patch")).toObject());
-    }
     const UserSettings before = m_settings;
-    m_settings = UserSettings::fromJson(json, m_server.etag);
+    m_settings = settingsedits::withQueued(m_server, m_outbox ? m_outbox->entriesFor(owner()) : QList<OutboxEntry>());
     if (before.displayName != m_settings.displayName)
         emit displayNameChanged();
     if (before.theme != m_settings.theme)
@@ -254,116 +189,35 @@ void SettingsController::patch(const QJsonObject &patch)
     m_replayer->kick();
 }
 
-void SettingsController::setDisplayName(const QString &name)
+void SettingsController::apply(const settingsedits::Edit &edit)
 {
-    const QString clean = name.trimmed();
-    if (clean.size() > 100) {
-        setMessage(tr("The display name can have at most 100 characters."));
-        return;
-    }
-    if (clean == m_settings.displayName)
-        return;
-    patch({{QStringLiteral("display_name"), clean.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(clean)}});
+    if (!edit.error.isEmpty())
+        setMessage(edit.error);
+    else if (!edit.patch.isEmpty())
+        patch(edit.patch);
 }
 
-void SettingsController::setTheme(const QString &theme)
-{
-    if (!kThemes.contains(theme)) {
-        setMessage(tr("Unknown theme “%1”.").arg(theme));
-        return;
-    }
-    if (theme != m_settings.theme)
-        patch({{QStringLiteral("theme"), theme}});
-}
+void SettingsController::setDisplayName(const QString &name) { apply(settingsedits::displayName(name, m_settings)); }
+
+void SettingsController::setTheme(const QString &theme) { apply(settingsedits::theme(theme, m_settings)); }
 
 void SettingsController::setLanguage(const QString &language)
 {
-    if (!kLanguages.contains(language)) {
-        setMessage(tr("Clipshelf is available in English and German."));
-        return;
-    }
-    if (language != m_settings.language)
-        patch({{QStringLiteral("language"), language}});
+    apply(settingsedits::language(language, m_settings));
 }
 
-void SettingsController::setNotification(const QString &key, bool on)
-{
-    if (!kNotifications.contains(key)) {
-        setMessage(tr("Unknown notification “%1”.").arg(key));
-        return;
-    }
-    patch({{QStringLiteral("notifications"), QJsonObject{{key, on}}}});
-}
+void SettingsController::setNotification(const QString &key, bool on) { apply(settingsedits::notification(key, on)); }
 
-QVariantMap SettingsController::prepareAvatar(const QUrl &localFile)
-{
-    const QString path = localFile.isLocalFile() ? localFile.toLocalFile() : localFile.toString();
-    QString message;
-    std::optional<PreparedAvatar> prepared = AvatarImage::prepare(path, &message);
-    if (!prepared)
-        return {{QStringLiteral("ok"), false}, {QStringLiteral("message"), message}};
-    if (!m_preparedPath.isEmpty())
-        QFile::remove(m_preparedPath);
-    // A new name each time, so image views never show a stale preview.
-    QDir().mkpath(m_cache->directory());
-    m_preparedPath = m_cache->directory()
-                     + QStringLiteral("/preview-%1.%2")
-                           .arg(QDateTime::currentMSecsSinceEpoch())
-                           .arg(prepared->contentType == "image/png" ? QStringLiteral("png") : QStringLiteral("jpg"));
-    QFile file(m_preparedPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(prepared->bytes) != prepared->bytes.size()) {
-        return {{QStringLiteral("ok"), false},
-                {QStringLiteral("message"), tr("The preview could not be stored: %1").arg(file.errorString())}};
-    }
-    file.close();
-    m_prepared = prepared;
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("previewUrl"), QUrl::fromLocalFile(m_preparedPath)},
-            {QStringLiteral("width"), prepared->image.width()},
-            {QStringLiteral("height"), prepared->image.height()},
-            {QStringLiteral("bytes"), prepared->bytes.size()},
-            {QStringLiteral("message"), QString()}};
-}
+QVariantMap SettingsController::prepareAvatar(const QUrl &localFile) { return m_profile->prepare(localFile); }
 
 void SettingsController::uploadPreparedAvatar()
 {
-    if (!m_prepared) {
-        setMessage(tr("Choose a picture first."));
-        return;
-    }
-    if (owner().isEmpty()) {
-        setMessage(tr("Sign in to change your picture."));
-        return;
-    }
-    OutboxEntry entry;
-    entry.kind = OutboxEntry::PutAvatar;
-    entry.ownerSub = owner();
-    entry.blob = m_prepared->bytes;
-    entry.payload = {{QStringLiteral("content_type"), QString::fromLatin1(m_prepared->contentType)}};
-    if (!m_outbox || !m_outbox->enqueue(entry)) {
-        setMessage(tr("Your picture could not be saved on this computer."));
-        return;
-    }
-    setAvatarFile(m_preparedPath);   // shown at once
-    if (m_replayer->canSendNow())
-        busyDelta(+1);
-    m_replayer->kick();
+    const QString problem = m_profile->upload(owner());
+    if (!problem.isEmpty())
+        setMessage(problem);
 }
 
-void SettingsController::removeAvatar()
-{
-    if (owner().isEmpty())
-        return;
-    OutboxEntry entry;
-    entry.kind = OutboxEntry::DeleteAvatar;
-    entry.ownerSub = owner();
-    if (!m_outbox || !m_outbox->enqueue(entry))
-        return;
-    setAvatarFile({});
-    if (m_replayer->canSendNow())
-        busyDelta(+1);
-    m_replayer->kick();
-}
+void SettingsController::removeAvatar() { m_profile->remove(owner()); }
 
 void SettingsController::createApiKey(const QString &name) { m_security->createApiKey(name); }
 
@@ -383,15 +237,7 @@ void SettingsController::onEntrySucceeded(const OutboxEntry &entry, const ApiRes
     case OutboxEntry::PutAvatar:
     case OutboxEntry::DeleteAvatar: {
         busyDelta(m_busy > 0 ? -1 : 0);
-        if (entry.kind == OutboxEntry::PutAvatar && result.json().contains(QLatin1String("sub")))
-            m_me = UserInfo::fromJson(result.json());   // PUT answers with the user; DELETE with nothing
-        else
-            m_me.avatarUrl.clear();
-        if (m_cache->ownerSub() == m_owner)
-            m_cache->setMe(m_me);
-        const QString path = m_cache->writeAvatar(entry.kind == OutboxEntry::PutAvatar ? entry.blob : QByteArray());
-        setAvatarFile(path);
-        emit profileChanged();
+        m_profile->onSaved(entry, result);
         emit saved();
         reloadActivity();
         break;
@@ -407,7 +253,7 @@ void SettingsController::onEntryRejected(const OutboxEntry &entry, const ApiErro
         return;
     if (entry.kind != OutboxEntry::PatchSettings) {
         busyDelta(m_busy > 0 ? -1 : 0);
-        setAvatarFile(m_cache->avatarPath());
+        m_profile->onRefused();
         setMessage(tr("Your picture could not be changed: %1").arg(error.message));
         return;
     }

@@ -1,15 +1,9 @@
 #pragma once
 
-// Interface notes (issue 4), additive: properties email, hasAvatar,
-// pendingChanges; reloadActivity(), clearMessage(); signals apiKeyRevoked(id),
-// saved(), reloaded(), profileChanged(); prepareAvatar() also returns width,
-// height, bytes. apiKeys/activity are ApiKeyListModel/ActivityListModel
-// (roles as agreed). Sign out and forget: App.auth.signOutAndForget().
-
 #include "api/apiclient.h"
 #include "api/apitypes.h"
+#include "settings/accountprofile.h"
 #include "settings/accountsecurity.h"
-#include "settings/avatarimage.h"
 #include "storage/outbox.h"
 
 #include <QObject>
@@ -17,11 +11,12 @@
 #include <QUrl>
 #include <QVariantMap>
 
-#include <optional>
-
 namespace clipshelf {
 
 class LibraryCache;
+namespace settingsedits {
+struct Edit;
+}
 class OutboxReplayer;
 class SessionManager;
 
@@ -58,9 +53,9 @@ public:
                        OutboxReplayer *replayer, QObject *parent = nullptr);
 
     QString displayName() const { return m_settings.displayName; }
-    QString email() const { return m_me.email; }
-    QUrl avatarUrl() const { return m_avatarUrl; }
-    bool hasAvatar() const { return !m_avatarUrl.isEmpty(); }
+    QString email() const { return m_profile->me().email; }
+    QUrl avatarUrl() const { return m_profile->avatarUrl(); }
+    bool hasAvatar() const { return !avatarUrl().isEmpty(); }
     QString theme() const { return m_settings.theme; }
     QString language() const { return m_settings.language; }
     bool emailDigest() const { return m_settings.notifications.emailDigest; }
@@ -121,10 +116,10 @@ private:
     void onSessionChanged();
     void loadCache();
     void patch(const QJsonObject &patch);
+    void apply(const settingsedits::Edit &edit);
     void setMessage(const QString &message);
     void busyDelta(int delta);
-    void fetchAvatar(const QString &avatarUrl);
-    void setAvatarFile(const QString &path);
+    void setOwner(const QString &sub);
     void onEntrySucceeded(const OutboxEntry &entry, const ApiResult &result);
     void onEntryRejected(const OutboxEntry &entry, const ApiError &error);
     void rebuildOptimistic();
@@ -136,12 +131,9 @@ private:
     QPointer<Outbox> m_outbox;
     QPointer<OutboxReplayer> m_replayer;
     AccountSecurity *m_security;   ///< API keys and activity
+    AccountProfile *m_profile;     ///< who the user is, and their picture
     UserSettings m_server;        ///< what the server last said
     UserSettings m_settings;      ///< what is shown: the server's plus queued changes
-    UserInfo m_me;
-    QUrl m_avatarUrl;
-    std::optional<PreparedAvatar> m_prepared;
-    QString m_preparedPath;
     QString m_owner;                ///< whose settings are shown
     bool m_serverLoaded = false;    ///< the server's settings arrived in this run
     int m_busy = 0;
