@@ -5,6 +5,7 @@
 #include "library/librarychanges.h"
 #include "library/libraryloader.h"
 #include "library/librarysearch.h"
+#include "library/outboxstatus.h"
 #include "library/videolinks.h"
 #include "sync/outboxreplayer.h"
 #include "storage/librarycache.h"
@@ -23,8 +24,11 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
       m_thumbnails(thumbnails), m_videos(new VideoListModel(this)), m_tags(new TagListModel(this)),
       m_loader(new LibraryLoader(api, cache, m_videos, m_tags, this)),
       m_changes(new LibraryChanges(outbox, replayer, m_videos, this)),
-      m_search(new LibrarySearch(m_videos, m_tags, kSearchDebounceMs, this))
+      m_search(new LibrarySearch(m_videos, m_tags, kSearchDebounceMs, this)),
+      m_outboxStatus(new OutboxStatus(outbox, this))
 {
+    connect(m_outboxStatus, &OutboxStatus::changed, this, &LibraryController::pendingChangesChanged);
+    connect(m_outboxStatus, &OutboxStatus::recoveredChanged, this, &LibraryController::recoveredMessageChanged);
     connect(m_search, &LibrarySearch::textChanged, this, &LibraryController::searchTextChanged);
     connect(m_search, &LibrarySearch::selectedTagsChanged, this, &LibraryController::selectedTagsChanged);
     connect(m_search, &LibrarySearch::applied, this, &LibraryController::onFilterApplied);
@@ -61,7 +65,6 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
         m_tagsRefresh.start();
     });
 
-    connect(outbox, &Outbox::changed, this, &LibraryController::pendingChangesChanged);
     connect(sessions, &SessionManager::sessionChanged, this, &LibraryController::onSessionChanged);
     connect(sessions, &SessionManager::connectionStateChanged, this, &LibraryController::onConnectionChanged);
     connect(replayer, &OutboxReplayer::backOnline, this, [this] {
@@ -77,12 +80,13 @@ bool LibraryController::isLoading() const { return m_loader->isLoading(); }
 
 int LibraryController::totalCount() const { return m_loader->totalCount(); }
 
-int LibraryController::pendingChanges() const { return m_outbox ? m_outbox->countFor(m_owner) : 0; }
+int LibraryController::pendingChanges() const { return m_outboxStatus->pendingChanges(); }
 
-int LibraryController::otherUserChanges() const
-{
-    return m_outbox && !m_owner.isEmpty() ? m_outbox->countNotFor(m_owner) : 0;
-}
+bool LibraryController::outboxBelongsToOtherUser() const { return m_outboxStatus->belongsToOtherUser(); }
+
+int LibraryController::otherUserChanges() const { return m_outboxStatus->otherUserChanges(); }
+
+int LibraryController::recoveredChanges() const { return m_outboxStatus->recoveredChanges(); }
 
 void LibraryController::setUndoMs(int ms) { m_changes->setUndoMs(ms); }
 
@@ -99,20 +103,9 @@ void LibraryController::prepareForShutdown()
     flushCache();
 }
 
-QString LibraryController::recoveredMessage() const
-{
-    return m_recoveredChanges > 0
-               ? tr("Changes you made before Clipshelf last closed were kept, and are sent when you are online.")
-               : QString();
-}
+QString LibraryController::recoveredMessage() const { return m_outboxStatus->recoveredMessage(); }
 
-void LibraryController::dismissRecoveredMessage()
-{
-    if (m_recoveredChanges == 0)
-        return;
-    m_recoveredChanges = 0;
-    emit recoveredMessageChanged();
-}
+void LibraryController::dismissRecoveredMessage() { m_outboxStatus->dismissRecovered(); }
 
 void LibraryController::start(CacheLoading loading)
 {
@@ -123,14 +116,7 @@ void LibraryController::start(CacheLoading loading)
     // Whose library: the signed-in user's, else (offline start) the cache's owner.
     const QString sub = m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub();
     // What an earlier run left in the outbox (after quitting offline, a signal or a crash): say so once.
-    if (m_outbox) {
-        for (const OutboxEntry &e : m_outbox->entries())
-            m_recoveredChanges += sub.isEmpty() || e.ownerSub == sub ? 1 : 0;
-        if (m_recoveredChanges > 0) {
-            qCInfo(lcCore) << "Library:" << m_recoveredChanges << "changes of an earlier run wait in the outbox";
-            emit recoveredMessageChanged();
-        }
-    }
+    m_outboxStatus->noteRecovered(sub);
     m_changes->releaseLeftoverHolds();
     onConnectionChanged();
     adoptOwner(sub);
@@ -161,7 +147,7 @@ void LibraryController::adoptOwner(const QString &sub)
     const bool switching = !m_owner.isEmpty() || (!m_cache->ownerSub().isEmpty() && m_cache->ownerSub() != sub);
     qCInfo(lcCore) << "Library: showing the library of" << (switching ? "another" : "the") << "user";
     m_owner = sub;
-    m_otherUserAcknowledged = false;
+    m_outboxStatus->setOwner(sub);
     m_changes->reset();
     m_changes->setOwner(sub);
     m_loader->reset();
@@ -296,19 +282,9 @@ int LibraryController::indexOfVideo(qint64 id) const { return m_videos->indexOf(
 
 QVariantMap LibraryController::video(qint64 id) const { return videolinks::details(*m_videos, id); }
 
-void LibraryController::keepOutbox()
-{
-    m_otherUserAcknowledged = true;
-    emit pendingChangesChanged();
-}
+void LibraryController::keepOutbox() { m_outboxStatus->keepOtherUsers(); }
 
-void LibraryController::discardOutbox()
-{
-    if (m_outbox && !m_owner.isEmpty())
-        m_outbox->removeAllNotFor(m_owner);
-    m_otherUserAcknowledged = true;
-    emit pendingChangesChanged();
-}
+void LibraryController::discardOutbox() { m_outboxStatus->discardOtherUsers(); }
 
 void LibraryController::forgetLocalData()
 {
@@ -320,6 +296,7 @@ void LibraryController::forgetLocalData()
     if (m_thumbnails)
         m_thumbnails->clear();
     m_owner.clear();
+    m_outboxStatus->setOwner({});
     m_changes->setOwner({});
     emit showsCachedLibraryChanged();
     clearFilters();

@@ -17,6 +17,7 @@ class Outbox;
 class LibraryChanges;
 class LibraryLoader;
 class LibrarySearch;
+class OutboxStatus;
 class OutboxReplayer;
 class SessionManager;
 class ThumbnailStore;
@@ -75,7 +76,7 @@ public:
     int totalCount() const;
     EmptyState emptyState() const { return m_emptyState; }
     int pendingChanges() const;
-    bool outboxBelongsToOtherUser() const { return !m_otherUserAcknowledged && otherUserChanges() > 0; }
+    bool outboxBelongsToOtherUser() const;
     int otherUserChanges() const;
     QString errorMessage() const { return m_errorMessage; }
     bool isOffline() const { return m_offline; }
@@ -93,7 +94,7 @@ public:
     void prepareForShutdown();
     QString recoveredMessage() const;
     /// How many of an earlier run's changes start() found in the outbox.
-    int recoveredChanges() const { return m_recoveredChanges; }
+    int recoveredChanges() const;
     Q_INVOKABLE void dismissRecoveredMessage();
 
     /// Loads the cache (if it belongs to the current user) and starts a refresh when online.
@@ -174,17 +175,16 @@ private:
     LibraryLoader *m_loader;
     LibraryChanges *m_changes;
     LibrarySearch *m_search;
+    OutboxStatus *m_outboxStatus;
 
     QString m_owner;                 ///< subject whose library is shown
     QTimer m_tagsRefresh;
     bool m_started = false;
     CacheLoading m_cacheLoading = CacheLoading::Blocking;
-    bool m_otherUserAcknowledged = false;
     QString m_errorMessage;
     EmptyState m_emptyState = Loading;
     bool m_offline = false;
     bool m_sessionEnded = false;
-    int m_recoveredChanges = 0;
 };
 
 } // namespace clipshelf
