@@ -7,9 +7,11 @@
 #include "library/changeoverlay.h"
 #include "library/undowindow.h"
 #include "library/videofields.h"
+#include "library/videojson.h"
 #include "library/videolistmodel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace clipshelf {
 
@@ -264,8 +266,8 @@ void LibraryChanges::onSucceeded(const OutboxEntry &entry, const ApiResult &resu
         emit serverChanged(-1);
         return;
     }
-    VideoRow row = VideoRow::fromVideo(Video::fromJson(result.json()));
-    if (row.id <= 0)
+    VideoRow row;
+    if (!videojson::parseVideo(result.body, &row) || row.id <= 0)
         return;
     if (entry.kind == OutboxEntry::AddVideo) {
         const qint64 localId = entry.videoId;
@@ -313,9 +315,12 @@ void LibraryChanges::onRejected(const OutboxEntry &entry, const ApiError &error)
         dropChangesTo(entry.videoId);
         m_videos->remove(entry.videoId);
         if (error.kind == ApiError::Conflict) {
-            const Video existing = Video::fromJson(error.body.value(QLatin1String("video")).toObject());
-            if (existing.id > 0)
-                m_videos->mergeVideos({existing});
+            // The existing video, read as every other video is (the body is already parsed: write it back).
+            const QJsonObject video = error.body.value(QLatin1String("video")).toObject();
+            VideoRow existing;
+            if (videojson::parseVideo(QJsonDocument(video).toJson(QJsonDocument::Compact), &existing)
+                && existing.id > 0)
+                m_videos->upsert(existing);
             if (live)
                 emit duplicateVideo(existing.id, tr("Already in your library"));
             else

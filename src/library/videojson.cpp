@@ -188,6 +188,23 @@ bool parseLibrary(QByteArrayView json, Library *library, QString *error,
     return true;
 }
 
+bool parseVideo(QByteArrayView json, VideoRow *row, QString *error)
+{
+    Reader r(json.data(), json.data() + json.size());
+    r.setBegin(json.data());
+    TagDictionary dictionary;
+    TagIds tags(&dictionary);
+    TextArena arena;
+    VideoRecord record;
+    if (!parseVideo(r, tags, arena, &record) || !(r.atEnd() || r.fail("trailing characters"))) {
+        if (error)
+            *error = r.error();
+        return false;
+    }
+    *row = record.toRow(dictionary);
+    return true;
+}
+
 bool parsePage(const QByteArray &json, Page *page, QString *error)
 {
     Library library;

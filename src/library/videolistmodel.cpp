@@ -129,15 +129,6 @@ void VideoListModel::mergeRows(std::vector<VideoRow> rows)
     m_store.release(merged.dropped);   // after the view let go of the old slots
 }
 
-void VideoListModel::mergeVideos(const QList<Video> &videos)
-{
-    std::vector<VideoRow> rows;
-    rows.reserve(size_t(videos.size()));
-    for (const Video &v : videos)
-        rows.push_back(VideoRow::fromVideo(v));
-    mergeRows(std::move(rows));
-}
-
 void VideoListModel::upsert(const VideoRow &row) { mergeRows({row}); }
 
 void VideoListModel::replace(qint64 oldId, const VideoRow &row)

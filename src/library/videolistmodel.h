@@ -80,7 +80,6 @@ public:
     /// Inserts or updates \a rows (matched by id), keeping the order; the view
     /// gets fine-grained inserts/changes, so its scroll position stays.
     void mergeRows(std::vector<VideoRow> rows);
-    void mergeVideos(const QList<Video> &videos);
     /// Inserts or replaces one video (e.g. the server's answer to an edit).
     void upsert(const VideoRow &row);
     /// Replaces the row \a oldId (a queued add's local id) by \a row.

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "api/apitypes.h"
 #include "library/videosortkey.h"
 
 #include <QString>
@@ -30,8 +29,6 @@ struct VideoRow
     VideoSortKey key() const { return {createdMs, id}; }
     QString effectiveUrl() const;
     QString displayTitle() const { return title.isEmpty() ? effectiveUrl() : title; }
-    Video toVideo() const;
-    static VideoRow fromVideo(const Video &video);
 };
 
 } // namespace clipshelf
