@@ -4,14 +4,13 @@
 #include "api/endpoints.h"
 #include "core/youtubeurl.h"
 #include "sync/outboxreplayer.h"
+#include "library/changeoutcomes.h"
 #include "library/changeoverlay.h"
 #include "library/undowindow.h"
 #include "library/videofields.h"
-#include "library/videojson.h"
 #include "library/videolistmodel.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace clipshelf {
 
@@ -22,13 +21,19 @@ QJsonValue nullable(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonVal
 } // namespace
 
 LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos, QObject *parent)
-    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos), m_undo(new UndoWindow(this))
+    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos), m_undo(new UndoWindow(this)),
+      m_outcomes(new ChangeOutcomes(outbox, replayer, videos, m_undo, this))
 {
     connect(m_undo, &UndoWindow::expired, this, &LibraryChanges::release);
-    connect(replayer, &OutboxReplayer::entrySucceeded, this, &LibraryChanges::onSucceeded);
-    connect(replayer, &OutboxReplayer::entryRejected, this, &LibraryChanges::onRejected);
-    connect(replayer, &OutboxReplayer::entryDeferred, this,
-            [this](const OutboxEntry &entry, const ApiError &) { onDeferred(entry); });
+    connect(m_outcomes, &ChangeOutcomes::overlayNeeded, this, &LibraryChanges::applyOverlay);
+    connect(m_outcomes, &ChangeOutcomes::videoAdded, this, &LibraryChanges::videoAdded);
+    connect(m_outcomes, &ChangeOutcomes::duplicateVideo, this, &LibraryChanges::duplicateVideo);
+    connect(m_outcomes, &ChangeOutcomes::addFailed, this, &LibraryChanges::addFailed);
+    connect(m_outcomes, &ChangeOutcomes::videoUpdated, this, &LibraryChanges::videoUpdated);
+    connect(m_outcomes, &ChangeOutcomes::updateFailed, this, &LibraryChanges::updateFailed);
+    connect(m_outcomes, &ChangeOutcomes::videoDeleted, this, &LibraryChanges::videoDeleted);
+    connect(m_outcomes, &ChangeOutcomes::conflict, this, &LibraryChanges::conflict);
+    connect(m_outcomes, &ChangeOutcomes::serverChanged, this, &LibraryChanges::serverChanged);
 }
 
 LibraryChanges::~LibraryChanges() = default;
@@ -47,16 +52,6 @@ std::optional<OutboxEntry> LibraryChanges::queuedAdd(qint64 localId) const
         if (e.kind == OutboxEntry::AddVideo && e.videoId == localId)
             return e;
     return std::nullopt;
-}
-
-QString LibraryChanges::titleOf(const OutboxEntry &entry) const
-{
-    const QString title = entry.payload.value(QLatin1String("title")).toString();
-    if (!title.isEmpty())
-        return title;
-    if (const std::optional<VideoRow> row = m_videos->find(entry.videoId))
-        return row->displayTitle();
-    return entry.payload.value(QLatin1String("url")).toString();
 }
 
 // --- the user's changes --------------------------------------------------------
@@ -104,7 +99,7 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
     row.pending = true;
     m_videos->upsert(row);
     if (m_replayer->canSendNow()) {
-        m_liveAdds.insert(entry.seq);
+        m_outcomes->expectAnswer(entry);
         m_replayer->kick();
     } else {
         emit videoAdded(entry.localId());
@@ -144,7 +139,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     // a rewrite of the add's body, which an earlier send whose answer was lost may have
     // saved already (its Idempotency-Key would then replay the old body, or be refused).
     if (id > 0 && !row->pending)
-        m_serverRows.insert(id, *row);
+        m_outcomes->serverRows().insert(id, *row);
     OutboxEntry entry;
     entry.kind = OutboxEntry::EditVideo;
     entry.videoId = id;
@@ -155,7 +150,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     }
     m_videos->upsert(updated);
     if (m_replayer->canSendNow()) {
-        m_liveEdits.insert(entry.seq);
+        m_outcomes->expectAnswer(entry);
         m_replayer->kick();
     } else {
         emit videoUpdated(id);
@@ -200,7 +195,7 @@ void LibraryChanges::release(qint64 id)
     if (id < 0) {
         std::optional<OutboxEntry> queued = queuedAdd(id);
         if (queued && m_replayer->inFlightSeq() != queued->seq) {
-            dropChangesTo(id);   // never sent: nothing to delete on the server
+            m_outcomes->dropChangesTo(id);   // never sent: nothing to delete on the server
             m_videos->remove(id);
             emit videoDeleted(id);
             return;
@@ -230,17 +225,7 @@ void LibraryChanges::releaseLeftoverHolds()
 void LibraryChanges::reset()
 {
     m_undo->clear();
-    m_serverRows.clear();
-    m_liveAdds.clear();
-    m_liveEdits.clear();
-}
-
-void LibraryChanges::dropChangesTo(qint64 localId)
-{
-    const QList<OutboxEntry> entries = m_outbox->entries();
-    for (const OutboxEntry &e : entries)
-        if (e.videoId == localId)
-            m_outbox->remove(e.seq);
+    m_outcomes->reset();
 }
 
 void LibraryChanges::applyOverlay()
@@ -248,127 +233,10 @@ void LibraryChanges::applyOverlay()
     if (!m_outbox)
         return;
     std::vector<VideoRow> rows = changeoverlay::overlay(
-        m_outbox->entriesFor(m_owner, true), [this](qint64 id) { return m_videos->find(id); }, &m_serverRows);
+        m_outbox->entriesFor(m_owner, true), [this](qint64 id) { return m_videos->find(id); },
+        &m_outcomes->serverRows());
     if (!rows.empty())
         m_videos->mergeRows(std::move(rows));
-}
-
-// --- answers from the server ---------------------------------------------------
-
-void LibraryChanges::onSucceeded(const OutboxEntry &entry, const ApiResult &result)
-{
-    if (!entry.isVideoChange())
-        return;
-    if (entry.kind == OutboxEntry::DeleteVideo) {
-        m_serverRows.remove(entry.videoId);
-        m_videos->remove(entry.videoId);
-        emit videoDeleted(entry.videoId);
-        emit serverChanged(-1);
-        return;
-    }
-    VideoRow row;
-    if (!videojson::parseVideo(result.body, &row) || row.id <= 0)
-        return;
-    if (entry.kind == OutboxEntry::AddVideo) {
-        const qint64 localId = entry.videoId;
-        m_outbox->retarget(localId, row.id);
-        m_undo->retarget(localId, row.id);   // deleted while the add was on the wire
-        m_videos->replace(localId, row);
-        applyOverlay();
-        if (m_liveAdds.remove(entry.seq))
-            emit videoAdded(row.id);
-        emit serverChanged(+1);
-        return;
-    }
-    // EditVideo: the server's version, with any further queued changes on top.
-    m_serverRows.remove(row.id);
-    m_videos->upsert(row);
-    applyOverlay();
-    if (m_liveEdits.remove(entry.seq))
-        emit videoUpdated(row.id);
-    emit serverChanged(0);
-}
-
-void LibraryChanges::restoreServerRow(qint64 id)
-{
-    if (m_serverRows.contains(id)) {
-        VideoRow row = m_serverRows.take(id);
-        row.pending = false;
-        row.pendingDelete = false;
-        m_videos->upsert(row);
-    } else {
-        m_videos->setPendingDelete(id, false);
-        m_videos->setPending(id, false);
-    }
-    applyOverlay();
-}
-
-void LibraryChanges::onRejected(const OutboxEntry &entry, const ApiError &error)
-{
-    if (!entry.isVideoChange())
-        return;
-    const QString title = titleOf(entry);
-    const auto [field, reason] = videofields::fieldProblem(error);
-    switch (entry.kind) {
-    case OutboxEntry::AddVideo: {
-        const bool live = m_liveAdds.remove(entry.seq);
-        dropChangesTo(entry.videoId);
-        m_videos->remove(entry.videoId);
-        if (error.kind == ApiError::Conflict) {
-            // The existing video, read as every other video is (the body is already parsed: write it back).
-            const QJsonObject video = error.body.value(QLatin1String("video")).toObject();
-            VideoRow existing;
-            if (videojson::parseVideo(QJsonDocument(video).toJson(QJsonDocument::Compact), &existing)
-                && existing.id > 0)
-                m_videos->upsert(existing);
-            if (live)
-                emit duplicateVideo(existing.id, tr("Already in your library"));
-            else
-                emit conflict(tr("“%1” was already in your library, so the copy added while offline was not "
-                                 "saved again.").arg(title));
-        } else if (live) {
-            emit addFailed(field, reason);
-        } else {
-            emit conflict(tr("“%1” could not be added: %2").arg(title, reason));
-        }
-        break;
-    }
-    case OutboxEntry::EditVideo: {
-        const bool live = m_liveEdits.remove(entry.seq);
-        if (error.kind == ApiError::NotFound) {
-            const QString message =
-                tr("“%1” was deleted elsewhere, so your changes to it could not be saved.").arg(title);
-            dropChangesTo(entry.videoId);   // every other change to it goes as well
-            m_serverRows.remove(entry.videoId);
-            m_videos->remove(entry.videoId);
-            if (live)
-                emit updateFailed(entry.videoId, QString(), message);
-            emit conflict(message);
-            break;
-        }
-        restoreServerRow(entry.videoId);
-        if (live)
-            emit updateFailed(entry.videoId, field, reason);
-        else
-            emit conflict(tr("Your changes to “%1” could not be saved: %2").arg(title, reason));
-        break;
-    }
-    case OutboxEntry::DeleteVideo:
-        restoreServerRow(entry.videoId);
-        emit conflict(tr("“%1” could not be deleted: %2").arg(title, reason));
-        break;
-    default:
-        break;
-    }
-}
-
-void LibraryChanges::onDeferred(const OutboxEntry &entry)
-{
-    // The change waits in the outbox: for the UI it is saved (and marked as waiting).
-    if (entry.kind == OutboxEntry::AddVideo && m_liveAdds.remove(entry.seq))
-        emit videoAdded(entry.videoId);
-    if (entry.kind == OutboxEntry::EditVideo && m_liveEdits.remove(entry.seq))
-        emit videoUpdated(entry.videoId);
 }
 
 } // namespace clipshelf

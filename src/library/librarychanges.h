@@ -3,19 +3,16 @@
 #include "library/videorow.h"
 #include "storage/outbox.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QStringList>
 
 namespace clipshelf {
 
+class ChangeOutcomes;
 class OutboxReplayer;
 class UndoWindow;
 class VideoListModel;
-struct ApiError;
-struct ApiResult;
 
 /**
  * The user's adds, edits and deletes of videos. Each one is written to the
@@ -69,24 +66,16 @@ signals:
     void serverChanged(int countDelta);
 
 private:
-    void onSucceeded(const OutboxEntry &entry, const ApiResult &result);
-    void onRejected(const OutboxEntry &entry, const ApiError &error);
-    void onDeferred(const OutboxEntry &entry);
     bool enqueue(OutboxEntry &entry);
     void release(qint64 id);
-    void dropChangesTo(qint64 localId);
-    void restoreServerRow(qint64 id);
     std::optional<OutboxEntry> queuedAdd(qint64 localId) const;
-    QString titleOf(const OutboxEntry &entry) const;
 
     QPointer<Outbox> m_outbox;
     QPointer<OutboxReplayer> m_replayer;
     VideoListModel *m_videos;
     QString m_owner;
     UndoWindow *m_undo;                     ///< held deletes
-    QHash<qint64, VideoRow> m_serverRows;   ///< the server's version of rows with queued edits
-    QSet<qint64> m_liveAdds;                ///< seqs whose result the Add dialog waits for
-    QSet<qint64> m_liveEdits;               ///< seqs whose result the editor waits for
+    ChangeOutcomes *m_outcomes;             ///< the server's answers
 };
 
 } // namespace clipshelf
