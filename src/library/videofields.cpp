@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+// The messages keep the LibraryChanges translation context, where they were first (resources/translations).
 namespace clipshelf::videofields {
 
 qsizetype codePoints(const QString &s)

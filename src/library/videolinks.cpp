@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+// The messages keep the LibraryController translation context, where they were first.
 namespace clipshelf::videolinks {
 
 QVariantMap check(const QString &text, const VideoListModel &videos)

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+// The messages keep the SettingsController translation context, where they were first.
 namespace clipshelf::settingsedits {
 
 namespace {
