@@ -46,13 +46,4 @@ bool VideoFilter::matches(const VideoRecord &row, const TagDictionary &dictionar
     return (m_tagIds.empty() || row.hasTags(m_tagIds, dictionary)) && row.matchesText(m_needle);
 }
 
-bool VideoFilter::shows(const VideoRecord &row, const TagDictionary &dictionary) const
-{
-    if (row.pendingDelete())
-        return false;
-    if (m_lowerBound && m_lowerBound->before(row.key()))
-        return false;
-    return (m_tagIds.empty() || row.hasTags(m_tagIds, dictionary)) && row.matchesText(m_needle);
-}
-
 } // namespace clipshelf

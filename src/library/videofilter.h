@@ -1,6 +1,7 @@
 #pragma once
 
 #include "library/searchneedle.h"
+#include "library/videorecord.h"
 #include "library/videosortkey.h"
 
 #include <optional>
@@ -9,9 +10,6 @@
 #include <vector>
 
 namespace clipshelf {
-
-class TagDictionary;
-class VideoRecord;
 
 /**
  * What the library list shows: rows carrying every chosen tag and containing
@@ -37,7 +35,13 @@ public:
     /// as of the last prepare().
     bool matches(const VideoRecord &row, const TagDictionary &dictionary) const;
     /// True when \a row is shown: it matches, is not being deleted and lies within the lower bound.
-    bool shows(const VideoRecord &row, const TagDictionary &dictionary) const;
+    /// Inline: it runs for every stored row on each change of what is shown.
+    bool shows(const VideoRecord &row, const TagDictionary &dictionary) const
+    {
+        if (row.pendingDelete() || (m_lowerBound && m_lowerBound->before(row.key())))
+            return false;
+        return (m_tagIds.empty() || row.hasTags(m_tagIds, dictionary)) && row.matchesText(m_needle);
+    }
 
 private:
     QString m_text;                ///< lower case
