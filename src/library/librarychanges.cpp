@@ -4,106 +4,41 @@
 #include "api/endpoints.h"
 #include "core/youtubeurl.h"
 #include "sync/outboxreplayer.h"
+#include "library/changeoutcomes.h"
+#include "library/changeoverlay.h"
+#include "library/undowindow.h"
+#include "library/videofields.h"
 #include "library/videolistmodel.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
-#include <QTimer>
 
 namespace clipshelf {
 
 namespace {
 
-qsizetype codePoints(const QString &s)
-{
-    qsizetype n = 0;
-    for (qsizetype i = 0; i < s.size(); ++i, ++n)
-        if (s.at(i).isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
-            ++i;
-    return n;
-}
-
 QJsonValue nullable(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
-
-/// The API's field name without an index ("tags[2]" -> "tags"), and its message.
-/// A 400 or 422 with errors[] shows at its field; one the form does not have
-/// (e.g. "body") or none at all shows the answer's own message in general.
-std::pair<QString, QString> fieldProblem(const ApiError &error)
-{
-    if (!error.fields.isEmpty()) {
-        const FieldError &f = error.fields.constFirst();
-        const QString field = f.field.section(QLatin1Char('['), 0, 0);
-        if (field == QLatin1String("url")) {
-            // The server words it like YoutubeUrl::errorString(): a clause about the link.
-            QString clause = f.message.trimmed();
-            while (clause.endsWith(QLatin1Char('.')))
-                clause.chop(1);
-            return {field, QCoreApplication::translate("clipshelf::LibraryChanges",
-                                                       "This link is not a YouTube video: it %1.")
-                               .arg(clause)};
-        }
-        if (QStringList{QStringLiteral("title"), QStringLiteral("notes"), QStringLiteral("tags")}
-                .contains(field))
-            return {field, f.message};
-    }
-    return {QString(), error.message};
-}
-
-void applyPatch(VideoRow &row, const QJsonObject &patch)
-{
-    if (patch.contains(QLatin1String("title")))
-        row.title = patch.value(QLatin1String("title")).toString();
-    if (patch.contains(QLatin1String("notes")))
-        row.notes = patch.value(QLatin1String("notes")).toString();
-    if (patch.contains(QLatin1String("tags"))) {
-        row.tags.clear();
-        for (const QJsonValue &t : patch.value(QLatin1String("tags")).toArray())
-            row.tags.append(t.toString());
-    }
-}
 
 } // namespace
 
 LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos, QObject *parent)
-    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos)
+    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos), m_undo(new UndoWindow(this)),
+      m_outcomes(new ChangeOutcomes(outbox, replayer, videos, m_undo, this))
 {
-    connect(replayer, &OutboxReplayer::entrySucceeded, this, &LibraryChanges::onSucceeded);
-    connect(replayer, &OutboxReplayer::entryRejected, this, &LibraryChanges::onRejected);
-    connect(replayer, &OutboxReplayer::entryDeferred, this,
-            [this](const OutboxEntry &entry, const ApiError &) { onDeferred(entry); });
+    connect(m_undo, &UndoWindow::expired, this, &LibraryChanges::release);
+    connect(m_outcomes, &ChangeOutcomes::overlayNeeded, this, &LibraryChanges::applyOverlay);
+    connect(m_outcomes, &ChangeOutcomes::videoAdded, this, &LibraryChanges::videoAdded);
+    connect(m_outcomes, &ChangeOutcomes::duplicateVideo, this, &LibraryChanges::duplicateVideo);
+    connect(m_outcomes, &ChangeOutcomes::addFailed, this, &LibraryChanges::addFailed);
+    connect(m_outcomes, &ChangeOutcomes::videoUpdated, this, &LibraryChanges::videoUpdated);
+    connect(m_outcomes, &ChangeOutcomes::updateFailed, this, &LibraryChanges::updateFailed);
+    connect(m_outcomes, &ChangeOutcomes::videoDeleted, this, &LibraryChanges::videoDeleted);
+    connect(m_outcomes, &ChangeOutcomes::conflict, this, &LibraryChanges::conflict);
+    connect(m_outcomes, &ChangeOutcomes::serverChanged, this, &LibraryChanges::serverChanged);
 }
 
 LibraryChanges::~LibraryChanges() = default;
 
-QString LibraryChanges::validate(const QString &title, const QString &notes, QStringList *tags, QString *field)
-{
-    if (codePoints(title.trimmed()) > 300) {
-        *field = QStringLiteral("title");
-        return tr("The title can have at most 300 characters.");
-    }
-    if (codePoints(notes) > 10000) {
-        *field = QStringLiteral("notes");
-        return tr("Notes can have at most 10,000 characters.");
-    }
-    QStringList normalised;
-    for (const QString &t : std::as_const(*tags)) {
-        const QString tag = t.trimmed().toLower();
-        if (tag.isEmpty())
-            continue;
-        if (codePoints(tag) > 40) {
-            *field = QStringLiteral("tags");
-            return tr("The tag “%1” is too long: tags can have at most 40 characters.").arg(tag.left(40) + u'…');
-        }
-        if (!normalised.contains(tag))
-            normalised.append(tag);
-    }
-    if (normalised.size() > 20) {
-        *field = QStringLiteral("tags");
-        return tr("A video can have at most 20 tags.");
-    }
-    *tags = normalised;
-    return {};
-}
+void LibraryChanges::setUndoMs(int ms) { m_undo->setDurationMs(ms); }
 
 bool LibraryChanges::enqueue(OutboxEntry &entry)
 {
@@ -119,16 +54,6 @@ std::optional<OutboxEntry> LibraryChanges::queuedAdd(qint64 localId) const
     return std::nullopt;
 }
 
-QString LibraryChanges::titleOf(const OutboxEntry &entry) const
-{
-    const QString title = entry.payload.value(QLatin1String("title")).toString();
-    if (!title.isEmpty())
-        return title;
-    if (const std::optional<VideoRow> row = m_videos->find(entry.videoId))
-        return row->displayTitle();
-    return entry.payload.value(QLatin1String("url")).toString();
-}
-
 // --- the user's changes --------------------------------------------------------
 
 void LibraryChanges::add(const QString &url, const QString &title, const QString &notes, const QStringList &tags)
@@ -140,7 +65,7 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
     }
     QStringList cleanTags = tags;
     QString field;
-    const QString problem = validate(title, notes, &cleanTags, &field);
+    const QString problem = videofields::validate(title, notes, &cleanTags, &field);
     if (!problem.isEmpty()) {
         emit addFailed(field, problem);
         return;
@@ -174,7 +99,7 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
     row.pending = true;
     m_videos->upsert(row);
     if (m_replayer->canSendNow()) {
-        m_liveAdds.insert(entry.seq);
+        m_outcomes->expectAnswer(entry);
         m_replayer->kick();
     } else {
         emit videoAdded(entry.localId());
@@ -190,7 +115,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     }
     QStringList cleanTags = tags;
     QString field;
-    const QString problem = validate(title, notes, &cleanTags, &field);
+    const QString problem = videofields::validate(title, notes, &cleanTags, &field);
     if (!problem.isEmpty()) {
         emit updateFailed(id, field, problem);
         return;
@@ -208,13 +133,13 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
         return;
     }
     VideoRow updated = *row;
-    applyPatch(updated, patch);
+    changeoverlay::applyPatch(updated, patch);
     updated.pending = true;
     // An edit of a queued add (id < 0) is a change of its own, sent after the add: never
     // a rewrite of the add's body, which an earlier send whose answer was lost may have
     // saved already (its Idempotency-Key would then replay the old body, or be refused).
     if (id > 0 && !row->pending)
-        m_serverRows.insert(id, *row);
+        m_outcomes->serverRows().insert(id, *row);
     OutboxEntry entry;
     entry.kind = OutboxEntry::EditVideo;
     entry.videoId = id;
@@ -225,7 +150,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     }
     m_videos->upsert(updated);
     if (m_replayer->canSendNow()) {
-        m_liveEdits.insert(entry.seq);
+        m_outcomes->expectAnswer(entry);
         m_replayer->kick();
     } else {
         emit videoUpdated(id);
@@ -235,7 +160,7 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
 void LibraryChanges::remove(qint64 id)
 {
     const std::optional<VideoRow> row = m_videos->find(id);
-    if (!row || m_held.contains(id))
+    if (!row || m_undo->isHeld(id))
         return;
     const QString title = row->displayTitle();
     OutboxEntry entry;
@@ -247,37 +172,30 @@ void LibraryChanges::remove(qint64 id)
         emit conflict(tr("“%1” could not be deleted: this computer could not store the change.").arg(title));
         return;
     }
-    m_held.insert(id, entry.seq);
+    m_undo->open(id, entry.seq);
     m_videos->setPendingDelete(id, true);
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id] { release(id); });
-    timer->start(m_undoMs);
-    m_undoTimers.insert(id, timer);
     emit deleteScheduled(id, title);
 }
 
 void LibraryChanges::undo(qint64 id)
 {
-    if (QTimer *timer = m_undoTimers.take(id))
-        timer->deleteLater();
-    if (!m_held.contains(id))
+    const std::optional<qint64> seq = m_undo->close(id);
+    if (!seq)
         return;
-    m_outbox->remove(m_held.take(id));
+    m_outbox->remove(*seq);
     m_videos->setPendingDelete(id, false);
 }
 
 void LibraryChanges::release(qint64 id)
 {
-    if (QTimer *timer = m_undoTimers.take(id))
-        timer->deleteLater();
-    if (!m_held.contains(id))
+    const std::optional<qint64> held = m_undo->close(id);
+    if (!held)
         return;
-    const qint64 seq = m_held.take(id);
+    const qint64 seq = *held;
     if (id < 0) {
         std::optional<OutboxEntry> queued = queuedAdd(id);
         if (queued && m_replayer->inFlightSeq() != queued->seq) {
-            dropChangesTo(id);   // never sent: nothing to delete on the server
+            m_outcomes->dropChangesTo(id);   // never sent: nothing to delete on the server
             m_videos->remove(id);
             emit videoDeleted(id);
             return;
@@ -289,223 +207,36 @@ void LibraryChanges::release(qint64 id)
 
 void LibraryChanges::commitAll()
 {
-    const QList<qint64> ids = m_held.keys();
+    const QList<qint64> ids = m_undo->heldIds();
     for (qint64 id : ids)
         release(id);
 }
 
-void LibraryChanges::keepHeldForNextStart()
-{
-    qDeleteAll(m_undoTimers);
-    m_undoTimers.clear();
-}
+void LibraryChanges::keepHeldForNextStart() { m_undo->stopTimers(); }
 
 void LibraryChanges::releaseLeftoverHolds()
 {
     for (const OutboxEntry &e : m_outbox->entries()) {
-        if (e.state == OutboxEntry::Held && !m_held.values().contains(e.seq))
+        if (e.state == OutboxEntry::Held && !m_undo->holdsSeq(e.seq))
             m_outbox->release(e.seq);   // the app closed during the undo window: that commits
     }
 }
 
 void LibraryChanges::reset()
 {
-    qDeleteAll(m_undoTimers);
-    m_undoTimers.clear();
-    m_held.clear();
-    m_serverRows.clear();
-    m_liveAdds.clear();
-    m_liveEdits.clear();
-}
-
-void LibraryChanges::dropChangesTo(qint64 localId)
-{
-    const QList<OutboxEntry> entries = m_outbox->entries();
-    for (const OutboxEntry &e : entries)
-        if (e.videoId == localId)
-            m_outbox->remove(e.seq);
+    m_undo->clear();
+    m_outcomes->reset();
 }
 
 void LibraryChanges::applyOverlay()
 {
     if (!m_outbox)
         return;
-    QHash<qint64, VideoRow> changed;
-    auto current = [&](qint64 id) -> VideoRow * {
-        auto it = changed.find(id);
-        if (it != changed.end())
-            return &it.value();
-        const std::optional<VideoRow> row = m_videos->find(id);
-        return row ? &changed.insert(id, *row).value() : nullptr;
-    };
-    for (const OutboxEntry &e : m_outbox->entriesFor(m_owner, true)) {
-        switch (e.kind) {
-        case OutboxEntry::AddVideo:
-            if (!m_videos->find(e.videoId)) {
-                VideoRow row;
-                row.id = e.videoId;
-                row.createdMs = row.updatedMs = e.createdAt.toMSecsSinceEpoch();
-                row.youtubeId = YoutubeUrl::parse(e.payload.value(QLatin1String("url")).toString()).videoId();
-                row.title = e.payload.value(QLatin1String("title")).toString();
-                row.notes = e.payload.value(QLatin1String("notes")).toString();
-                for (const QJsonValue &t : e.payload.value(QLatin1String("tags")).toArray())
-                    row.tags.append(t.toString());
-                row.pending = true;
-                changed.insert(row.id, row);
-            }
-            break;
-        case OutboxEntry::EditVideo:
-            if (VideoRow *row = current(e.videoId)) {
-                if (!row->pending && e.videoId > 0)
-                    m_serverRows.insert(e.videoId, *row);
-                applyPatch(*row, e.payload.value(QLatin1String("patch")).toObject());
-                row->pending = true;
-            }
-            break;
-        case OutboxEntry::DeleteVideo:
-            if (VideoRow *row = current(e.videoId)) {
-                row->pendingDelete = true;
-                row->pending = true;
-            }
-            break;
-        default:
-            break;
-        }
-    }
-    if (changed.isEmpty())
-        return;
-    std::vector<VideoRow> rows;
-    rows.reserve(size_t(changed.size()));
-    for (auto it = changed.begin(); it != changed.end(); ++it)
-        rows.push_back(std::move(it.value()));
-    m_videos->mergeRows(std::move(rows));
-}
-
-// --- answers from the server ---------------------------------------------------
-
-void LibraryChanges::onSucceeded(const OutboxEntry &entry, const ApiResult &result)
-{
-    if (!entry.isVideoChange())
-        return;
-    if (entry.kind == OutboxEntry::DeleteVideo) {
-        m_serverRows.remove(entry.videoId);
-        m_videos->remove(entry.videoId);
-        emit videoDeleted(entry.videoId);
-        emit serverChanged(-1);
-        return;
-    }
-    VideoRow row = VideoRow::fromVideo(Video::fromJson(result.json()));
-    if (row.id <= 0)
-        return;
-    if (entry.kind == OutboxEntry::AddVideo) {
-        const qint64 localId = entry.videoId;
-        m_outbox->retarget(localId, row.id);
-        if (m_held.contains(localId)) {   // deleted while the add was on the wire
-            m_held.insert(row.id, m_held.take(localId));
-            if (QTimer *timer = m_undoTimers.take(localId)) {
-                timer->stop();
-                timer->deleteLater();
-                auto *next = new QTimer(this);
-                next->setSingleShot(true);
-                const qint64 id = row.id;
-                connect(next, &QTimer::timeout, this, [this, id] { release(id); });
-                next->start(m_undoMs);
-                m_undoTimers.insert(id, next);
-            }
-        }
-        m_videos->replace(localId, row);
-        applyOverlay();
-        if (m_liveAdds.remove(entry.seq))
-            emit videoAdded(row.id);
-        emit serverChanged(+1);
-        return;
-    }
-    // EditVideo: the server's version, with any further queued changes on top.
-    m_serverRows.remove(row.id);
-    m_videos->upsert(row);
-    applyOverlay();
-    if (m_liveEdits.remove(entry.seq))
-        emit videoUpdated(row.id);
-    emit serverChanged(0);
-}
-
-void LibraryChanges::restoreServerRow(qint64 id)
-{
-    if (m_serverRows.contains(id)) {
-        VideoRow row = m_serverRows.take(id);
-        row.pending = false;
-        row.pendingDelete = false;
-        m_videos->upsert(row);
-    } else {
-        m_videos->setPendingDelete(id, false);
-        m_videos->setPending(id, false);
-    }
-    applyOverlay();
-}
-
-void LibraryChanges::onRejected(const OutboxEntry &entry, const ApiError &error)
-{
-    if (!entry.isVideoChange())
-        return;
-    const QString title = titleOf(entry);
-    const auto [field, reason] = fieldProblem(error);
-    switch (entry.kind) {
-    case OutboxEntry::AddVideo: {
-        const bool live = m_liveAdds.remove(entry.seq);
-        dropChangesTo(entry.videoId);
-        m_videos->remove(entry.videoId);
-        if (error.kind == ApiError::Conflict) {
-            const Video existing = Video::fromJson(error.body.value(QLatin1String("video")).toObject());
-            if (existing.id > 0)
-                m_videos->mergeVideos({existing});
-            if (live)
-                emit duplicateVideo(existing.id, tr("Already in your library"));
-            else
-                emit conflict(tr("“%1” was already in your library, so the copy added while offline was not "
-                                 "saved again.").arg(title));
-        } else if (live) {
-            emit addFailed(field, reason);
-        } else {
-            emit conflict(tr("“%1” could not be added: %2").arg(title, reason));
-        }
-        break;
-    }
-    case OutboxEntry::EditVideo: {
-        const bool live = m_liveEdits.remove(entry.seq);
-        if (error.kind == ApiError::NotFound) {
-            const QString message =
-                tr("“%1” was deleted elsewhere, so your changes to it could not be saved.").arg(title);
-            dropChangesTo(entry.videoId);   // every other change to it goes as well
-            m_serverRows.remove(entry.videoId);
-            m_videos->remove(entry.videoId);
-            if (live)
-                emit updateFailed(entry.videoId, QString(), message);
-            emit conflict(message);
-            break;
-        }
-        restoreServerRow(entry.videoId);
-        if (live)
-            emit updateFailed(entry.videoId, field, reason);
-        else
-            emit conflict(tr("Your changes to “%1” could not be saved: %2").arg(title, reason));
-        break;
-    }
-    case OutboxEntry::DeleteVideo:
-        restoreServerRow(entry.videoId);
-        emit conflict(tr("“%1” could not be deleted: %2").arg(title, reason));
-        break;
-    default:
-        break;
-    }
-}
-
-void LibraryChanges::onDeferred(const OutboxEntry &entry)
-{
-    // The change waits in the outbox: for the UI it is saved (and marked as waiting).
-    if (entry.kind == OutboxEntry::AddVideo && m_liveAdds.remove(entry.seq))
-        emit videoAdded(entry.videoId);
-    if (entry.kind == OutboxEntry::EditVideo && m_liveEdits.remove(entry.seq))
-        emit videoUpdated(entry.videoId);
+    std::vector<VideoRow> rows = changeoverlay::overlay(
+        m_outbox->entriesFor(m_owner, true), [this](qint64 id) { return m_videos->find(id); },
+        &m_outcomes->serverRows());
+    if (!rows.empty())
+        m_videos->mergeRows(std::move(rows));
 }
 
 } // namespace clipshelf

@@ -3,20 +3,16 @@
 #include "library/videorow.h"
 #include "storage/outbox.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QStringList>
-
-class QTimer;
 
 namespace clipshelf {
 
+class ChangeOutcomes;
 class OutboxReplayer;
+class UndoWindow;
 class VideoListModel;
-struct ApiError;
-struct ApiResult;
 
 /**
  * The user's adds, edits and deletes of videos. Each one is written to the
@@ -39,7 +35,7 @@ public:
     /// Whose changes are made and shown (the signed-in user, or the cache's owner).
     void setOwner(const QString &sub) { m_owner = sub; }
     QString owner() const { return m_owner; }
-    void setUndoMs(int ms) { m_undoMs = ms; }
+    void setUndoMs(int ms);
 
     /// Shows the owner's queued changes in the list (after loading rows).
     void applyOverlay();
@@ -57,10 +53,6 @@ public:
     /// outbox, and the next start sends them (releaseLeftoverHolds()). For shutdown.
     void keepHeldForNextStart();
 
-    /// Checks title, notes and tags as the server does; "" when fine, else the
-    /// message and \a field. \a tags is normalised (trimmed, lower case, no duplicates).
-    static QString validate(const QString &title, const QString &notes, QStringList *tags, QString *field);
-
 signals:
     void videoAdded(qint64 id);
     void duplicateVideo(qint64 existingId, const QString &message);
@@ -74,26 +66,16 @@ signals:
     void serverChanged(int countDelta);
 
 private:
-    void onSucceeded(const OutboxEntry &entry, const ApiResult &result);
-    void onRejected(const OutboxEntry &entry, const ApiError &error);
-    void onDeferred(const OutboxEntry &entry);
     bool enqueue(OutboxEntry &entry);
     void release(qint64 id);
-    void dropChangesTo(qint64 localId);
-    void restoreServerRow(qint64 id);
     std::optional<OutboxEntry> queuedAdd(qint64 localId) const;
-    QString titleOf(const OutboxEntry &entry) const;
 
     QPointer<Outbox> m_outbox;
     QPointer<OutboxReplayer> m_replayer;
     VideoListModel *m_videos;
     QString m_owner;
-    int m_undoMs = 5000;
-    QHash<qint64, QTimer *> m_undoTimers;   ///< video id -> its undo window
-    QHash<qint64, qint64> m_held;           ///< video id -> held delete's seq
-    QHash<qint64, VideoRow> m_serverRows;   ///< the server's version of rows with queued edits
-    QSet<qint64> m_liveAdds;                ///< seqs whose result the Add dialog waits for
-    QSet<qint64> m_liveEdits;               ///< seqs whose result the editor waits for
+    UndoWindow *m_undo;                     ///< held deletes
+    ChangeOutcomes *m_outcomes;             ///< the server's answers
 };
 
 } // namespace clipshelf

@@ -2,9 +2,11 @@
 
 #include "auth/sessionmanager.h"
 #include "core/logging.h"
-#include "core/youtubeurl.h"
 #include "library/librarychanges.h"
 #include "library/libraryloader.h"
+#include "library/librarysearch.h"
+#include "library/outboxstatus.h"
+#include "library/videolinks.h"
 #include "sync/outboxreplayer.h"
 #include "storage/librarycache.h"
 #include "storage/outbox.h"
@@ -21,11 +23,15 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
     : QObject(parent), m_sessions(sessions), m_cache(cache), m_outbox(outbox), m_replayer(replayer),
       m_thumbnails(thumbnails), m_videos(new VideoListModel(this)), m_tags(new TagListModel(this)),
       m_loader(new LibraryLoader(api, cache, m_videos, m_tags, this)),
-      m_changes(new LibraryChanges(outbox, replayer, m_videos, this))
+      m_changes(new LibraryChanges(outbox, replayer, m_videos, this)),
+      m_search(new LibrarySearch(m_videos, m_tags, kSearchDebounceMs, this)),
+      m_outboxStatus(new OutboxStatus(outbox, this))
 {
-    m_searchDebounce.setSingleShot(true);
-    m_searchDebounce.setInterval(kSearchDebounceMs);
-    connect(&m_searchDebounce, &QTimer::timeout, this, &LibraryController::applyFilter);
+    connect(m_outboxStatus, &OutboxStatus::changed, this, &LibraryController::pendingChangesChanged);
+    connect(m_outboxStatus, &OutboxStatus::recoveredChanged, this, &LibraryController::recoveredMessageChanged);
+    connect(m_search, &LibrarySearch::textChanged, this, &LibraryController::searchTextChanged);
+    connect(m_search, &LibrarySearch::selectedTagsChanged, this, &LibraryController::selectedTagsChanged);
+    connect(m_search, &LibrarySearch::applied, this, &LibraryController::onFilterApplied);
     m_tagsRefresh.setSingleShot(true);
     m_tagsRefresh.setInterval(500);
     connect(&m_tagsRefresh, &QTimer::timeout, m_loader, &LibraryLoader::fetchTags);
@@ -60,7 +66,6 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
         m_tagsRefresh.start();
     });
 
-    connect(outbox, &Outbox::changed, this, &LibraryController::pendingChangesChanged);
     connect(sessions, &SessionManager::sessionChanged, this, &LibraryController::onSessionChanged);
     connect(sessions, &SessionManager::connectionStateChanged, this, &LibraryController::onConnectionChanged);
     connect(replayer, &OutboxReplayer::backOnline, this, [this] {
@@ -76,12 +81,13 @@ bool LibraryController::isLoading() const { return m_loader->isLoading(); }
 
 int LibraryController::totalCount() const { return m_loader->totalCount(); }
 
-int LibraryController::pendingChanges() const { return m_outbox ? m_outbox->countFor(m_owner) : 0; }
+int LibraryController::pendingChanges() const { return m_outboxStatus->pendingChanges(); }
 
-int LibraryController::otherUserChanges() const
-{
-    return m_outbox && !m_owner.isEmpty() ? m_outbox->countNotFor(m_owner) : 0;
-}
+bool LibraryController::outboxBelongsToOtherUser() const { return m_outboxStatus->belongsToOtherUser(); }
+
+int LibraryController::otherUserChanges() const { return m_outboxStatus->otherUserChanges(); }
+
+int LibraryController::recoveredChanges() const { return m_outboxStatus->recoveredChanges(); }
 
 void LibraryController::setUndoMs(int ms) { m_changes->setUndoMs(ms); }
 
@@ -98,20 +104,9 @@ void LibraryController::prepareForShutdown()
     flushCache();
 }
 
-QString LibraryController::recoveredMessage() const
-{
-    return m_recoveredChanges > 0
-               ? tr("Changes you made before Clipshelf last closed were kept, and are sent when you are online.")
-               : QString();
-}
+QString LibraryController::recoveredMessage() const { return m_outboxStatus->recoveredMessage(); }
 
-void LibraryController::dismissRecoveredMessage()
-{
-    if (m_recoveredChanges == 0)
-        return;
-    m_recoveredChanges = 0;
-    emit recoveredMessageChanged();
-}
+void LibraryController::dismissRecoveredMessage() { m_outboxStatus->dismissRecovered(); }
 
 void LibraryController::start(CacheLoading loading)
 {
@@ -122,14 +117,7 @@ void LibraryController::start(CacheLoading loading)
     // Whose library: the signed-in user's, else (offline start) the cache's owner.
     const QString sub = m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub();
     // What an earlier run left in the outbox (after quitting offline, a signal or a crash): say so once.
-    if (m_outbox) {
-        for (const OutboxEntry &e : m_outbox->entries())
-            m_recoveredChanges += sub.isEmpty() || e.ownerSub == sub ? 1 : 0;
-        if (m_recoveredChanges > 0) {
-            qCInfo(lcCore) << "Library:" << m_recoveredChanges << "changes of an earlier run wait in the outbox";
-            emit recoveredMessageChanged();
-        }
-    }
+    m_outboxStatus->noteRecovered(sub);
     m_changes->releaseLeftoverHolds();
     onConnectionChanged();
     adoptOwner(sub);
@@ -160,7 +148,7 @@ void LibraryController::adoptOwner(const QString &sub)
     const bool switching = !m_owner.isEmpty() || (!m_cache->ownerSub().isEmpty() && m_cache->ownerSub() != sub);
     qCInfo(lcCore) << "Library: showing the library of" << (switching ? "another" : "the") << "user";
     m_owner = sub;
-    m_otherUserAcknowledged = false;
+    m_outboxStatus->setOwner(sub);
     m_changes->reset();
     m_changes->setOwner(sub);
     m_loader->reset();
@@ -200,55 +188,21 @@ void LibraryController::refresh()
     m_replayer->kick();
 }
 
-void LibraryController::setSearchText(const QString &text)
-{
-    if (text == m_searchText)
-        return;
-    m_searchText = text;
-    emit searchTextChanged();
-    m_searchDebounce.start();
-}
+QString LibraryController::searchText() const { return m_search->text(); }
 
-void LibraryController::applySearchNow()
-{
-    m_searchDebounce.stop();
-    applyFilter();
-}
+QStringList LibraryController::selectedTags() const { return m_search->selectedTags(); }
 
-void LibraryController::toggleTag(const QString &tag)
-{
-    const QString t = tag.trimmed().toLower();
-    if (t.isEmpty())
-        return;
-    if (!m_selectedTags.removeAll(t))
-        m_selectedTags.append(t);
-    m_tags->setSelected(m_selectedTags);
-    emit selectedTagsChanged();
-    m_searchDebounce.stop();
-    applyFilter();
-}
+void LibraryController::setSearchText(const QString &text) { m_search->setText(text); }
 
-void LibraryController::clearFilters()
-{
-    const bool hadTags = !m_selectedTags.isEmpty();
-    m_selectedTags.clear();
-    m_tags->setSelected({});
-    if (hadTags)
-        emit selectedTagsChanged();
-    if (!m_searchText.isEmpty()) {
-        m_searchText.clear();
-        emit searchTextChanged();
-    }
-    m_searchDebounce.stop();
-    applyFilter();
-}
+void LibraryController::applySearchNow() { m_search->applyNow(); }
 
-void LibraryController::applyFilter()
+void LibraryController::toggleTag(const QString &tag) { m_search->toggleTag(tag); }
+
+void LibraryController::clearFilters() { m_search->clear(); }
+
+void LibraryController::onFilterApplied(bool changed)
 {
-    const QString before = m_videos->filterText();
-    const QStringList beforeTags = m_videos->filterTags();
-    m_videos->setFilter(m_searchText, m_selectedTags);
-    if (before != m_videos->filterText() || beforeTags != m_videos->filterTags())
+    if (changed)
         m_loader->filterChanged();
     updateEmptyState();
 }
@@ -276,23 +230,9 @@ void LibraryController::updateEmptyState()
 
 QVariantMap LibraryController::checkUrl(const QString &text) const
 {
-    const YoutubeUrl link = YoutubeUrl::parse(text);
-    QVariantMap out{{QStringLiteral("valid"), link.isValid()}};
-    if (!link.isValid()) {
-        out.insert(QStringLiteral("message"),
-                   text.trimmed().isEmpty() ? QString() : tr("This link is not a YouTube video: it %1.").arg(link.errorString()));
-        out.insert(QStringLiteral("existingId"), 0);
-        return out;
-    }
-    const std::optional<VideoRow> existing = m_videos->findByYoutubeId(link.videoId());
-    out.insert(QStringLiteral("youtubeId"), link.videoId());
-    out.insert(QStringLiteral("canonicalUrl"), link.canonicalUrl());
-    out.insert(QStringLiteral("thumbnailUrl"), link.thumbnailUrl());
-    out.insert(QStringLiteral("thumbnailSource"), QStringLiteral("image://thumbnail/") + link.videoId());
-    out.insert(QStringLiteral("existingId"), existing ? existing->id : 0);
-    out.insert(QStringLiteral("message"), existing ? tr("Already in your library") : QString());
-    if (m_thumbnails)
-        m_thumbnails->request(link.videoId());   // the preview starts loading now
+    const QVariantMap out = videolinks::check(text, *m_videos);
+    if (m_thumbnails && out.value(QStringLiteral("valid")).toBool())
+        m_thumbnails->request(out.value(QStringLiteral("youtubeId")).toString());   // the preview starts loading now
     return out;
 }
 
@@ -317,16 +257,15 @@ QStringList LibraryController::tagCompletions(const QString &prefix) const { ret
 
 void LibraryController::openInBrowser(qint64 id)
 {
-    const std::optional<VideoRow> row = m_videos->find(id);
-    if (!row)
-        return;
     // Never the url the server (or the cache) holds: a file:, javascript: or custom
     // scheme would be launched. Only the https YouTube link rebuilt from a valid id.
-    if (!YoutubeUrl::isValidId(row->youtubeId)) {
-        qCWarning(lcCore) << "Not opening video" << id << "in the browser: it has no valid YouTube id";
+    const QString url = videolinks::safeBrowserUrl(*m_videos, id);
+    if (url.isEmpty()) {
+        if (m_videos->find(id))
+            qCWarning(lcCore) << "Not opening video" << id << "in the browser: it has no valid YouTube id";
         return;
     }
-    QDesktopServices::openUrl(QUrl(YoutubeUrl::canonicalUrlForId(row->youtubeId)));
+    QDesktopServices::openUrl(QUrl(url));
 }
 
 void LibraryController::copyLink(qint64 id)
@@ -342,34 +281,11 @@ void LibraryController::copyLink(qint64 id)
 
 int LibraryController::indexOfVideo(qint64 id) const { return m_videos->indexOf(id); }
 
-QVariantMap LibraryController::video(qint64 id) const
-{
-    const int row = m_videos->indexOf(id);
-    if (row >= 0)
-        return m_videos->get(row);
-    const std::optional<VideoRow> r = m_videos->find(id);
-    if (!r)
-        return {};
-    return {{QStringLiteral("videoId"), r->id},         {QStringLiteral("url"), r->effectiveUrl()},
-            {QStringLiteral("youtubeId"), r->youtubeId}, {QStringLiteral("title"), r->title},
-            {QStringLiteral("displayTitle"), r->displayTitle()}, {QStringLiteral("notes"), r->notes},
-            {QStringLiteral("tags"), r->tags},           {QStringLiteral("pending"), r->pending},
-            {QStringLiteral("pendingDelete"), r->pendingDelete}};
-}
+QVariantMap LibraryController::video(qint64 id) const { return videolinks::details(*m_videos, id); }
 
-void LibraryController::keepOutbox()
-{
-    m_otherUserAcknowledged = true;
-    emit pendingChangesChanged();
-}
+void LibraryController::keepOutbox() { m_outboxStatus->keepOtherUsers(); }
 
-void LibraryController::discardOutbox()
-{
-    if (m_outbox && !m_owner.isEmpty())
-        m_outbox->removeAllNotFor(m_owner);
-    m_otherUserAcknowledged = true;
-    emit pendingChangesChanged();
-}
+void LibraryController::discardOutbox() { m_outboxStatus->discardOtherUsers(); }
 
 void LibraryController::forgetLocalData()
 {
@@ -381,6 +297,7 @@ void LibraryController::forgetLocalData()
     if (m_thumbnails)
         m_thumbnails->clear();
     m_owner.clear();
+    m_outboxStatus->setOwner({});
     m_changes->setOwner({});
     emit showsCachedLibraryChanged();
     clearFilters();

@@ -1,15 +1,5 @@
 #pragma once
 
-// Interface notes (issue 4), additive to /tmp/issue4-interface.txt:
-//  - Built by clipshelf::Workspace (composition/workspace.h), which also makes the
-//    OutboxReplayer this constructor needs; QML registration stays in qml/bridge
-//    (QML_FOREIGN + QML_UNCREATABLE), as for AuthController.
-//  - Extra: Q_PROPERTY otherUserChanges (how many changes belong to the other
-//    user), sessionEnded; video(id) -> QVariantMap; signals videoDeleted(id),
-//    linkCopied(url); checkUrl() also returns thumbnailSource and existingId.
-//  - Sign out and forget: App.auth.signOutAndForget() (AuthController); the
-//    Workspace wipes cache, outbox and thumbnails when it is called.
-
 #include "library/taglistmodel.h"
 #include "library/videolistmodel.h"
 
@@ -26,6 +16,8 @@ class LibraryCache;
 class Outbox;
 class LibraryChanges;
 class LibraryLoader;
+class LibrarySearch;
+class OutboxStatus;
 class OutboxReplayer;
 class SessionManager;
 class ThumbnailStore;
@@ -77,14 +69,14 @@ public:
 
     VideoListModel *videos() const { return m_videos; }
     TagListModel *tags() const { return m_tags; }
-    QString searchText() const { return m_searchText; }
+    QString searchText() const;
     void setSearchText(const QString &text);
-    QStringList selectedTags() const { return m_selectedTags; }
+    QStringList selectedTags() const;
     bool isLoading() const;
     int totalCount() const;
     EmptyState emptyState() const { return m_emptyState; }
     int pendingChanges() const;
-    bool outboxBelongsToOtherUser() const { return !m_otherUserAcknowledged && otherUserChanges() > 0; }
+    bool outboxBelongsToOtherUser() const;
     int otherUserChanges() const;
     QString errorMessage() const { return m_errorMessage; }
     bool isOffline() const { return m_offline; }
@@ -102,7 +94,7 @@ public:
     void prepareForShutdown();
     QString recoveredMessage() const;
     /// How many of an earlier run's changes start() found in the outbox.
-    int recoveredChanges() const { return m_recoveredChanges; }
+    int recoveredChanges() const;
     Q_INVOKABLE void dismissRecoveredMessage();
 
     /// Loads the cache (if it belongs to the current user) and starts a refresh when online.
@@ -169,7 +161,7 @@ private:
     void onSessionChanged();
     void onConnectionChanged();
     void adoptOwner(const QString &sub);
-    void applyFilter();
+    void onFilterApplied(bool changed);
     void setError(const QString &message);
     void updateEmptyState();
 
@@ -182,20 +174,17 @@ private:
     TagListModel *m_tags;
     LibraryLoader *m_loader;
     LibraryChanges *m_changes;
+    LibrarySearch *m_search;
+    OutboxStatus *m_outboxStatus;
 
     QString m_owner;                 ///< subject whose library is shown
-    QString m_searchText;
-    QStringList m_selectedTags;
-    QTimer m_searchDebounce;
     QTimer m_tagsRefresh;
     bool m_started = false;
     CacheLoading m_cacheLoading = CacheLoading::Blocking;
-    bool m_otherUserAcknowledged = false;
     QString m_errorMessage;
     EmptyState m_emptyState = Loading;
     bool m_offline = false;
     bool m_sessionEnded = false;
-    int m_recoveredChanges = 0;
 };
 
 } // namespace clipshelf

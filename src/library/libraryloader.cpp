@@ -2,81 +2,50 @@
 
 #include "api/endpoints.h"
 #include "core/logging.h"
+#include "library/cachedlibrary.h"
 #include "library/taglistmodel.h"
 #include "library/videojson.h"
 #include "library/videolistmodel.h"
 #include "storage/librarycache.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QSet>
 
 namespace clipshelf {
 
 LibraryLoader::LibraryLoader(ApiClient *api, LibraryCache *cache, VideoListModel *videos, TagListModel *tags,
                              QObject *parent)
-    : QObject(parent), m_api(api), m_cache(cache), m_videos(videos), m_tags(tags)
+    : QObject(parent), m_api(api), m_cache(cache), m_file(new CachedLibrary(cache, videos, tags, this)),
+      m_videos(videos), m_tags(tags)
 {
+    connect(m_file, &CachedLibrary::loaded, this, [this](bool shown, const LibraryCache::LibraryState &state) {
+        onCacheLoaded(shown, state.complete, state.count);
+    });
     m_cacheWrite.setSingleShot(true);
     m_cacheWrite.setInterval(1000);
     connect(&m_cacheWrite, &QTimer::timeout, this, &LibraryLoader::flushCache);
     connect(m_videos, &VideoListModel::moreRequested, this, [this] { fetchPage(false); });
     connect(m_videos, &VideoListModel::countChanged, this, &LibraryLoader::totalCountChanged);
-    m_worker.setMaxThreadCount(1);
 }
 
-LibraryLoader::~LibraryLoader() { m_worker.waitForDone(); }
+LibraryLoader::~LibraryLoader() = default;
 
-void LibraryLoader::waitForBackgroundWork()
-{
-    m_worker.waitForDone();
-    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
-}
+bool LibraryLoader::isLoadingCache() const { return m_file->isLoading(); }
+
+void LibraryLoader::waitForBackgroundWork() { m_file->waitForBackgroundWork(); }
 
 void LibraryLoader::loadCacheInBackground()
 {
-    m_cacheLoading = true;
+    m_file->loadInBackground();
     emit loadingChanged();
-    m_tags->setTags(m_cache->tags());
-    const quint64 resets = m_resets;
-    const QString path = m_cache->libraryFilePath();
-    m_worker.start([this, resets, path] {
-        auto library = std::make_shared<videojson::Library>();
-        QString error;
-        bool ok = false;
-        {
-            MappedFile file(path);
-            // Pages already parsed go back as the parser moves on: a large cache
-            // never sits in memory whole next to the rows built from it.
-            ok = !file.bytes().isEmpty()
-                 && videojson::parseLibrary(file.bytes(), library.get(), &error,
-                                            [&file](const char *at) { file.releaseBefore(at); });
-            if (file.bytes().isEmpty())
-                error.clear();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, resets, library, ok, error] { finishCacheLoad(resets, library, ok, error); },
-            Qt::QueuedConnection);
-    });
 }
 
-void LibraryLoader::finishCacheLoad(quint64 resets, std::shared_ptr<videojson::Library> library, bool ok,
-                                    const QString &error)
+void LibraryLoader::onCacheLoaded(bool shown, bool complete, int count)
 {
-    if (resets != m_resets || !m_cacheLoading)
-        return;   // reset meanwhile (another user, or forget-this-device)
-    m_cacheLoading = false;
-    if (ok) {
-        const LibraryCache::LibraryState state = m_cache->libraryState();
-        m_videos->adopt(std::move(*library));
-        m_libraryComplete = state.complete;
-        m_libraryCount = state.count;
+    if (shown) {
+        m_libraryComplete = complete;
+        m_libraryCount = count;
         m_hasLoaded = true;
-    } else if (!error.isEmpty()) {
-        qCWarning(lcCore) << "The library cache is unreadable and is ignored:" << error;
     }
-    library.reset();
-    qCInfo(lcCore) << "Cached library:" << m_videos->totalRows() << "videos (read in the background)";
     updateBoundAndMore();
     emit loadingChanged();
     emit totalCountChanged();
@@ -89,21 +58,12 @@ void LibraryLoader::finishCacheLoad(quint64 resets, std::shared_ptr<videojson::L
 
 qint64 LibraryLoader::loadCache()
 {
-    QElapsedTimer timer;
-    timer.start();
-    const QByteArray json = m_cache->readLibraryJson();
-    const LibraryCache::LibraryState state = m_cache->libraryState();
-    QString error;
-    if (!json.isEmpty() && m_videos->loadFromJson(json, nullptr, nullptr, &error)) {
-        m_libraryComplete = state.complete;
-        m_libraryCount = state.count;
+    qint64 ms = 0;
+    if (const std::optional<LibraryCache::LibraryState> state = m_file->load(&ms)) {
+        m_libraryComplete = state->complete;
+        m_libraryCount = state->count;
         m_hasLoaded = true;
-    } else if (!json.isEmpty()) {
-        qCWarning(lcCore) << "The library cache is unreadable and is ignored:" << error;
     }
-    m_tags->setTags(m_cache->tags());
-    const qint64 ms = timer.elapsed();
-    qCInfo(lcCore) << "Cached library:" << m_videos->totalRows() << "videos in" << ms << "ms";
     updateBoundAndMore();
     emit totalCountChanged();
     return ms;
@@ -115,10 +75,8 @@ void LibraryLoader::reset()
     ++m_resets;
     m_fetching = false;
     setLoading(false);
-    if (m_cacheLoading) {
-        m_cacheLoading = false;   // its answer is dropped
+    if (m_file->cancel())   // its answer is dropped
         emit loadingChanged();
-    }
     m_refreshAfterCache = false;
     m_hasLoaded = false;
     m_libraryCursor.clear();
@@ -193,7 +151,7 @@ void LibraryLoader::refresh()
 {
     if (!m_online)
         return;
-    if (m_cacheLoading) {
+    if (m_file->isLoading()) {
         m_refreshAfterCache = true;
         return;
     }
@@ -220,7 +178,7 @@ void LibraryLoader::fetchPage(bool first)
 {
     if (!m_api || !m_online || (m_fetching && !first))
         return;
-    if (m_cacheLoading) {
+    if (m_file->isLoading()) {
         m_refreshAfterCache = true;   // after the cache: its rows must not replace newer ones
         return;
     }
@@ -337,13 +295,9 @@ void LibraryLoader::scheduleCacheWrite() { m_cacheWrite.start(); }
 void LibraryLoader::flushCache()
 {
     m_cacheWrite.stop();
-    if (m_cacheLoading)
+    if (m_file->isLoading())
         return;   // the file is still what is being read; nothing newer is shown yet
-    // Copies share their text; the JSON is built and written on the cache's thread.
-    auto rows = std::make_shared<videojson::Library>(m_videos->serverRows());
-    rows->count = m_libraryCount;
-    rows->nextCursor = m_libraryCursor;
-    m_cache->writeLibraryAsync([rows] { return videojson::writeLibrary(*rows); });
+    m_file->write(m_libraryCount, m_libraryCursor);
 }
 
 } // namespace clipshelf

@@ -1,25 +1,21 @@
 #pragma once
 
-#include "library/videorow.h"
+#include "library/videosortkey.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 
-#include <memory>
 #include <optional>
 
 namespace clipshelf {
 
 class ApiClient;
+class CachedLibrary;
 class LibraryCache;
 class TagListModel;
 class VideoListModel;
 struct ApiError;
-namespace videojson {
-struct Library;
-}
 
 /**
  * Fills the VideoListModel and TagListModel: from the profile's cache at once,
@@ -47,7 +43,7 @@ public:
     /// for it, so that the cache never replaces newer rows.
     void loadCacheInBackground();
     /// True while loadCacheInBackground() has not finished.
-    bool isLoadingCache() const { return m_cacheLoading; }
+    bool isLoadingCache() const;
     /// Tests: waits for the worker and delivers what it sent back.
     void waitForBackgroundWork();
     /// Online or not: decides whether pages are fetched and what is shown.
@@ -61,7 +57,7 @@ public:
     /// Forgets paging state and what is shown (another user, or forget-this-device).
     void reset();
 
-    bool isLoading() const { return m_loading || m_cacheLoading; }
+    bool isLoading() const { return m_loading || isLoadingCache(); }
     bool hasLoaded() const { return m_hasLoaded; }
     /// True once a page came from the server in this run (not only the cache).
     bool hasServerData() const { return m_verifiedAny || m_filterCount >= 0; }
@@ -92,11 +88,11 @@ private:
     void applyPage(const QByteArray &body, bool first, bool filtered);
     void updateBoundAndMore();
     void setLoading(bool loading);
-    void finishCacheLoad(quint64 resets, std::shared_ptr<videojson::Library> library, bool ok,
-                         const QString &error);
+    void onCacheLoaded(bool shown, bool complete, int count);
 
     QPointer<ApiClient> m_api;
     LibraryCache *m_cache;
+    CachedLibrary *m_file;             ///< the cache file: read and written
     VideoListModel *m_videos;
     TagListModel *m_tags;
     QTimer m_cacheWrite;
@@ -105,7 +101,6 @@ private:
     bool m_fetching = false;
     bool m_fetchOutdated = false;   ///< a change was confirmed while the page was on its way
     bool m_hasLoaded = false;
-    bool m_cacheLoading = false;
     bool m_refreshAfterCache = false;   ///< refresh() came while the cache was loading
     quint64 m_resets = 0;              ///< bumps on reset(): answers for the previous user are dropped
     quint64 m_generation = 0;          ///< bumps on every filter change and reset; stale answers are dropped
@@ -120,7 +115,6 @@ private:
     bool m_filterComplete = false;
     int m_filterCount = -1;
     std::optional<VideoSortKey> m_filterEnd;
-    QThreadPool m_worker;              ///< reads the cache (declared last: waited for first)
 };
 
 } // namespace clipshelf

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "library/textarena.h"
-#include "library/videorow.h"
+#include "library/videorecord.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -49,6 +49,13 @@ bool parsePage(const QByteArray &json, Page *page, QString *error = nullptr);
  */
 bool parseLibrary(QByteArrayView json, Library *library, QString *error = nullptr,
                   const std::function<void(const char *)> &consumed = {});
+
+/**
+ * One video object (the answer to POST or PATCH /videos, or a 409's "video"),
+ * read by the same code as a page's videos. False (\a row unchanged, and
+ * \a error) when it is not JSON or not a video (no id or youtube_id).
+ */
+bool parseVideo(QByteArrayView json, VideoRow *row, QString *error = nullptr);
 
 /// \a library written as a GET /videos body (the cache file), with JSON escaping.
 QByteArray writeLibrary(const Library &library);

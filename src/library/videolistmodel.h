@@ -1,18 +1,18 @@
 #pragma once
 
-// Interface notes (issue 4), additive: extra roles thumbnailSource
-// ("image://thumbnail/<youtubeId>") and updatedAt; get(row) -> QVariantMap.
-// No QML_ELEMENT here (core has no QtQml): register with QML_FOREIGN in qml/bridge.
+// No QML_ELEMENT here (core has no QtQml): registered with QML_FOREIGN in qml/bridge.
 
+#include "library/videofilter.h"
 #include "library/videojson.h"
-#include "library/videorow.h"
+#include "library/videorecord.h"
+#include "library/videostore.h"
 
 #include <QAbstractListModel>
-#include <QHash>
 #include <QStringList>
 
 #include <functional>
 #include <optional>
+#include <memory>
 #include <vector>
 
 namespace clipshelf {
@@ -66,7 +66,7 @@ public:
     /// Visible rows (after filtering).
     int count() const { return int(m_visible.size()); }
     /// Every stored row, filtered or not.
-    int totalRows() const { return int(m_order.size()); }
+    int totalRows() const { return int(m_store.order().size()); }
 
     // --- filling -------------------------------------------------------------
     /// Replaces every row with the videos of a GET /videos body (or the cache
@@ -80,7 +80,6 @@ public:
     /// Inserts or updates \a rows (matched by id), keeping the order; the view
     /// gets fine-grained inserts/changes, so its scroll position stays.
     void mergeRows(std::vector<VideoRow> rows);
-    void mergeVideos(const QList<Video> &videos);
     /// Inserts or replaces one video (e.g. the server's answer to an edit).
     void upsert(const VideoRow &row);
     /// Replaces the row \a oldId (a queued add's local id) by \a row.
@@ -99,14 +98,14 @@ public:
     /// Shows only rows whose haystack contains \a text (lower-cased, trimmed)
     /// and that carry all \a tags (case-insensitive). Resets the view.
     void setFilter(const QString &text, const QStringList &tags);
-    QString filterText() const { return m_filterText; }
-    QStringList filterTags() const { return m_filterTags; }
-    bool isFiltered() const { return !m_filterText.isEmpty() || !m_filterTags.isEmpty(); }
+    QString filterText() const { return m_filter.text(); }
+    QStringList filterTags() const { return m_filter.tags(); }
+    bool isFiltered() const { return m_filter.isFiltered(); }
     /// Rows after \a key (in list order) stay hidden — the not yet paged-in
     /// part of an unfiltered library; std::nullopt shows everything.
     void setLowerBound(std::optional<VideoSortKey> key);
     /// True when \a row passes the text and tag filter (ignoring deletes and the lower bound).
-    bool matchesFilter(const VideoRecord &row) const;
+    bool matchesFilter(const VideoRecord &row) const { return m_filter.matches(row, m_store.tags()); }
 
     // --- reading -------------------------------------------------------------
     Q_INVOKABLE int indexOf(qint64 id) const;
@@ -120,8 +119,8 @@ public:
     /// cache on another thread (the copies share the records' text).
     videojson::Library serverRows() const;
     /// The visible row \a row (no bounds check beyond an assert).
-    const VideoRecord &visibleRow(int row) const { return m_rows[size_t(m_visible[size_t(row)])]; }
-    const TagDictionary &tagDictionary() const { return m_tags; }
+    const VideoRecord &visibleRow(int row) const { return m_store.at(m_visible[size_t(row)]); }
+    const TagDictionary &tagDictionary() const { return m_store.tags(); }
     /// The rows in JSON (GET /videos shape) for the cache; only server rows (id > 0).
     QByteArray toJson(int count, const QString &nextCursor) const;
 
@@ -131,39 +130,16 @@ signals:
     void moreRequested();
 
 private:
-    bool matches(const VideoRecord &row) const;
     std::vector<int> computeVisible();
     /// Moves the view from m_visible to \a next with fine-grained inserts and
     /// removes (a reset when they would be too many), then dataChanged for \a changed slots.
     void applyVisible(std::vector<int> next, const std::vector<int> &changed = {});
-    int slotOf(qint64 id) const;
     int visiblePosOfSlot(int slot) const;
-    int newSlot(VideoRecord &&row);
-    void freeSlots(const std::vector<int> &freed);
-    /// \a text holds the text of \a rows; it replaces the current arena.
-    void resetWith(std::vector<VideoRecord> rows, std::shared_ptr<TextArena> text);
-    /// Notes that \a row's text is no longer used (replaced or removed).
-    void dropText(const VideoRecord &row) { m_deadText += row.storedBytes(); }
-    /// Copies the live text to a fresh arena once most of the arena is dead.
-    void compactTextIfWasteful();
 
-    // Rows live in stable slots so that the view's old indexes stay valid
-    // while it is moved to a new state; m_order and m_visible are sorted by key.
-    std::vector<VideoRecord> m_rows;         ///< slots (some free)
-    std::shared_ptr<TextArena> m_text;       ///< the rows' text (shared with serverRows() copies)
-    qsizetype m_deadText = 0;                ///< bytes of m_text no row uses any more
-    std::vector<int> m_free;                 ///< free slots
-    std::vector<int> m_order;                ///< every live slot, in list order
+    VideoStore m_store;                      ///< every row, in stable slots
+    VideoFilter m_filter;
     std::vector<int> m_visible;              ///< the slots that pass the filter, in list order
-    TagDictionary m_tags;                    ///< every tag the records use
-    QString m_filterText;                    ///< lower case
-    SearchNeedle m_filterNeedle;             ///< prepared from it
-    QStringList m_filterTags;                ///< lower case
-    std::vector<quint32> m_filterTagIds;     ///< their fold ids; a missing tag matches nothing
-    std::optional<VideoSortKey> m_lowerBound;
     bool m_hasMore = false;
-    mutable QHash<qint64, int> m_index;      ///< id -> slot, built on demand
-    mutable bool m_indexValid = false;
 };
 
 } // namespace clipshelf

@@ -1,15 +1,9 @@
 #pragma once
 
-// Interface notes (issue 4), additive: properties email, hasAvatar,
-// pendingChanges; reloadActivity(), clearMessage(); signals apiKeyRevoked(id),
-// saved(), reloaded(), profileChanged(); prepareAvatar() also returns width,
-// height, bytes. apiKeys/activity are ApiKeyListModel/ActivityListModel
-// (roles as agreed). Sign out and forget: App.auth.signOutAndForget().
-
 #include "api/apiclient.h"
 #include "api/apitypes.h"
+#include "settings/accountprofile.h"
 #include "settings/accountsecurity.h"
-#include "settings/avatarimage.h"
 #include "storage/outbox.h"
 
 #include <QObject>
@@ -17,11 +11,10 @@
 #include <QUrl>
 #include <QVariantMap>
 
-#include <optional>
-
 namespace clipshelf {
 
 class LibraryCache;
+class UserPreferences;
 class OutboxReplayer;
 class SessionManager;
 
@@ -57,15 +50,15 @@ public:
     SettingsController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
                        OutboxReplayer *replayer, QObject *parent = nullptr);
 
-    QString displayName() const { return m_settings.displayName; }
-    QString email() const { return m_me.email; }
-    QUrl avatarUrl() const { return m_avatarUrl; }
-    bool hasAvatar() const { return !m_avatarUrl.isEmpty(); }
-    QString theme() const { return m_settings.theme; }
-    QString language() const { return m_settings.language; }
-    bool emailDigest() const { return m_settings.notifications.emailDigest; }
-    bool productUpdates() const { return m_settings.notifications.productUpdates; }
-    bool securityAlerts() const { return m_settings.notifications.securityAlerts; }
+    QString displayName() const { return settings().displayName; }
+    QString email() const { return m_profile->me().email; }
+    QUrl avatarUrl() const { return m_profile->avatarUrl(); }
+    bool hasAvatar() const { return !avatarUrl().isEmpty(); }
+    QString theme() const { return settings().theme; }
+    QString language() const { return settings().language; }
+    bool emailDigest() const { return settings().notifications.emailDigest; }
+    bool productUpdates() const { return settings().notifications.productUpdates; }
+    bool securityAlerts() const { return settings().notifications.securityAlerts; }
     bool isBusy() const { return m_busy > 0; }
     QString message() const { return m_message; }
     int pendingChanges() const;
@@ -74,7 +67,7 @@ public:
     ApiKeyListModel *apiKeyModel() const { return m_security->apiKeys(); }
     ActivityListModel *activityModel() const { return m_security->activity(); }
     /// The settings as last known (with the ETag).
-    const UserSettings &settings() const { return m_settings; }
+    const UserSettings &settings() const;
 
     /// Shows the cached settings and profile, then reloads when signed in (call once).
     void start();
@@ -120,14 +113,11 @@ signals:
 private:
     void onSessionChanged();
     void loadCache();
-    void patch(const QJsonObject &patch);
     void setMessage(const QString &message);
     void busyDelta(int delta);
-    void fetchAvatar(const QString &avatarUrl);
-    void setAvatarFile(const QString &path);
+    void setOwner(const QString &sub);
     void onEntrySucceeded(const OutboxEntry &entry, const ApiResult &result);
     void onEntryRejected(const OutboxEntry &entry, const ApiError &error);
-    void rebuildOptimistic();
     QString owner() const;
 
     QPointer<ApiClient> m_api;
@@ -136,14 +126,9 @@ private:
     QPointer<Outbox> m_outbox;
     QPointer<OutboxReplayer> m_replayer;
     AccountSecurity *m_security;   ///< API keys and activity
-    UserSettings m_server;        ///< what the server last said
-    UserSettings m_settings;      ///< what is shown: the server's plus queued changes
-    UserInfo m_me;
-    QUrl m_avatarUrl;
-    std::optional<PreparedAvatar> m_prepared;
-    QString m_preparedPath;
+    AccountProfile *m_profile;     ///< who the user is, and their picture
+    UserPreferences *m_preferences; ///< display name, theme, language, notifications
     QString m_owner;                ///< whose settings are shown
-    bool m_serverLoaded = false;    ///< the server's settings arrived in this run
     int m_busy = 0;
     QString m_message;
 };

@@ -4,7 +4,6 @@
 #include "library/videolistmodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -353,7 +352,7 @@ private slots:
 
     void hundredThousandRows()
     {
-        // The JSON comes from the (optimised) writer: generating it here would dominate the time.
+        // Functional checks at full size; the timings live in bench/ (clipshelf-bench-model).
         std::vector<VideoRow> rows;
         rows.reserve(100'000);
         static const QString tagPool[] = {"music", "cooking", "legs", "workout", "travel", "news", "kids", "diy"};
@@ -367,36 +366,23 @@ private slots:
         }
         const QByteArray json = videojson::writePage(rows, 100'000, "next");
         rows.clear();
-        QElapsedTimer t;
-        t.start();
         VideoListModel m;
         QVERIFY(m.loadFromJson(json));
-        const qint64 loadMs = t.restart();
         QCOMPARE(m.count(), 100'000);
         QCOMPARE(m.data(m.index(0), VideoListModel::VideoIdRole).toLongLong(), 100'000);
         QCOMPARE(m.data(m.index(99'999), VideoListModel::VideoIdRole).toLongLong(), 1);
 
         m.setFilter("number 4242", {});
-        const qint64 searchMs = t.restart();
         QVERIFY(m.count() >= 1);
         m.setFilter({}, {"legs", "music"});
-        const qint64 tagMs = t.restart();
         QVERIFY(m.count() > 0);
         m.setFilter("notes for", {"cooking"});
-        const qint64 bothMs = t.restart();
         m.setFilter({}, {});
         m.mergeRows({row(200'000, 1'700'000'000'000LL + 200'000LL * 60'000, "newest")});
-        const qint64 mergeMs = t.restart();
         QCOMPARE(m.count(), 100'001);
         QCOMPARE(m.indexOf(200'000), 0);
         const QByteArray written = m.toJson(100'001, {});
-        const qint64 writeMs = t.restart();
         QVERIFY(written.size() > json.size() / 2);
-        qInfo("100k: loadFromJson %lld ms, search %lld ms, tags %lld ms, both %lld ms, merge %lld ms, toJson %lld ms",
-              loadMs, searchMs, tagMs, bothMs, mergeMs, writeMs);
-        // Generous bounds for a loaded debug build; bench/ measures the real targets.
-        QVERIFY2(loadMs < 2000, qPrintable(QString::number(loadMs)));
-        QVERIFY2(searchMs < 300 && tagMs < 300 && bothMs < 300 && mergeMs < 500, "filtering 100,000 rows is too slow");
     }
 };
 

@@ -1,13 +1,11 @@
 // SettingsController against a scripted API (one class under test; the real
-// server is used by tests/integration/tst_settings*.cpp), and AvatarImage.
+// server is used by tests/integration/tst_settings*.cpp); AvatarImage has tst_avatarimage.
 #include "controllerbackend.h"
 #include "fakeprovider.h"
 #include "settings/settingscontroller.h"
 
-#include <QBuffer>
 #include <QImage>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,15 +14,6 @@ using namespace clipshelf;
 using namespace clipshelf::test;
 
 namespace {
-
-QByteArray encode(const QImage &image, const char *format)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
 
 /// GET/PATCH /settings with ETags, as the contract says.
 struct FakeSettingsApi
@@ -117,43 +106,6 @@ class TestSettingsController : public QObject
     }
 
 private slots:
-    void avatarIsScaledToFitTheLimits()
-    {
-        QString message;
-        QImage wide(2000, 1000, QImage::Format_ARGB32);
-        wide.fill(QColor(10, 120, 200, 128));
-        auto a = AvatarImage::prepare(encode(wide, "PNG"), &message);
-        QVERIFY2(a, qPrintable(message));
-        QCOMPARE(a->image.size(), QSize(512, 256));
-        QCOMPARE(a->contentType, QByteArray("image/png"));
-        QCOMPARE(QImage::fromData(a->bytes).size(), QSize(512, 256));
-
-        // Noise does not compress: PNG would pass 2 MiB, so it becomes JPEG.
-        QImage noise(512, 512, QImage::Format_RGB32);
-        for (int y = 0; y < 512; ++y)
-            for (int x = 0; x < 512; ++x)
-                noise.setPixel(x, y, QRandomGenerator::global()->generate());
-        QImage big = noise.scaled(1536, 1536);
-        for (int y = 0; y < big.height(); y += 1)
-            for (int x = 0; x < big.width(); x += 7)
-                big.setPixel(x, y, QRandomGenerator::global()->generate());
-        auto b = AvatarImage::prepare(encode(big, "BMP"), &message);
-        QVERIFY2(b, qPrintable(message));
-        QVERIFY(b->bytes.size() <= AvatarImage::kMaxBytes);
-        QCOMPARE(b->image.size(), QSize(512, 512));
-
-        QImage small(40, 30, QImage::Format_RGB32);
-        small.fill(Qt::green);
-        auto c = AvatarImage::prepare(encode(small, "JPEG"), &message);
-        QVERIFY(c);
-        QCOMPARE(c->image.size(), QSize(40, 30));   // never scaled up
-
-        QVERIFY(!AvatarImage::prepare(QByteArray("not a picture"), &message));
-        QVERIFY(message.contains("not a picture"));
-        QVERIFY(!AvatarImage::prepare(QStringLiteral("/nonexistent/file.png"), &message));
-        QVERIFY(!message.isEmpty());
-    }
-
     void changesShowAtOnceAndGoWithIfMatch()
     {
         FakeSettingsApi api;
