@@ -1,16 +1,15 @@
 #include "library/librarycontroller.h"
 
-#include "auth/sessionmanager.h"
 #include "core/logging.h"
 #include "library/librarychanges.h"
 #include "library/libraryloader.h"
 #include "library/librarysearch.h"
 #include "library/outboxstatus.h"
 #include "library/videolinks.h"
-#include "sync/outboxreplayer.h"
 #include "storage/librarycache.h"
 #include "storage/outbox.h"
 #include "storage/thumbnailstore.h"
+#include "sync/outboxreplayer.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -18,19 +17,31 @@
 
 namespace clipshelf {
 
-LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
-                                     OutboxReplayer *replayer, ThumbnailStore *thumbnails, QObject *parent)
-    : QObject(parent), m_sessions(sessions), m_cache(cache), m_outbox(outbox), m_replayer(replayer),
+LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, LibraryCache *cache,
+                                     Outbox *outbox, OutboxReplayer *replayer,
+                                     ThumbnailStore *thumbnails, QObject *parent)
+    : QObject(parent), m_cache(cache), m_outbox(outbox), m_replayer(replayer),
       m_thumbnails(thumbnails), m_videos(new VideoListModel(this)), m_tags(new TagListModel(this)),
       m_loader(new LibraryLoader(api, cache, m_videos, m_tags, this)),
       m_changes(new LibraryChanges(outbox, replayer, m_videos, this)),
       m_search(new LibrarySearch(m_videos, m_tags, kSearchDebounceMs, this)),
-      m_outboxStatus(new OutboxStatus(outbox, this))
+      m_outboxStatus(new OutboxStatus(outbox, this)),
+      m_session(
+          new LibrarySession(sessions, cache, replayer, m_loader, m_changes, m_outboxStatus, this))
 {
-    connect(m_outboxStatus, &OutboxStatus::changed, this, &LibraryController::pendingChangesChanged);
-    connect(m_outboxStatus, &OutboxStatus::recoveredChanged, this, &LibraryController::recoveredMessageChanged);
+    connect(m_session, &LibrarySession::ownerChanged, this, [this] {
+        emit pendingChangesChanged();
+        emit showsCachedLibraryChanged();
+    });
+    connect(m_session, &LibrarySession::offlineChanged, this, &LibraryController::offlineChanged);
+    connect(m_session, &LibrarySession::stateChanged, this, &LibraryController::updateEmptyState);
+    connect(m_outboxStatus, &OutboxStatus::changed, this,
+            &LibraryController::pendingChangesChanged);
+    connect(m_outboxStatus, &OutboxStatus::recoveredChanged, this,
+            &LibraryController::recoveredMessageChanged);
     connect(m_search, &LibrarySearch::textChanged, this, &LibraryController::searchTextChanged);
-    connect(m_search, &LibrarySearch::selectedTagsChanged, this, &LibraryController::selectedTagsChanged);
+    connect(m_search, &LibrarySearch::selectedTagsChanged, this,
+            &LibraryController::selectedTagsChanged);
     connect(m_search, &LibrarySearch::applied, this, &LibraryController::onFilterApplied);
     m_tagsRefresh.setSingleShot(true);
     m_tagsRefresh.setInterval(500);
@@ -38,7 +49,8 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
 
     connect(m_loader, &LibraryLoader::loadingChanged, this, &LibraryController::loadingChanged);
     connect(m_loader, &LibraryLoader::loadingChanged, this, &LibraryController::updateEmptyState);
-    connect(m_loader, &LibraryLoader::totalCountChanged, this, &LibraryController::totalCountChanged);
+    connect(m_loader, &LibraryLoader::totalCountChanged, this,
+            &LibraryController::totalCountChanged);
     connect(m_loader, &LibraryLoader::pageApplied, m_changes, &LibraryChanges::applyOverlay);
     connect(m_loader, &LibraryLoader::pageApplied, this, [this] {
         setError({});
@@ -46,7 +58,7 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
     });
     connect(m_loader, &LibraryLoader::failed, this, &LibraryController::setError);
     connect(m_loader, &LibraryLoader::cacheLoaded, this, [this] {
-        m_changes->applyOverlay();   // queued changes over the cached rows
+        m_changes->applyOverlay(); // queued changes over the cached rows
         updateEmptyState();
     });
     connect(m_videos, &VideoListModel::countChanged, this, &LibraryController::updateEmptyState);
@@ -66,8 +78,6 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
         m_tagsRefresh.start();
     });
 
-    connect(sessions, &SessionManager::sessionChanged, this, &LibraryController::onSessionChanged);
-    connect(sessions, &SessionManager::connectionStateChanged, this, &LibraryController::onConnectionChanged);
     connect(replayer, &OutboxReplayer::backOnline, this, [this] {
         if (m_thumbnails)
             m_thumbnails->resetFailures();
@@ -77,19 +87,40 @@ LibraryController::LibraryController(ApiClient *api, SessionManager *sessions, L
 
 LibraryController::~LibraryController() = default;
 
-bool LibraryController::isLoading() const { return m_loader->isLoading(); }
+bool LibraryController::isLoading() const
+{
+    return m_loader->isLoading();
+}
 
-int LibraryController::totalCount() const { return m_loader->totalCount(); }
+int LibraryController::totalCount() const
+{
+    return m_loader->totalCount();
+}
 
-int LibraryController::pendingChanges() const { return m_outboxStatus->pendingChanges(); }
+int LibraryController::pendingChanges() const
+{
+    return m_outboxStatus->pendingChanges();
+}
 
-bool LibraryController::outboxBelongsToOtherUser() const { return m_outboxStatus->belongsToOtherUser(); }
+bool LibraryController::outboxBelongsToOtherUser() const
+{
+    return m_outboxStatus->belongsToOtherUser();
+}
 
-int LibraryController::otherUserChanges() const { return m_outboxStatus->otherUserChanges(); }
+int LibraryController::otherUserChanges() const
+{
+    return m_outboxStatus->otherUserChanges();
+}
 
-int LibraryController::recoveredChanges() const { return m_outboxStatus->recoveredChanges(); }
+int LibraryController::recoveredChanges() const
+{
+    return m_outboxStatus->recoveredChanges();
+}
 
-void LibraryController::setUndoMs(int ms) { m_changes->setUndoMs(ms); }
+void LibraryController::setUndoMs(int ms)
+{
+    m_changes->setUndoMs(ms);
+}
 
 void LibraryController::flushCache()
 {
@@ -104,101 +135,50 @@ void LibraryController::prepareForShutdown()
     flushCache();
 }
 
-QString LibraryController::recoveredMessage() const { return m_outboxStatus->recoveredMessage(); }
-
-void LibraryController::dismissRecoveredMessage() { m_outboxStatus->dismissRecovered(); }
-
-void LibraryController::start(CacheLoading loading)
+QString LibraryController::recoveredMessage() const
 {
-    if (m_started)
-        return;
-    m_started = true;
-    m_cacheLoading = loading;
-    // Whose library: the signed-in user's, else (offline start) the cache's owner.
-    const QString sub = m_sessions->isActive() ? m_sessions->session().profile.subject : m_cache->ownerSub();
-    // What an earlier run left in the outbox (after quitting offline, a signal or a crash): say so once.
-    m_outboxStatus->noteRecovered(sub);
-    m_changes->releaseLeftoverHolds();
-    onConnectionChanged();
-    adoptOwner(sub);
-    updateEmptyState();
+    return m_outboxStatus->recoveredMessage();
 }
 
-void LibraryController::onSessionChanged()
+void LibraryController::dismissRecoveredMessage()
 {
-    if (!m_started || !m_sessions->isActive())
-        return;
-    const QString sub = m_sessions->session().profile.subject;
-    if (sub != m_owner) {
-        adoptOwner(sub);
-        return;
-    }
-    // sessionChanged also fires on every token refresh: only a first load (the
-    // session was restored after the cache was shown) or a new sign-in is due then.
-    const bool wasEnded = m_sessionEnded;
-    onConnectionChanged();
-    if (!m_loader->hasServerData() || wasEnded)
-        refresh();
-}
-
-void LibraryController::adoptOwner(const QString &sub)
-{
-    if (sub.isEmpty() || sub == m_owner)
-        return;
-    const bool switching = !m_owner.isEmpty() || (!m_cache->ownerSub().isEmpty() && m_cache->ownerSub() != sub);
-    qCInfo(lcCore) << "Library: showing the library of" << (switching ? "another" : "the") << "user";
-    m_owner = sub;
-    m_outboxStatus->setOwner(sub);
-    m_changes->reset();
-    m_changes->setOwner(sub);
-    m_loader->reset();
-    m_cache->setOwnerSub(sub);   // another user's cached library is dropped here
-    if (m_cacheLoading == CacheLoading::InBackground) {
-        m_loader->loadCacheInBackground();   // cacheLoaded() applies the overlay
-    } else {
-        m_loader->loadCache();
-        m_changes->applyOverlay();
-    }
-    emit pendingChangesChanged();
-    emit showsCachedLibraryChanged();
-    refresh();
-    updateEmptyState();
-}
-
-void LibraryController::onConnectionChanged()
-{
-    const SessionManager::ConnectionState state = m_sessions->connectionState();
-    const bool offline = state == SessionManager::Offline || state == SessionManager::Reconnecting;
-    const bool ended = state == SessionManager::SessionEnded || (!m_sessions->isActive() && !m_owner.isEmpty());
-    m_loader->setOnline(!offline && m_sessions->isActive());
-    if (offline != m_offline || ended != m_sessionEnded) {
-        m_offline = offline;
-        m_sessionEnded = ended;
-        emit offlineChanged();
-    }
-    updateEmptyState();
+    m_outboxStatus->dismissRecovered();
 }
 
 void LibraryController::refresh()
 {
-    if (!m_sessions->isActive())
-        return;
-    onConnectionChanged();
-    m_loader->refresh();
-    m_replayer->kick();
+    m_session->refresh();
 }
 
-QString LibraryController::searchText() const { return m_search->text(); }
+QString LibraryController::searchText() const
+{
+    return m_search->text();
+}
 
-QStringList LibraryController::selectedTags() const { return m_search->selectedTags(); }
+QStringList LibraryController::selectedTags() const
+{
+    return m_search->selectedTags();
+}
 
-void LibraryController::setSearchText(const QString &text) { m_search->setText(text); }
+void LibraryController::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
 
-void LibraryController::applySearchNow() { m_search->applyNow(); }
+void LibraryController::applySearchNow()
+{
+    m_search->applyNow();
+}
 
-void LibraryController::toggleTag(const QString &tag) { m_search->toggleTag(tag); }
+void LibraryController::toggleTag(const QString &tag)
+{
+    m_search->toggleTag(tag);
+}
 
-void LibraryController::clearFilters() { m_search->clear(); }
+void LibraryController::clearFilters()
+{
+    m_search->clear();
+}
 
 void LibraryController::onFilterApplied(bool changed)
 {
@@ -219,7 +199,9 @@ void LibraryController::updateEmptyState()
 {
     EmptyState state = NotEmpty;
     if (m_videos->count() == 0) {
-        const bool waiting = m_loader->isLoading() || (!m_loader->hasLoaded() && !m_offline && m_sessions->isActive());
+        const bool waiting =
+            m_loader->isLoading() ||
+            (!m_loader->hasLoaded() && !m_session->isOffline() && m_session->isSignedIn());
         state = waiting ? Loading : m_videos->isFiltered() ? NoMatches : NoVideos;
     }
     if (state != m_emptyState) {
@@ -232,7 +214,8 @@ QVariantMap LibraryController::checkUrl(const QString &text) const
 {
     const QVariantMap out = videolinks::check(text, *m_videos);
     if (m_thumbnails && out.value(QStringLiteral("valid")).toBool())
-        m_thumbnails->request(out.value(QStringLiteral("youtubeId")).toString());   // the preview starts loading now
+        m_thumbnails->request(
+            out.value(QStringLiteral("youtubeId")).toString()); // the preview starts loading now
     return out;
 }
 
@@ -242,18 +225,31 @@ void LibraryController::addVideo(const QString &url, const QString &title, const
     m_changes->add(url, title, notes, tags);
 }
 
-void LibraryController::updateVideo(qint64 id, const QString &title, const QString &notes, const QStringList &tags)
+void LibraryController::updateVideo(qint64 id, const QString &title, const QString &notes,
+                                    const QStringList &tags)
 {
     m_changes->update(id, title, notes, tags);
 }
 
-void LibraryController::deleteVideo(qint64 id) { m_changes->remove(id); }
+void LibraryController::deleteVideo(qint64 id)
+{
+    m_changes->remove(id);
+}
 
-void LibraryController::undoDelete(qint64 id) { m_changes->undo(id); }
+void LibraryController::undoDelete(qint64 id)
+{
+    m_changes->undo(id);
+}
 
-void LibraryController::commitPendingDeletes() { m_changes->commitAll(); }
+void LibraryController::commitPendingDeletes()
+{
+    m_changes->commitAll();
+}
 
-QStringList LibraryController::tagCompletions(const QString &prefix) const { return m_tags->completions(prefix); }
+QStringList LibraryController::tagCompletions(const QString &prefix) const
+{
+    return m_tags->completions(prefix);
+}
 
 void LibraryController::openInBrowser(qint64 id)
 {
@@ -262,7 +258,8 @@ void LibraryController::openInBrowser(qint64 id)
     const QString url = videolinks::safeBrowserUrl(*m_videos, id);
     if (url.isEmpty()) {
         if (m_videos->find(id))
-            qCWarning(lcCore) << "Not opening video" << id << "in the browser: it has no valid YouTube id";
+            qCWarning(lcCore) << "Not opening video" << id
+                              << "in the browser: it has no valid YouTube id";
         return;
     }
     QDesktopServices::openUrl(QUrl(url));
@@ -279,13 +276,25 @@ void LibraryController::copyLink(qint64 id)
     emit linkCopied(url);
 }
 
-int LibraryController::indexOfVideo(qint64 id) const { return m_videos->indexOf(id); }
+int LibraryController::indexOfVideo(qint64 id) const
+{
+    return m_videos->indexOf(id);
+}
 
-QVariantMap LibraryController::video(qint64 id) const { return videolinks::details(*m_videos, id); }
+QVariantMap LibraryController::video(qint64 id) const
+{
+    return videolinks::details(*m_videos, id);
+}
 
-void LibraryController::keepOutbox() { m_outboxStatus->keepOtherUsers(); }
+void LibraryController::keepOutbox()
+{
+    m_outboxStatus->keepOtherUsers();
+}
 
-void LibraryController::discardOutbox() { m_outboxStatus->discardOtherUsers(); }
+void LibraryController::discardOutbox()
+{
+    m_outboxStatus->discardOtherUsers();
+}
 
 void LibraryController::forgetLocalData()
 {
@@ -296,12 +305,8 @@ void LibraryController::forgetLocalData()
     m_cache->clear();
     if (m_thumbnails)
         m_thumbnails->clear();
-    m_owner.clear();
-    m_outboxStatus->setOwner({});
-    m_changes->setOwner({});
-    emit showsCachedLibraryChanged();
+    m_session->forgetOwner();
     clearFilters();
-    emit pendingChangesChanged();
     updateEmptyState();
 }
 

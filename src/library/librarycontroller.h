@@ -1,5 +1,6 @@
 #pragma once
 
+#include "library/librarysession.h"
 #include "library/taglistmodel.h"
 #include "library/videolistmodel.h"
 
@@ -40,7 +41,8 @@ class LibraryController : public QObject
     Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
     Q_PROPERTY(EmptyState emptyState READ emptyState NOTIFY emptyStateChanged)
     Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY pendingChangesChanged)
-    Q_PROPERTY(bool outboxBelongsToOtherUser READ outboxBelongsToOtherUser NOTIFY pendingChangesChanged)
+    Q_PROPERTY(
+        bool outboxBelongsToOtherUser READ outboxBelongsToOtherUser NOTIFY pendingChangesChanged)
     Q_PROPERTY(int otherUserChanges READ otherUserChanges NOTIFY pendingChangesChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(bool offline READ isOffline NOTIFY offlineChanged)
@@ -48,14 +50,15 @@ class LibraryController : public QObject
     /// True when the library of a known user is shown (even before the session
     /// is restored: the cache is not secret and shows offline too).
     Q_PROPERTY(bool showsCachedLibrary READ showsCachedLibrary NOTIFY showsCachedLibraryChanged)
-    /// Not empty when start() found changes of an earlier run waiting in the outbox (shown once, then dismissed).
+    /// Not empty when start() found changes of an earlier run waiting in the outbox (shown once,
+    /// then dismissed).
     Q_PROPERTY(QString recoveredMessage READ recoveredMessage NOTIFY recoveredMessageChanged)
 
 public:
     enum EmptyState { NotEmpty, NoVideos, NoMatches, Loading };
     Q_ENUM(EmptyState)
     /// How start() reads the cache: before it returns, or on a worker thread.
-    enum class CacheLoading { Blocking, InBackground };
+    using CacheLoading = LibrarySession::CacheLoading;
 
     /// Undo window of deleteVideo().
     static constexpr int kUndoMs = 5000;
@@ -64,7 +67,8 @@ public:
 
     /// \a thumbnails may be null (no thumbnail cache to clear on forgetLocalData()).
     LibraryController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
-                      OutboxReplayer *replayer, ThumbnailStore *thumbnails, QObject *parent = nullptr);
+                      OutboxReplayer *replayer, ThumbnailStore *thumbnails,
+                      QObject *parent = nullptr);
     ~LibraryController() override;
 
     VideoListModel *videos() const { return m_videos; }
@@ -79,9 +83,9 @@ public:
     bool outboxBelongsToOtherUser() const;
     int otherUserChanges() const;
     QString errorMessage() const { return m_errorMessage; }
-    bool isOffline() const { return m_offline; }
-    bool isSessionEnded() const { return m_sessionEnded; }
-    bool showsCachedLibrary() const { return !m_owner.isEmpty(); }
+    bool isOffline() const { return m_session->isOffline(); }
+    bool isSessionEnded() const { return m_session->isSessionEnded(); }
+    bool showsCachedLibrary() const { return !m_session->owner().isEmpty(); }
     /// Tests and benchmarks: apply the search text now instead of after the debounce.
     void applySearchNow();
     /// Tests: a shorter undo window.
@@ -99,17 +103,19 @@ public:
 
     /// Loads the cache (if it belongs to the current user) and starts a refresh when online.
     Q_INVOKABLE void start() { start(CacheLoading::Blocking); }
-    void start(CacheLoading loading);
+    void start(CacheLoading loading) { m_session->start(loading); }
     /// Reloads the first page, the tags and the count from the API.
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void toggleTag(const QString &tag);
     Q_INVOKABLE void clearFilters();
 
-    /// {valid, youtubeId, canonicalUrl, thumbnailUrl, thumbnailSource, message, existingId (0 = none)}
+    /// {valid, youtubeId, canonicalUrl, thumbnailUrl, thumbnailSource, message, existingId (0 =
+    /// none)}
     Q_INVOKABLE QVariantMap checkUrl(const QString &text) const;
     Q_INVOKABLE void addVideo(const QString &url, const QString &title, const QString &notes,
                               const QStringList &tags);
-    Q_INVOKABLE void updateVideo(qint64 id, const QString &title, const QString &notes, const QStringList &tags);
+    Q_INVOKABLE void updateVideo(qint64 id, const QString &title, const QString &notes,
+                                 const QStringList &tags);
     Q_INVOKABLE void deleteVideo(qint64 id);
     Q_INVOKABLE void undoDelete(qint64 id);
     /// Sends every delete still inside its undo window (call when the app closes).
@@ -144,7 +150,8 @@ signals:
     void videoAdded(qint64 id);
     /// 409: \a existingId is the video already saved ("Already in your library").
     void duplicateVideo(qint64 existingId, const QString &message);
-    /// 422 or a local check: \a field is "url", "title", "notes", "tags" or "" for a general problem.
+    /// 422 or a local check: \a field is "url", "title", "notes", "tags" or "" for a general
+    /// problem.
     void addFailed(const QString &field, const QString &message);
     /// Saved (or queued while offline).
     void videoUpdated(qint64 id);
@@ -152,20 +159,17 @@ signals:
     /// The undo window started.
     void deleteScheduled(qint64 id, const QString &title);
     void videoDeleted(qint64 id);
-    /// A queued change could not be applied (deleted elsewhere, duplicate, refused): in plain words.
+    /// A queued change could not be applied (deleted elsewhere, duplicate, refused): in plain
+    /// words.
     void conflict(const QString &message);
     /// copyLink() put this URL on the clipboard.
     void linkCopied(const QString &url);
 
 private:
-    void onSessionChanged();
-    void onConnectionChanged();
-    void adoptOwner(const QString &sub);
     void onFilterApplied(bool changed);
     void setError(const QString &message);
     void updateEmptyState();
 
-    QPointer<SessionManager> m_sessions;
     LibraryCache *m_cache;
     QPointer<Outbox> m_outbox;
     QPointer<OutboxReplayer> m_replayer;
@@ -176,15 +180,11 @@ private:
     LibraryChanges *m_changes;
     LibrarySearch *m_search;
     OutboxStatus *m_outboxStatus;
+    LibrarySession *m_session;
 
-    QString m_owner;                 ///< subject whose library is shown
     QTimer m_tagsRefresh;
-    bool m_started = false;
-    CacheLoading m_cacheLoading = CacheLoading::Blocking;
     QString m_errorMessage;
     EmptyState m_emptyState = Loading;
-    bool m_offline = false;
-    bool m_sessionEnded = false;
 };
 
 } // namespace clipshelf
