@@ -1,25 +1,23 @@
 #pragma once
 
-#include "auth/providermetadata.h"
+#include "auth/keychainnotice.h"
+#include "auth/providersignout.h"
 #include "auth/session.h"
 #include "auth/sessionmanager.h"
+#include "auth/sessionsignout.h"
+#include "auth/signinattempt.h"
 #include "auth/signinflow.h"
 #include "core/config.h"
 
-#include <memory>
+#include <chrono>
 #include <QObject>
-#include <QPointer>
-#include <QTimer>
 #include <QUrl>
 
 class QNetworkAccessManager;
 
 namespace clipshelf {
 
-class BrowserLauncher;
 class SecretStore;
-class SignInFlow;
-class SignOutLanding;
 
 /**
  * The sign-in state of the app, for QML and the CLI alike: restores a stored
@@ -44,11 +42,11 @@ class AuthController : public QObject
 
 public:
     enum State {
-        Restoring,          ///< reading a stored session from the keychain
-        SignedOut,          ///< nobody signed in; errorMessage may say why
-        Discovering,        ///< fetching the provider's discovery document
-        WaitingForBrowser,  ///< the browser is out; waiting for the loopback callback
-        CompletingSignIn,   ///< exchanging the code, validating, fetching the profile
+        Restoring,         ///< reading a stored session from the keychain
+        SignedOut,         ///< nobody signed in; errorMessage may say why
+        Discovering,       ///< fetching the provider's discovery document
+        WaitingForBrowser, ///< the browser is out; waiting for the loopback callback
+        CompletingSignIn,  ///< exchanging the code, validating, fetching the profile
         SignedIn,
         SigningOut,
     };
@@ -61,44 +59,48 @@ public:
 
     State state() const { return m_state; }
     bool isSignedIn() const { return m_state == SignedIn; }
-    QString providerName() const;
+    QString providerName() const { return m_config.providerName(); }
     QString errorMessage() const { return m_errorMessage; }
-    QString keychainWarning() const { return m_keychainWarning; }
-    QUrl authorizationUrl() const { return m_authorizationUrl; }
-    int secondsLeft() const;
+    QString keychainWarning() const { return m_keychainNotice->text(); }
+    QUrl authorizationUrl() const { return m_attempt->authorizationUrl(); }
+    int secondsLeft() const { return m_attempt->secondsLeft(); }
     QString userName() const { return session().profile.name; }
     QString email() const { return session().profile.email; }
     QUrl pictureUrl() const { return QUrl(session().profile.pictureUrl); }
 
-    const Session &session() const;
+    const Session &session() const { return m_sessions->session(); }
     /// The owner of the tokens; the API client asks it for fresh access tokens.
     SessionManager *sessions() const { return m_sessions; }
     const Config &config() const { return m_config; }
     /// True when the session lives only in memory because no keychain is usable.
-    bool isSessionInMemoryOnly() const;
+    bool isSessionInMemoryOnly() const { return m_sessions->isMemoryOnly(); }
     /// Why the last sign-in failed (meaningful once it has failed).
-    SignInFlow::Failure signInFailure() const { return m_signInFailure; }
+    SignInFlow::Failure signInFailure() const { return m_attempt->failure(); }
     /// For a session without a refresh token: that the person must sign in again when
     /// the access token expires, and when ("" for a session with a refresh token).
     static QString noRefreshTokenNotice(const Session &session,
-                                        const QDateTime &now = QDateTime::currentDateTimeUtc());
+                                        const QDateTime &now = QDateTime::currentDateTimeUtc())
+    {
+        return KeychainNotice::noRefreshTokenNotice(session, now);
+    }
     /// What "Sign out and forget this device" did at the provider ("" before one).
-    QString signOutNotice() const { return m_signOutNotice; }
+    QString signOutNotice() const { return m_signOut->provider()->notice(); }
     /// True while the provider's sign-out page is open in the browser and not come back yet.
-    bool isSigningOutAtProvider() const { return !m_providerSignOut.isNull(); }
+    bool isSigningOutAtProvider() const { return m_signOut->provider()->isRunning(); }
     /// True when keychainWarning() is the noRefreshTokenNotice() (not a keychain problem).
     bool keychainWarningIsNoRefreshTokenNotice() const
     {
-        return !m_keychainWarning.isEmpty() && m_keychainWarning == m_refreshNotice;
+        return m_keychainNotice->isNoRefreshTokenNotice();
     }
     /// True when the browser of the current sign-in could not be opened (the link must be opened by
     /// hand).
     bool browserFailed() const { return m_browserFailed; }
 
-    /// When false, sign-in only publishes authorizationUrl (for `clipshelf-cli login --no-browser`).
-    void setOpensBrowser(bool opens) { m_opensBrowser = opens; }
+    /// When false, sign-in only publishes authorizationUrl (for `clipshelf-cli login
+    /// --no-browser`).
+    void setOpensBrowser(bool opens) { m_attempt->setOpensBrowser(opens); }
     /// Sign-in attempt timeout (default 5 minutes).
-    void setSignInTimeout(std::chrono::milliseconds timeout) { m_signInTimeout = timeout; }
+    void setSignInTimeout(std::chrono::milliseconds timeout) { m_attempt->setTimeout(timeout); }
 
 public slots:
     /// Restores a stored session without opening the browser (call once at start).
@@ -144,34 +146,20 @@ signals:
 private:
     void setState(State s);
     void setError(const QString &message);
-    void setKeychainWarning(const QString &message);
     void onSignInSucceeded(const Session &session);
     void onSignInFailed(const QString &message);
-    void noticeMissingRefreshToken();
-    void startProviderSignOut(const QString &idToken);
-    void setSignOutNotice(const QString &notice);
-    void launchBrowser(const QUrl &url);
+    void onBrowserFailed(const QString &message);
 
     Config m_config;
-    QNetworkAccessManager *m_nam;
     SessionManager *m_sessions;
-    QPointer<SignInFlow> m_flow;
-    BrowserLauncher *m_browser = nullptr;
-    ProviderMetadata m_lastMetadata;
-    bool m_opensBrowser = true;
+    SignInAttempt *m_attempt;
+    SessionSignOut *m_signOut;
+    KeychainNotice *m_keychainNotice;
     bool m_browserFailed = false;
-    SignInFlow::Failure m_signInFailure = SignInFlow::Failure::Other;
     State m_state = SignedOut;
     QString m_errorMessage;
-    QString m_keychainWarning;
-    QString m_refreshNotice; ///< the noRefreshTokenNotice() shown as keychainWarning
-    QString m_signOutNotice;
     bool m_endProviderSession =
         false; ///< the sign-out under way also ends the provider's browser session
-    QPointer<SignOutLanding> m_providerSignOut;
-    QUrl m_authorizationUrl;
-    QTimer m_countdown;
-    std::chrono::milliseconds m_signInTimeout{5 * 60 * 1000};
 };
 
 } // namespace clipshelf
