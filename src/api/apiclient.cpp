@@ -1,115 +1,18 @@
 #include "api/apiclient.h"
 
+#include "api/replypolicy.h"
+#include "api/replywatchdog.h"
 #include "core/boundedreply.h"
 #include "core/httpdate.h"
 #include "core/logging.h"
 #include "core/tokensyntax.h"
 #include "core/transportsecurity.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
 
-#include <algorithm>
-#include <limits>
-#include <vector>
-
 namespace clipshelf {
-
-/**
- * Aborts replies that receive nothing for their timeout, with one coarse timer
- * for all of them. QNetworkRequest::setTransferTimeout() gives every reply a
- * QTimer of its own, restarted through a queued call at each step of the
- * transfer: a measurable part of a small request. Progress is what arrived
- * (bytesAvailable() grew), looked at on each tick; the reply is never read here.
- * Replies with a body to send keep Qt's timer, which also sees upload progress.
- */
-class ApiClient::Watchdog
-{
-public:
-    explicit Watchdog(QObject *owner)
-    {
-        m_clock.start();
-        m_timer.setTimerType(Qt::CoarseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, owner, [this] { check(); });
-    }
-
-    /// Watches \a reply until unwatch(); aborts it after \a timeoutMs without progress
-    /// (0 or less: no inactivity timeout, as with setTransferTimeout()) and, in any
-    /// case, \a overallMs after now (a server dripping bytes never times out otherwise).
-    void watch(QNetworkReply *reply, int timeoutMs, int overallMs)
-    {
-        const qint64 now = m_clock.elapsed();
-        const qint64 idle = timeoutMs > 0 ? now + timeoutMs : std::numeric_limits<qint64>::max();
-        m_entries.push_back({reply, idle, timeoutMs, 0, now + overallMs});
-        const int tick = std::clamp(std::min(timeoutMs > 0 ? timeoutMs : overallMs, overallMs) / 8, 10, 1000);
-        if (!m_timer.isActive() || m_timer.interval() > tick)
-            m_timer.start(tick);
-    }
-
-    void unwatch(QNetworkReply *reply)
-    {
-        const auto it = std::find_if(m_entries.begin(), m_entries.end(),
-                                     [reply](const Entry &e) { return e.reply == reply; });
-        if (it == m_entries.end())
-            return;
-        *it = std::move(m_entries.back());
-        m_entries.pop_back();
-    }
-
-private:
-    struct Entry
-    {
-        QPointer<QNetworkReply> reply;
-        qint64 deadline = 0;   ///< on m_clock
-        int timeoutMs = 0;
-        qint64 received = 0;   ///< bytesAvailable() at the last tick
-        qint64 overallDeadline = 0;   ///< on m_clock, whatever the progress
-    };
-
-    void check()
-    {
-        const qint64 now = m_clock.elapsed();
-        QList<QPointer<QNetworkReply>> expired;
-        QList<QPointer<QNetworkReply>> overdue;
-        for (auto it = m_entries.begin(); it != m_entries.end();) {
-            if (!it->reply || it->reply->isFinished()) {
-                *it = std::move(m_entries.back());
-                m_entries.pop_back();
-                continue;
-            }
-            const qint64 received = it->reply->bytesAvailable();
-            if (now >= it->overallDeadline) {
-                overdue.append(it->reply);
-            } else if (it->timeoutMs <= 0) {
-                // no inactivity timeout: Qt's own transfer timeout watches uploads
-            } else if (received != it->received) {
-                it->received = received;
-                it->deadline = now + it->timeoutMs;
-            } else if (now >= it->deadline) {
-                expired.append(it->reply);
-            }
-            ++it;
-        }
-        if (m_entries.empty())
-            m_timer.stop();
-        // Aborting finishes the reply at once (and unwatches it): after the loop.
-        for (const QPointer<QNetworkReply> &reply : expired) {
-            if (reply)
-                reply->abort();
-        }
-        for (const QPointer<QNetworkReply> &reply : overdue) {
-            if (reply)
-                BoundedReply::abortForDeadline(reply);
-        }
-    }
-
-    std::vector<Entry> m_entries;
-    QElapsedTimer m_clock;
-    QTimer m_timer;
-};
 
 struct ApiClient::Attempt
 {
@@ -119,92 +22,17 @@ struct ApiClient::Attempt
     Callback done;
     bool authenticated = true;
     bool replayedAfter401 = false;
-    bool crossOriginRedirect = false;   ///< the current reply was aborted at a foreign redirect
+    bool crossOriginRedirect = false; ///< the current reply was aborted at a foreign redirect
     int retries = 0;
     QString token;
 };
-
-namespace {
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(a.scheme() == QLatin1String("https") ? 443 : 80)
-                  == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
-}
-
-ApiError transportError(QNetworkReply *reply, bool crossOriginRedirect, qint64 maxBytes)
-{
-    ApiError e;
-    if (crossOriginRedirect) {
-        e.kind = ApiError::Redirected;
-        e.message = QCoreApplication::translate("ApiError", "The service redirected to another site; Clipshelf "
-                                                            "did not follow it with your sign-in.");
-        return e;
-    }
-    if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
-        e.kind = bound == BoundedReply::Failure::TooLarge ? ApiError::BadResponse : ApiError::Timeout;
-        e.message = BoundedReply::message(bound, QCoreApplication::translate("ApiError", "the service"), maxBytes);
-        return e;
-    }
-    switch (reply->error()) {
-    case QNetworkReply::SslHandshakeFailedError:
-        e.kind = ApiError::Tls;
-        e.message = QCoreApplication::translate("ApiError", "The service's certificate could not be verified, "
-                                                            "so Clipshelf did not talk to it.");
-        break;
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        e.kind = ApiError::Timeout;
-        e.message = QCoreApplication::translate("ApiError", "The service did not answer in time.");
-        break;
-    default:
-        e.kind = ApiError::Network;
-        e.message = QCoreApplication::translate("ApiError", "You appear to be offline: %1").arg(reply->errorString());
-    }
-    return e;
-}
-
-} // namespace
-
-ApiRequest ApiRequest::get(const QString &path, const QUrlQuery &query)
-{
-    ApiRequest r;
-    r.path = path;
-    r.query = query;
-    return r;
-}
-
-ApiRequest ApiRequest::json(const QByteArray &method, const QString &path, const QJsonDocument &doc)
-{
-    ApiRequest r;
-    r.method = method;
-    r.path = path;
-    r.body = doc.toJson(QJsonDocument::Compact);
-    r.contentType = "application/json";
-    return r;
-}
-
-ApiRequest ApiRequest::del(const QString &path)
-{
-    ApiRequest r;
-    r.method = "DELETE";
-    r.path = path;
-    return r;
-}
-
-bool ApiRequest::isRetriable() const
-{
-    return method == "GET" || method == "PUT" || method == "DELETE" || headers.contains("Idempotency-Key");
-}
 
 ApiClient::ApiClient(const QUrl &baseUrl, TokenSource *tokens, QNetworkAccessManager *nam,
                      QObject *parent)
     : QObject(parent), m_base(baseUrl), m_basePath(baseUrl.path()),
       m_plainHttpBase(transport::isPlainHttp(baseUrl)), m_tokens(tokens),
       m_tokensObject(dynamic_cast<QObject *>(tokens)), m_tokensIsObject(m_tokensObject != nullptr),
-      m_nam(nam),
-      m_watchdog(std::make_unique<Watchdog>(this))
+      m_nam(nam), m_watchdog(std::make_unique<ReplyWatchdog>(this))
 {
     while (m_basePath.endsWith(u'/'))
         m_basePath.chop(1);
@@ -301,7 +129,8 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
             r.error.message = authorization.isEmpty()
                                   ? tr("The access token is not valid; please sign in again.")
                                   : transport::plainHttpError(tr("API URL"), m_base);
-            QMetaObject::invokeMethod(this, [this, attempt, r] { complete(attempt, r); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, attempt, r] { complete(attempt, r); }, Qt::QueuedConnection);
             return;
         }
         request.setRawHeader("Authorization", authorization);
@@ -311,9 +140,10 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
     for (auto it = req.headers.cbegin(); it != req.headers.cend(); ++it)
         request.setRawHeader(it.key(), it.value());
     if (!req.body.isEmpty())
-        request.setTransferTimeout(req.timeoutMs);   // sees upload progress too
+        request.setTransferTimeout(req.timeoutMs); // sees upload progress too
     // Every redirect is checked: only the API's own origin may receive the token.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
     // GET and DELETE without a body take QNAM's own operations: no upload device,
     // no copy of the request for a custom verb, nothing a plain GET does not do.
     QNetworkReply *reply = nullptr;
@@ -323,11 +153,11 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
         reply = m_nam->deleteResource(request);
     else
         reply = m_nam->sendCustomRequest(request, req.method, req.body);
-    BoundedReply::capBody(reply, req.maxResponseBytes > 0 ? req.maxResponseBytes : limits::kApiJsonBytes);
+    BoundedReply::capBody(reply, req.responseLimit());
     m_watchdog->watch(reply, req.body.isEmpty() ? req.timeoutMs : 0, limits::kApiDeadlineMs);
     attempt->crossOriginRedirect = false;
     connect(reply, &QNetworkReply::redirected, reply, [this, reply, attempt](const QUrl &target) {
-        if (sameOrigin(target, m_base)) {
+        if (ReplyPolicy::sameOrigin(target, m_base)) {
             emit reply->redirectAllowed();
         } else {
             qCWarning(lcApi) << "Refused a redirect to another origin:" << target.host();
@@ -335,7 +165,8 @@ void ApiClient::transmit(std::shared_ptr<Attempt> attempt, const QString &token)
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, attempt, reply] { onFinished(attempt, reply); });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, attempt, reply] { onFinished(attempt, reply); });
 }
 
 void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *reply)
@@ -352,9 +183,8 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
     const bool bounded = BoundedReply::failure(reply) != BoundedReply::Failure::None;
     if (result.status == 0 || crossOrigin || bounded) {
         result.body.clear();
-        result.error = transportError(reply, crossOrigin,
-                                      attempt->request.maxResponseBytes > 0 ? attempt->request.maxResponseBytes
-                                                                            : limits::kApiJsonBytes);
+        result.error =
+            ReplyPolicy::transportError(reply, crossOrigin, attempt->request.responseLimit());
         if (result.error.kind == ApiError::Network)
             emit reachabilityNoted(false);
         complete(attempt, result);
@@ -372,17 +202,18 @@ void ApiClient::onFinished(std::shared_ptr<Attempt> attempt, QNetworkReply *repl
     result.error = ApiError::fromHttp(result.status, result.body, retryAfter);
 
     TokenSource *source = tokens();
-    if (result.status == 401 && attempt->authenticated && !attempt->replayedAfter401 && source
-        && !result.headers.value("www-authenticate").contains("insufficient_scope")) {
+    if (result.status == 401 && attempt->authenticated && !attempt->replayedAfter401 && source &&
+        !result.headers.value("www-authenticate").contains("insufficient_scope")) {
         // One refresh and one replay; a second 401 is final (no loop).
         attempt->replayedAfter401 = true;
         source->tokenRejected(attempt->token, tokenHandler(attempt));
         return;
     }
-    if ((result.status == 429 || result.status == 503) && attempt->request.isRetriable()
-        && attempt->retries < m_maxRetries && retryAfter >= 0 && retryAfter <= 60) {
+    if (ReplyPolicy::shouldRetry(attempt->request, result.status, retryAfter, attempt->retries,
+                                 m_maxRetries)) {
         ++attempt->retries;
-        qCInfo(lcApi) << "Waiting" << retryAfter << "s as the service asked (HTTP" << result.status << ")";
+        qCInfo(lcApi) << "Waiting" << retryAfter << "s as the service asked (HTTP" << result.status
+                      << ")";
         // Precise: a coarse timer (the default from 2 s on) may fire up to 5% early.
         QTimer::singleShot(retryAfter * 1000, Qt::PreciseTimer, this, [this, attempt] {
             if (attempt->authenticated)
@@ -400,8 +231,8 @@ void ApiClient::complete(const std::shared_ptr<Attempt> &attempt, const ApiResul
     if (attempt->hasContext && !attempt->context)
         return; // whoever asked is gone
     if (result.error.isError())
-        qCInfo(lcApi) << attempt->request.method << attempt->request.path << "failed:" << result.error.httpStatus
-                      << result.error.message;
+        qCInfo(lcApi) << attempt->request.method << attempt->request.path
+                      << "failed:" << result.error.httpStatus << result.error.message;
     attempt->done(result);
 }
 

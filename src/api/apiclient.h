@@ -1,62 +1,28 @@
 #pragma once
 
-#include "api/apierror.h"
+#include "api/apirequest.h"
 #include "api/tokensource.h"
-
-#include <QByteArray>
-#include <QDateTime>
-#include <QHash>
-#include <QJsonDocument>
-#include <QObject>
-#include <QPointer>
-#include <QUrl>
-#include <QUrlQuery>
 
 #include <functional>
 #include <memory>
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace clipshelf {
 
-/// One API request, relative to the configured base URL.
-struct ApiRequest
-{
-    QByteArray method = "GET";
-    QString path;                 ///< e.g. "/videos/12"; the base URL's own path is kept
-    QUrlQuery query;
-    QByteArray body;
-    QByteArray contentType;       ///< e.g. "application/json"
-    QHash<QByteArray, QByteArray> headers;  ///< If-Match, Idempotency-Key, …
-    int timeoutMs = 20'000;            ///< without progress; the whole request has limits::kApiDeadlineMs
-    qint64 maxResponseBytes = 0;       ///< 0: limits::kApiJsonBytes
-
-    static ApiRequest get(const QString &path, const QUrlQuery &query = {});
-    static ApiRequest json(const QByteArray &method, const QString &path, const QJsonDocument &doc);
-    static ApiRequest del(const QString &path);
-    /// Safe to send again after 429/503: GET, PUT, DELETE, or carries an Idempotency-Key.
-    bool isRetriable() const;
-};
-
-/// The answer to an ApiRequest: a status and body, or a typed error.
-struct ApiResult
-{
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers;  ///< lower-case names
-    ApiError error;
-
-    bool ok() const { return !error.isError(); }
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+class ReplyWatchdog;
 
 /**
  * Sends every API request: adds a fresh bearer token from its TokenSource,
  * sets timeouts, refuses to follow redirects to another origin (the token
  * must never leave the API's origin), refreshes once on a 401 invalid_token
  * and replays, waits as told by Retry-After on 429/503 for retriable
- * requests, and turns every failure into an ApiError. What the answers say
+ * requests (ReplyPolicy), and turns every failure into an ApiError. What the answers say
  * about the network (reachable or not, the API's clock) goes out as signals.
  */
 class ApiClient : public QObject
@@ -90,7 +56,6 @@ signals:
 
 private:
     struct Attempt;
-    class Watchdog;
     void start(std::shared_ptr<Attempt> attempt);
     /// Continues \a attempt once a token (or the reason there is none) is known.
     TokenSource::TokenCallback tokenHandler(std::shared_ptr<Attempt> attempt);
@@ -102,12 +67,12 @@ private:
 
     QUrl m_base;
     QString m_basePath;   ///< the base URL's path without trailing slashes
-    bool m_plainHttpBase;   ///< http to another computer: no token is ever sent there
+    bool m_plainHttpBase; ///< http to another computer: no token is ever sent there
     TokenSource *m_tokens;
-    QPointer<QObject> m_tokensObject;   ///< m_tokens as a QObject (if it is one), to notice its end
+    QPointer<QObject> m_tokensObject; ///< m_tokens as a QObject (if it is one), to notice its end
     bool m_tokensIsObject;
     QNetworkAccessManager *m_nam;
-    std::unique_ptr<Watchdog> m_watchdog;   ///< timeouts of the replies without a body to send
+    std::unique_ptr<ReplyWatchdog> m_watchdog; ///< timeouts of the replies without a body to send
     int m_maxRetries = 2;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <QHash>
 #include <QList>
 #include <QProcessEnvironment>
@@ -7,8 +8,6 @@
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <optional>
 
 class QCommandLineParser;
 
@@ -18,7 +17,8 @@ namespace clipshelf {
  * Clipshelf's configuration, merged from (lowest to highest priority): defaults
  * baked in by CMake, the system config file, the user's config file, CLIPSHELF_*
  * environment variables and command-line flags. Every value remembers where it
- * came from, for `clipshelf-cli doctor`.
+ * came from, for `clipshelf-cli doctor`. The layers are read by ConfigLoader;
+ * the value syntax (ports, auth params, profile names) lives in configsyntax.
  */
 class Config
 {
@@ -43,6 +43,8 @@ public:
     static QString envName(Key key);
     /// One line for --help.
     static QString keyDescription(Key key);
+    /// The value baked in by CMake (the lowest layer).
+    static QString builtInDefault(Key key);
     /// True for values that must never be shown (the client secret).
     static bool isSensitive(Key key) { return key == Key::ClientSecret; }
 
@@ -74,7 +76,8 @@ public:
                                       LoadMode mode = LoadMode::Strict);
 
     QString value(Key key) const { return m_values.value(key); }
-    /// "built-in default", "system config /etc/…", "user config …", "environment CLIPSHELF_…", "flag --…".
+    /// "built-in default", "system config /etc/…", "user config …", "environment CLIPSHELF_…",
+    /// "flag --…".
     QString source(Key key) const { return m_sources.value(key, QStringLiteral("unset")); }
     void set(Key key, const QString &value, const QString &source);
 
@@ -101,7 +104,7 @@ public:
     static bool isValidProfileName(const QString &name);
     static std::optional<QList<quint16>> parsePorts(const QString &text, QString *error);
     static std::optional<QList<QPair<QString, QString>>> parseAuthParams(const QString &text,
-                                                                        QString *error);
+                                                                         QString *error);
     /// The repeated --auth-param key=value flags as one k=v&k2=v2 list, each key and value
     /// percent-encoded (what parseAuthParams() reads back); nullopt and \a error for a flag without
     /// a key.

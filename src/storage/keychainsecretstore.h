@@ -1,16 +1,13 @@
 #pragma once
 
+#include "storage/keychainjobs.h"
 #include "storage/secretstore.h"
 
-#include <deque>
 #include <functional>
-#include <memory>
-
-namespace QKeychain {
-class Job;
-}
 
 namespace clipshelf {
+
+class SerialQueue;
 
 /**
  * SecretStore backed by the OS keychain through qtkeychain: the Secret Service
@@ -22,8 +19,9 @@ namespace clipshelf {
  * rejected with Status::Error. Values above 2000 bytes are chunked with a
  * crash-safe layout (see SecretChunker).
  *
- * Operations on one store run one after the other in call order (a queue), so
- * overlapping calls never interleave; use one store per service name in a
+ * Operations on one store run one after the other in call order (a SerialQueue), so
+ * overlapping calls never interleave (the job sequences live in KeychainReader
+ * and KeychainWriter); use one store per service name in a
  * process. A read that finds a chunked value half-replaced (by another process)
  * reads the header again before reporting it damaged. Callbacks are always
  * invoked later from the event loop. Destroying the store drops the callbacks
@@ -60,46 +58,13 @@ public:
     static bool indicatesMissingService(const QString &errorString);
 
 private:
-    struct JobOutcome
-    {
-        int error = 0; // QKeychain::Error
-        QString errorString;
-        QByteArray data;
-    };
-    using JobDone = std::function<void(const JobOutcome &)>;
-    struct ReadState;
-    struct StepsState;
-
-    void enqueue(std::function<void()> start);
-    void scheduleNext();
-    void runNext();
-    void operationFinished();
     void post(std::function<void()> callback);
-
-    void launch(QKeychain::Job *job, JobDone done);
-    void readJob(const QString &key, JobDone done);
-    void writeJob(const QString &key, const QByteArray &data, JobDone done);
-    void deleteJob(const QString &key, JobDone done);
-
-    void startRead(const QString &key, ReadCallback done);
-    void readEntry(const std::shared_ptr<ReadState> &state);
-    void readNextChunk(const std::shared_ptr<ReadState> &state);
-    void chunksDamaged(const std::shared_ptr<ReadState> &state, const QString &problem,
-                       bool final = false);
-    void finishRead(const std::shared_ptr<ReadState> &state, const SecretResult &result,
-                    const QByteArray &value);
-
-    void startWrite(const QString &key, const QByteArray &value, WriteCallback done);
-    void startRemove(const QString &key, WriteCallback done);
-    void runSteps(const std::shared_ptr<StepsState> &state);
-    void runSweep(const std::shared_ptr<StepsState> &state, int index);
-    void stepFailed(const std::shared_ptr<StepsState> &state, const JobOutcome &outcome);
-    void finishSteps(const std::shared_ptr<StepsState> &state, const SecretResult &result);
+    /// Posts \a done with the result and frees the queue for the next operation.
+    std::function<void(const SecretResult &)> writeFinished(WriteCallback done);
 
     QString m_service;
-    std::deque<std::function<void()>> m_queue;
-    bool m_running = false;
-    bool m_scheduled = false;
+    KeychainJobs m_jobs;
+    SerialQueue *m_queue;
 };
 
 } // namespace clipshelf
