@@ -11,6 +11,10 @@
 #include "core/terminationsignals.h"
 #include "iconcheck.h"
 
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <memory>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -21,11 +25,6 @@
 #include <QSqlDatabase>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
-
-#include <cstdio>
-#include <cstring>
-#include <initializer_list>
-#include <memory>
 
 Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
 
@@ -70,13 +69,14 @@ int main(int argc, char *argv[])
     if (smokeTest && !platformChosen(argc, argv))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // --help and --version must work without a display (packaging, CI).
-    const bool textOnly = hasArgument(argc, argv, {"-h", "-?", "--help", "--help-all", "-v", "--version"});
+    const bool textOnly =
+        hasArgument(argc, argv, {"-h", "-?", "--help", "--help-all", "-v", "--version"});
 
     clipshelf::logging::installRedactingMessageHandler();
 
     std::unique_ptr<QCoreApplication> app = textOnly
-        ? std::make_unique<QCoreApplication>(argc, argv)
-        : std::make_unique<QGuiApplication>(argc, argv);
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QGuiApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Clipshelf"));
     QCoreApplication::setOrganizationName(QStringLiteral("Clipshelf"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLIPSHELF_VERSION));
@@ -93,18 +93,18 @@ int main(int argc, char *argv[])
     parser.addOption(versionOption);
     const QCommandLineOption smokeTestOption(
         QStringLiteral("smoke-test"),
-        QCoreApplication::translate("main",
-                                    "Load the user interface, render one frame and exit (off-screen "
-                                    "unless QT_QPA_PLATFORM or -platform names a platform)."));
+        QCoreApplication::translate(
+            "main", "Load the user interface, render one frame and exit (off-screen "
+                    "unless QT_QPA_PLATFORM or -platform names a platform)."));
     parser.addOption(smokeTestOption);
     clipshelf::Config::addOptions(parser);
     parser.process(*app);
 
     if (parser.isSet(versionOption)) {
-        printLine(stdout, QStringLiteral("Clipshelf %1 (Qt %2, qtkeychain %3)")
-                              .arg(QStringLiteral(CLIPSHELF_VERSION),
-                                   QString::fromLatin1(qVersion()),
-                                   QStringLiteral(CLIPSHELF_QTKEYCHAIN_VERSION)));
+        printLine(stdout,
+                  QStringLiteral("Clipshelf %1 (Qt %2, qtkeychain %3)")
+                      .arg(QStringLiteral(CLIPSHELF_VERSION), QString::fromLatin1(qVersion()),
+                           QStringLiteral(CLIPSHELF_QTKEYCHAIN_VERSION)));
         return 0;
     }
     // Only a QCoreApplication exists (e.g. "--browser -v" made "-v" a value):
@@ -130,7 +130,8 @@ int main(int argc, char *argv[])
     // Parts Qt loads at run time, which a package's dependencies can miss.
     QStringList missingParts;
     if (!QImageReader::supportedImageFormats().contains("svg")) // every icon is SVG
-        missingParts << QStringLiteral("the Qt SVG image plugin (Debian 12: libqt6svg6, Debian 13: qt6-svg-plugins)");
+        missingParts << QStringLiteral(
+            "the Qt SVG image plugin (Debian 12: libqt6svg6, Debian 13: qt6-svg-plugins)");
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) // outbox and caches
         missingParts << QStringLiteral("the Qt SQLite driver (Debian: libqt6sql6-sqlite)");
     for (const QString &part : std::as_const(missingParts))
@@ -169,7 +170,8 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(1);
                 return;
             }
-            printLine(stdout, QStringLiteral("clipshelf: smoke test passed (first frame rendered)"));
+            printLine(stdout,
+                      QStringLiteral("clipshelf: smoke test passed (first frame rendered)"));
             QCoreApplication::exit(0);
         });
         QTimer::singleShot(kSmokeTestTimeoutMs, app.get(), [] {
@@ -206,6 +208,6 @@ int main(int argc, char *argv[])
     QObject::connect(guiApp, &QGuiApplication::saveStateRequest, &workspace,
                      [&workspace](QSessionManager &) { workspace.persist(); });
     const int status = QGuiApplication::exec();
-    shutdown();   // when exec() returned without aboutToQuit (QCoreApplication::exit from elsewhere)
+    shutdown(); // when exec() returned without aboutToQuit (QCoreApplication::exit from elsewhere)
     return status;
 }

@@ -27,7 +27,8 @@ QString avatarFileProblem(const QString &path)
     reader.setDecideFormatFromContent(true);
     const QByteArray format = reader.format().toLower();
     if (format != "png" && format != "jpeg")
-        return QStringLiteral("\"%1\" is not a PNG or JPEG image; only those can be avatars.").arg(path);
+        return QStringLiteral("\"%1\" is not a PNG or JPEG image; only those can be avatars.")
+            .arg(path);
     return {};
 }
 
@@ -43,7 +44,8 @@ void runAvatarSet(CliContext &ctx)
     const std::optional<PreparedAvatar> avatar =
         AvatarImage::prepare(path, &message, AvatarImage::Encoding::KeepJpeg);
     if (!avatar) {
-        ctx.fail(OtherError, QStringLiteral("The image \"%1\" cannot be used: %2").arg(path, message));
+        ctx.fail(OtherError,
+                 QStringLiteral("The image \"%1\" cannot be used: %2").arg(path, message));
         return;
     }
     const QSize size = avatar->image.size();
@@ -59,15 +61,17 @@ void runAvatarSet(CliContext &ctx)
 
 void runAvatarRemove(CliContext &ctx)
 {
-    ctx.sendAndConfirm(endpoints::deleteAvatar(), QJsonObject{{QStringLiteral("avatar_url"), QJsonValue::Null}},
+    ctx.sendAndConfirm(endpoints::deleteAvatar(),
+                       QJsonObject{{QStringLiteral("avatar_url"), QJsonValue::Null}},
                        QStringLiteral("Avatar removed."));
 }
 
 void runKeysList(CliContext &ctx)
 {
     ctx.sendAndPrint(endpoints::listApiKeys(), [&ctx](const ApiResult &r) {
-        QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PREFIX"),
-                                 QStringLiteral("CREATED"), QStringLiteral("LAST USED")}};
+        QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"),
+                                 QStringLiteral("PREFIX"), QStringLiteral("CREATED"),
+                                 QStringLiteral("LAST USED")}};
         for (const QJsonValue &v : r.json().value(QStringLiteral("api_keys")).toArray()) {
             const ApiKeyInfo k = ApiKeyInfo::fromJson(v.toObject());
             rows.append({k.id, format::clip(k.name, 40), k.prefix, format::time(k.createdAt),
@@ -85,18 +89,21 @@ void runKeysCreate(CliContext &ctx)
         return;
     }
     ctx.withApi([&ctx, name](ApiClient &) {
-        ctx.send(endpoints::createApiKey(name, endpoints::newIdempotencyKey()), [&ctx](const ApiResult &r) {
-            const ApiKeyInfo key = ApiKeyInfo::fromJson(r.json());
-            // The user asked for it: the secret goes to stdout this once, and nowhere else.
-            if (ctx.json) {
-                ctx.printJson(r.json());
-            } else {
-                ctx.out(QStringLiteral("Created API key \"%1\" (id %2).").arg(key.name, key.id));
-                ctx.out(QStringLiteral("Secret: %1").arg(key.secret));
-            }
-            ctx.error(QStringLiteral("Copy the secret now: it will not be shown again."));
-            ctx.finish(Ok);
-        });
+        ctx.send(
+            endpoints::createApiKey(name, endpoints::newIdempotencyKey()),
+            [&ctx](const ApiResult &r) {
+                const ApiKeyInfo key = ApiKeyInfo::fromJson(r.json());
+                // The user asked for it: the secret goes to stdout this once, and nowhere else.
+                if (ctx.json) {
+                    ctx.printJson(r.json());
+                } else {
+                    ctx.out(
+                        QStringLiteral("Created API key \"%1\" (id %2).").arg(key.name, key.id));
+                    ctx.out(QStringLiteral("Secret: %1").arg(key.secret));
+                }
+                ctx.error(QStringLiteral("Copy the secret now: it will not be shown again."));
+                ctx.finish(Ok);
+            });
     });
 }
 
@@ -122,7 +129,8 @@ void runTags(CliContext &ctx)
 void runActivity(CliContext &ctx)
 {
     ctx.sendAndPrint(endpoints::activity(), [&ctx](const ApiResult &r) {
-        QList<QStringList> rows{{QStringLiteral("WHEN"), QStringLiteral("WHAT"), QStringLiteral("DETAIL")}};
+        QList<QStringList> rows{
+            {QStringLiteral("WHEN"), QStringLiteral("WHAT"), QStringLiteral("DETAIL")}};
         for (const QJsonValue &v : r.json().value(QStringLiteral("events")).toArray()) {
             const ActivityEvent e = ActivityEvent::fromJson(v.toObject());
             rows.append({format::time(e.at), e.kind, format::clip(e.detail, 60)});
@@ -139,11 +147,22 @@ QList<CommandSpec> avatarCommands()
     return {
         {{word, QStringLiteral("set")},
          QStringLiteral("Upload a new profile picture."),
-         QStringLiteral("PNG or JPEG. Larger pictures are scaled down to 512 pixels a side before the upload; "
-                        "metadata such as the location is not sent."),
+         QStringLiteral(
+             "PNG or JPEG. Larger pictures are scaled down to 512 pixels a side before the upload; "
+             "metadata such as the location is not sent."),
          {{QStringLiteral("FILE"), QStringLiteral("The picture, a PNG or JPEG file.")}},
-         {}, 1, 1, runAvatarSet},
-        {{word, QStringLiteral("rm")}, QStringLiteral("Remove the profile picture."), {}, {}, {}, 0, 0, runAvatarRemove},
+         {},
+         1,
+         1,
+         runAvatarSet},
+        {{word, QStringLiteral("rm")},
+         QStringLiteral("Remove the profile picture."),
+         {},
+         {},
+         {},
+         0,
+         0,
+         runAvatarRemove},
     };
 }
 
@@ -151,28 +170,53 @@ QList<CommandSpec> apiKeyCommands()
 {
     const QString word = QStringLiteral("api-keys");
     return {
-        {{word, QStringLiteral("list")}, QStringLiteral("List your API keys (never their secrets)."), {}, {}, {}, 0, 0,
+        {{word, QStringLiteral("list")},
+         QStringLiteral("List your API keys (never their secrets)."),
+         {},
+         {},
+         {},
+         0,
+         0,
          runKeysList},
         {{word, QStringLiteral("create")},
          QStringLiteral("Create an API key and print its secret, this once."),
-         QStringLiteral("The secret is printed on standard output and never again: store it right away."),
+         QStringLiteral(
+             "The secret is printed on standard output and never again: store it right away."),
          {{QStringLiteral("NAME"), QStringLiteral("What the key is for, e.g. \"backup script\".")}},
-         {}, 1, 1, runKeysCreate},
+         {},
+         1,
+         1,
+         runKeysCreate},
         {{word, QStringLiteral("revoke")},
          QStringLiteral("Revoke an API key: it stops working at once."),
          {},
          {{QStringLiteral("ID"), QStringLiteral("The key's id, as `api-keys list` shows it.")}},
-         {}, 1, 1, runKeysRevoke},
+         {},
+         1,
+         1,
+         runKeysRevoke},
     };
 }
 
 QList<CommandSpec> listingCommands()
 {
     return {
-        {{QStringLiteral("tags")}, QStringLiteral("List your tags and how many videos carry each."), {}, {}, {}, 0, 0,
+        {{QStringLiteral("tags")},
+         QStringLiteral("List your tags and how many videos carry each."),
+         {},
+         {},
+         {},
+         0,
+         0,
          runTags},
-        {{QStringLiteral("activity")}, QStringLiteral("Show recent security-relevant events on your account."), {}, {},
-         {}, 0, 0, runActivity},
+        {{QStringLiteral("activity")},
+         QStringLiteral("Show recent security-relevant events on your account."),
+         {},
+         {},
+         {},
+         0,
+         0,
+         runActivity},
     };
 }
 

@@ -21,8 +21,9 @@ QString fieldList(const ApiError &error)
 {
     QStringList parts;
     for (const FieldError &f : error.fields)
-        parts << (f.field.isEmpty() ? withoutFullStop(f.message)
-                                    : QStringLiteral("%1: %2").arg(f.field, withoutFullStop(f.message)));
+        parts << (f.field.isEmpty()
+                      ? withoutFullStop(f.message)
+                      : QStringLiteral("%1: %2").arg(f.field, withoutFullStop(f.message)));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -39,11 +40,13 @@ QString describeApiError(const ApiError &error, const QUrl &apiUrl, const ApiWor
     switch (error.kind) {
     case ApiError::SessionEnded:
     case ApiError::Unauthorized:
-        return QStringLiteral("%1; run `clipshelf-cli login` to sign in again.").arg(withoutFullStop(error.message));
+        return QStringLiteral("%1; run `clipshelf-cli login` to sign in again.")
+            .arg(withoutFullStop(error.message));
     case ApiError::Network: {
         // The API client words transport failures for the app ("You appear to be offline: …");
         // the terminal gets the reason with the address that could not be reached.
-        const QString prefix = QCoreApplication::translate("ApiError", "You appear to be offline: %1").arg(QString());
+        const QString prefix =
+            QCoreApplication::translate("ApiError", "You appear to be offline: %1").arg(QString());
         if (error.httpStatus == 0 && error.message.startsWith(prefix))
             return QStringLiteral("Could not reach the Clipshelf API at %1: %2.")
                 .arg(where, withoutFullStop(error.message.mid(prefix.size())));
@@ -62,14 +65,16 @@ QString describeApiError(const ApiError &error, const QUrl &apiUrl, const ApiWor
     case ApiError::PreconditionFailed:
         if (!wording.conflict.isEmpty())
             return wording.conflict;
-        return QStringLiteral("It was changed elsewhere in the meantime and nothing was saved; try again.");
+        return QStringLiteral(
+            "It was changed elsewhere in the meantime and nothing was saved; try again.");
     case ApiError::Validation:
         if (!error.fields.isEmpty())
             return QStringLiteral("The service did not accept it: %1.").arg(fieldList(error));
         break;
     case ApiError::RateLimited:
         return error.retryAfterSeconds > 0
-                   ? QStringLiteral("Too many requests; try again in %1 seconds.").arg(error.retryAfterSeconds)
+                   ? QStringLiteral("Too many requests; try again in %1 seconds.")
+                         .arg(error.retryAfterSeconds)
                    : QStringLiteral("Too many requests; try again in a moment.");
     default:
         break;

@@ -10,8 +10,8 @@ namespace clipshelf::cli {
 /// Command-specific words for API errors, e.g. "There is no video 42."
 struct ApiWording
 {
-    QString notFound;   ///< for 404
-    QString conflict;   ///< for 409 and 412 (a generic sentence is used when empty)
+    QString notFound; ///< for 404
+    QString conflict; ///< for 409 and 412 (a generic sentence is used when empty)
 };
 
 /// The exit code for an API error: its Problem's row in exitcodes.h (session

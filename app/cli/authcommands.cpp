@@ -12,15 +12,18 @@ namespace {
 QJsonObject userJson(const AuthController &auth)
 {
     const UserProfile &p = auth.session().profile;
-    return {{QStringLiteral("sub"), p.subject}, {QStringLiteral("name"), p.name},
-            {QStringLiteral("email"), p.email}, {QStringLiteral("issuer"), p.issuer}};
+    return {{QStringLiteral("sub"), p.subject},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("email"), p.email},
+            {QStringLiteral("issuer"), p.issuer}};
 }
 
 QString signedInLine(const AuthController &auth)
 {
     const UserProfile &p = auth.session().profile;
-    return p.email.isEmpty() || p.email == p.name ? QStringLiteral("Signed in as %1").arg(p.name)
-                                                  : QStringLiteral("Signed in as %1 <%2>").arg(p.name, p.email);
+    return p.email.isEmpty() || p.email == p.name
+               ? QStringLiteral("Signed in as %1").arg(p.name)
+               : QStringLiteral("Signed in as %1 <%2>").arg(p.name, p.email);
 }
 
 } // namespace
@@ -150,8 +153,9 @@ void runStatus(CliContext &ctx)
         if (ctx.json) {
             QJsonObject o{{QStringLiteral("signed_in"), auth.isSignedIn()},
                           {QStringLiteral("profile"), ctx.config.profile()},
-                          {QStringLiteral("session_storage"),
-                           auth.isSessionInMemoryOnly() ? QStringLiteral("memory") : QStringLiteral("keychain")}};
+                          {QStringLiteral("session_storage"), auth.isSessionInMemoryOnly()
+                                                                  ? QStringLiteral("memory")
+                                                                  : QStringLiteral("keychain")}};
             if (auth.isSignedIn()) {
                 o.insert(QStringLiteral("user"), userJson(auth));
                 o.insert(QStringLiteral("access_token_expires_at"),
@@ -163,11 +167,14 @@ void runStatus(CliContext &ctx)
             ctx.out(signedInLine(auth));
             ctx.out(QStringLiteral("Profile: %1").arg(ctx.config.profile()));
             ctx.out(QStringLiteral("Access token expires: %1")
-                        .arg(s.accessTokenExpiry.isValid() ? s.accessTokenExpiry.toUTC().toString(Qt::ISODate)
-                                                           : QStringLiteral("unknown")));
-            ctx.out(QStringLiteral("Refresh token: %1").arg(s.hasRefreshToken() ? "present" : "absent"));
+                        .arg(s.accessTokenExpiry.isValid()
+                                 ? s.accessTokenExpiry.toUTC().toString(Qt::ISODate)
+                                 : QStringLiteral("unknown")));
+            ctx.out(QStringLiteral("Refresh token: %1")
+                        .arg(s.hasRefreshToken() ? "present" : "absent"));
         } else {
-            ctx.out(QStringLiteral("Not signed in (profile %1). Run `clipshelf-cli login`.").arg(ctx.config.profile()));
+            ctx.out(QStringLiteral("Not signed in (profile %1). Run `clipshelf-cli login`.")
+                        .arg(ctx.config.profile()));
         }
         ctx.finish(auth.isSignedIn() ? Ok : NotSignedIn);
     });

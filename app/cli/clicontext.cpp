@@ -3,12 +3,11 @@
 #include "auth/sessionvault.h"
 #include "core/terminationsignals.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cstdio>
 
 namespace clipshelf::cli {
 
@@ -76,31 +75,38 @@ void CliContext::send(const ApiRequest &request, std::function<void(const ApiRes
     });
 }
 
-void CliContext::sendAndPrint(const ApiRequest &request, std::function<void(const ApiResult &)> printText,
+void CliContext::sendAndPrint(const ApiRequest &request,
+                              std::function<void(const ApiResult &)> printText,
                               const ApiWording &wording)
 {
     withApi([this, request, printText = std::move(printText), wording](ApiClient &) {
-        send(request, [this, printText](const ApiResult &r) {
-            if (json)
-                printJson(r.json());
-            else
-                printText(r);
-            finish(Ok);
-        }, wording);
+        send(
+            request,
+            [this, printText](const ApiResult &r) {
+                if (json)
+                    printJson(r.json());
+                else
+                    printText(r);
+                finish(Ok);
+            },
+            wording);
     });
 }
 
-void CliContext::sendAndConfirm(const ApiRequest &request, const QJsonObject &jsonAnswer, const QString &text,
-                                const ApiWording &wording)
+void CliContext::sendAndConfirm(const ApiRequest &request, const QJsonObject &jsonAnswer,
+                                const QString &text, const ApiWording &wording)
 {
     withApi([this, request, jsonAnswer, text, wording](ApiClient &) {
-        send(request, [this, jsonAnswer, text](const ApiResult &) {
-            if (json)
-                printJson(jsonAnswer);
-            else
-                out(text);
-            finish(Ok);
-        }, wording);
+        send(
+            request,
+            [this, jsonAnswer, text](const ApiResult &) {
+                if (json)
+                    printJson(jsonAnswer);
+                else
+                    out(text);
+                finish(Ok);
+            },
+            wording);
     });
 }
 
@@ -129,7 +135,8 @@ void CliContext::printJson(const QJsonValue &value) const
 {
     if (interrupted)
         return;
-    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
     std::fflush(stdout);
 }
@@ -163,9 +170,10 @@ void CliContext::printTableOr(const QList<QStringList> &rows, const QString &whe
 void CliContext::finish(int code) const
 {
     if (interrupted)
-        return;   // the interruption's exit code stands
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
-                              Qt::QueuedConnection);
+        return; // the interruption's exit code stands
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
 }
 
 void CliContext::fail(int code, const QString &sentence) const
@@ -181,12 +189,14 @@ void CliContext::interrupt(int signalNumber)
     if (interrupted)
         return;
     const AuthController::State state = auth->state();
-    const bool signingIn = state == AuthController::Discovering || state == AuthController::WaitingForBrowser
-                           || state == AuthController::CompletingSignIn;
-    error(signingIn ? QStringLiteral("Sign-in stopped; nothing was stored.") : QStringLiteral("Stopped."));
-    interrupted = true;   // what the command would still print is not true any more
+    const bool signingIn = state == AuthController::Discovering ||
+                           state == AuthController::WaitingForBrowser ||
+                           state == AuthController::CompletingSignIn;
+    error(signingIn ? QStringLiteral("Sign-in stopped; nothing was stored.")
+                    : QStringLiteral("Stopped."));
+    interrupted = true; // what the command would still print is not true any more
     if (signingIn)
-        auth->cancel();   // closes the loopback listener and drops tokens not yet stored
+        auth->cancel(); // closes the loopback listener and drops tokens not yet stored
     QCoreApplication::exit(TerminationSignals::exitCodeFor(signalNumber));
 }
 

@@ -7,12 +7,11 @@
 #include "core/config.h"
 #include "exitcodes.h"
 
+#include <functional>
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
-
-#include <functional>
 
 namespace clipshelf::cli {
 
@@ -41,8 +40,14 @@ public:
     bool interrupted = false;
 
     bool isSet(const QString &option) const { return options && options->isSet(option); }
-    QString value(const QString &option) const { return options ? options->value(option) : QString(); }
-    QStringList values(const QString &option) const { return options ? options->values(option) : QStringList(); }
+    QString value(const QString &option) const
+    {
+        return options ? options->value(option) : QString();
+    }
+    QStringList values(const QString &option) const
+    {
+        return options ? options->values(option) : QStringList();
+    }
 
     /// Prints the keychain warning (AuthController::keychainWarning()) once, when there is one.
     void warnAboutKeychain() const;
@@ -64,8 +69,8 @@ public:
                       const ApiWording &wording = {});
     /// The same for a request whose answer has nothing to show (a removal):
     /// prints \a jsonAnswer with --json, else the line \a text, and exits 0.
-    void sendAndConfirm(const ApiRequest &request, const QJsonObject &jsonAnswer, const QString &text,
-                        const ApiWording &wording = {});
+    void sendAndConfirm(const ApiRequest &request, const QJsonObject &jsonAnswer,
+                        const QString &text, const ApiWording &wording = {});
     /// Prints one sentence for \a error and exits with its code (see apierrors.h).
     void failApi(const ApiError &error, const ApiWording &wording = {}) const;
 

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <QCommandLineOption>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <functional>
 
 namespace clipshelf::cli {
 
@@ -14,7 +13,7 @@ class CliContext;
 /// One positional argument of a command, for the usage line and --help.
 struct CommandArgument
 {
-    QString name;         ///< e.g. "URL", "KEY=VALUE..."
+    QString name; ///< e.g. "URL", "KEY=VALUE..."
     QString description;
     bool optional = false;
 };
@@ -26,9 +25,9 @@ struct CommandArgument
  */
 struct CommandSpec
 {
-    QStringList words;                     ///< {"videos", "add"}, {"doctor"}
-    QString summary;                       ///< one line for the command list
-    QString details;                       ///< extra paragraphs for --help (may be empty)
+    QStringList words; ///< {"videos", "add"}, {"doctor"}
+    QString summary;   ///< one line for the command list
+    QString details;   ///< extra paragraphs for --help (may be empty)
     QList<CommandArgument> arguments;
     QList<QCommandLineOption> options;
     int minArgs = 0;

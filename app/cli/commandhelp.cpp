@@ -92,15 +92,17 @@ QString exitCodes()
 
 QString program(const QList<CommandSpec> &commands)
 {
-    return QStringLiteral("Usage: clipshelf-cli [options] <command> [arguments]\n\n")
-           + wrap({}, QStringLiteral("Clipshelf from the terminal: your saved videos, settings, API keys and "
-                                     "session. It reads the same configuration and uses the same "
-                                     "per-profile session as the Clipshelf app."),
-                  0)
-           + QStringLiteral("\nCommands:\n") + commandList(commands)
-           + QStringLiteral("\nRun `clipshelf-cli <command> --help` for a command's own options.\n"
-                            "\nGlobal options (accepted before or after the command):\n")
-           + formatOptions(CommandLine::globalOptions()) + QLatin1Char('\n') + exitCodes();
+    return QStringLiteral("Usage: clipshelf-cli [options] <command> [arguments]\n\n") +
+           wrap({},
+                QStringLiteral(
+                    "Clipshelf from the terminal: your saved videos, settings, API keys and "
+                    "session. It reads the same configuration and uses the same "
+                    "per-profile session as the Clipshelf app."),
+                0) +
+           QStringLiteral("\nCommands:\n") + commandList(commands) +
+           QStringLiteral("\nRun `clipshelf-cli <command> --help` for a command's own options.\n"
+                          "\nGlobal options (accepted before or after the command):\n") +
+           formatOptions(CommandLine::globalOptions()) + QLatin1Char('\n') + exitCodes();
 }
 
 QString group(const QString &group, const QList<CommandSpec> &commands)
@@ -111,14 +113,16 @@ QString group(const QString &group, const QList<CommandSpec> &commands)
             subs << c.words.at(1);
     }
     return QStringLiteral("Usage: clipshelf-cli %1 <%2> [options] [arguments]\n\nCommands:\n")
-               .arg(group, subs.join(QLatin1Char('|')))
-           + commandList(commands, group)
-           + QStringLiteral("\nRun `clipshelf-cli %1 <command> --help` for a command's options.\n").arg(group);
+               .arg(group, subs.join(QLatin1Char('|'))) +
+           commandList(commands, group) +
+           QStringLiteral("\nRun `clipshelf-cli %1 <command> --help` for a command's options.\n")
+               .arg(group);
 }
 
 QString command(const CommandSpec &spec)
 {
-    QString out = QStringLiteral("Usage: clipshelf-cli %1 [options] %2\n\n").arg(spec.name(), usageArguments(spec));
+    QString out = QStringLiteral("Usage: clipshelf-cli %1 [options] %2\n\n")
+                      .arg(spec.name(), usageArguments(spec));
     out += wrap({}, spec.summary, 0);
     if (!spec.details.isEmpty()) {
         out += QLatin1Char('\n');
@@ -133,11 +137,13 @@ QString command(const CommandSpec &spec)
     }
     if (!spec.options.isEmpty())
         out += QStringLiteral("\nOptions:\n") + formatOptions(spec.options);
-    out += QLatin1Char('\n')
-           + wrap({}, QStringLiteral("Global options: --json (print JSON with the API's field names), --verbose, "
-                                     "--profile <name>, --config <file> and every configuration key; see "
-                                     "`clipshelf-cli --help`."),
-                  0);
+    out += QLatin1Char('\n') +
+           wrap({},
+                QStringLiteral(
+                    "Global options: --json (print JSON with the API's field names), --verbose, "
+                    "--profile <name>, --config <file> and every configuration key; see "
+                    "`clipshelf-cli --help`."),
+                0);
     return out + QLatin1Char('\n') + exitCodes();
 }
 

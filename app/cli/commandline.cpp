@@ -8,20 +8,19 @@
 #include "core/config.h"
 #include "core/terminationsignals.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
-
-#include <cstdio>
 
 namespace clipshelf::cli {
 
 namespace {
 
-
 int usageError(const QString &sentence, const QString &helpCommand = {})
 {
-    std::fprintf(stderr, "clipshelf-cli: %s\nRun `clipshelf-cli %s--help` for usage.\n", qPrintable(sentence),
+    std::fprintf(stderr, "clipshelf-cli: %s\nRun `clipshelf-cli %s--help` for usage.\n",
+                 qPrintable(sentence),
                  qPrintable(helpCommand.isEmpty() ? QString() : helpCommand + QLatin1Char(' ')));
     return Usage;
 }
@@ -50,12 +49,13 @@ QString argumentCountError(const CommandSpec &spec, qsizetype given)
         }
         return QStringLiteral("%1 needs %2.").arg(spec.name(), names.join(QStringLiteral(" and ")));
     }
-    return spec.maxArgs == 0
-               ? QStringLiteral("%1 takes no arguments, but was given %2.").arg(spec.name()).arg(given)
-               : QStringLiteral("%1 takes at most %2 argument(s), but was given %3.")
-                     .arg(spec.name())
-                     .arg(spec.maxArgs)
-                     .arg(given);
+    return spec.maxArgs == 0 ? QStringLiteral("%1 takes no arguments, but was given %2.")
+                                   .arg(spec.name())
+                                   .arg(given)
+                             : QStringLiteral("%1 takes at most %2 argument(s), but was given %3.")
+                                   .arg(spec.name())
+                                   .arg(spec.maxArgs)
+                                   .arg(given);
 }
 
 } // namespace
@@ -63,8 +63,8 @@ QString argumentCountError(const CommandSpec &spec, qsizetype given)
 struct CommandLine::Match
 {
     const CommandSpec *spec = nullptr;
-    QString group;             ///< set when only a group was named (e.g. "videos")
-    QString error;             ///< usage error
+    QString group; ///< set when only a group was named (e.g. "videos")
+    QString error; ///< usage error
     QList<qsizetype> wordIndexes;
     bool wantsHelp = false;
     bool wantsVersion = false;
@@ -77,10 +77,13 @@ CommandLine::~CommandLine() = default;
 QList<QCommandLineOption> CommandLine::globalOptions()
 {
     QList<QCommandLineOption> options{
-        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show the help and exit.")),
-        QCommandLineOption(QStringLiteral("version"), QStringLiteral("Show the versions and exit.")),
-        QCommandLineOption(QStringLiteral("json"),
-                           QStringLiteral("Print JSON with the API's own field names instead of tables.")),
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                           QStringLiteral("Show the help and exit.")),
+        QCommandLineOption(QStringLiteral("version"),
+                           QStringLiteral("Show the versions and exit.")),
+        QCommandLineOption(
+            QStringLiteral("json"),
+            QStringLiteral("Print JSON with the API's own field names instead of tables.")),
         QCommandLineOption(QStringLiteral("verbose"),
                            QStringLiteral("Log what happens to stderr (never any secret).")),
     };
@@ -88,12 +91,14 @@ QList<QCommandLineOption> CommandLine::globalOptions()
     for (Config::Key key : Config::allKeys()) {
         const QString name = Config::keyName(key);
         options << QCommandLineOption(
-            name, QStringLiteral("%1 [env %2]").arg(Config::keyDescription(key), Config::envName(key)),
+            name,
+            QStringLiteral("%1 [env %2]").arg(Config::keyDescription(key), Config::envName(key)),
             key == Config::Key::AuthParams ? QStringLiteral("key=value") : QStringLiteral("value"));
     }
     options << QCommandLineOption(
         QStringLiteral("config"),
-        QStringLiteral("User config file to read instead of the default one [env CLIPSHELF_CONFIG]."),
+        QStringLiteral(
+            "User config file to read instead of the default one [env CLIPSHELF_CONFIG]."),
         QStringLiteral("file"));
     return options;
 }
@@ -180,7 +185,8 @@ int CommandLine::run(const QStringList &arguments)
                 if (c.words.constFirst() == match.group)
                     subs << c.words.value(1);
             }
-            return usageError(QStringLiteral("%1 needs a sub-command: %2.").arg(match.group, subs.join(QStringLiteral(", "))),
+            return usageError(QStringLiteral("%1 needs a sub-command: %2.")
+                                  .arg(match.group, subs.join(QStringLiteral(", "))),
                               match.group);
         }
         if (match.wantsVersion && !match.wantsHelp) {
@@ -216,17 +222,19 @@ int CommandLine::run(const QStringList &arguments)
 
     QString configError;
     // doctor reports a plain-http issuer or API URL as a failed check, with the fix.
-    auto config = Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError,
-                               spec.name() == QLatin1String("doctor") ? Config::LoadMode::KeepPlainHttp
-                                                                      : Config::LoadMode::Strict);
+    auto config =
+        Config::load(&parser, QProcessEnvironment::systemEnvironment(), &configError,
+                     spec.name() == QLatin1String("doctor") ? Config::LoadMode::KeepPlainHttp
+                                                            : Config::LoadMode::Strict);
     if (!config)
         return usageError(sentence(configError));
 
     // Quiet by default: commands report what matters in one sentence. --verbose
     // or QT_LOGGING_RULES turn the (redacted) log on.
     if (!parser.isSet(QStringLiteral("verbose")) && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("clipshelf.*.debug=false\nclipshelf.*.info=false\n"
-                                                        "clipshelf.*.warning=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("clipshelf.*.debug=false\nclipshelf.*.info=false\n"
+                           "clipshelf.*.warning=false"));
 
     CliContext ctx(*config, parser.isSet(QStringLiteral("json")), args);
     ctx.options = &parser;
@@ -237,7 +245,7 @@ int CommandLine::run(const QStringList &arguments)
                      [&ctx](int signalNumber) { ctx.interrupt(signalNumber); });
     spec.run(ctx);
     const int status = QCoreApplication::exec();
-    TerminationSignals::markShuttingDown();   // a second Ctrl+C now exits at once
+    TerminationSignals::markShuttingDown(); // a second Ctrl+C now exits at once
     // Keychain work under way lands before we exit: a rotated refresh token
     // (else the next command would find the grant revoked), the removal of an
     // ended or refused session (else `status` would still say signed in).

@@ -2,10 +2,9 @@
 
 #include "command.h"
 
+#include <memory>
 #include <QCommandLineParser>
 #include <QStringList>
-
-#include <memory>
 
 namespace clipshelf::cli {
 

@@ -4,7 +4,8 @@ namespace clipshelf::cli::format {
 
 QString time(const QDateTime &when, const QString &missing)
 {
-    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : missing;
+    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : missing;
 }
 
 QString clip(const QString &text, qsizetype width)

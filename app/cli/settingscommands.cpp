@@ -10,7 +10,10 @@ namespace clipshelf::cli {
 
 namespace {
 
-QString etagOf(const ApiResult &r) { return QString::fromLatin1(r.headers.value("etag")); }
+QString etagOf(const ApiResult &r)
+{
+    return QString::fromLatin1(r.headers.value("etag"));
+}
 
 void printSettings(const CliContext &ctx, const QJsonObject &settings)
 {
@@ -53,28 +56,30 @@ void runSet(CliContext &ctx)
             return;
         }
     }
-    const ApiWording changedElsewhere{
-        {}, QStringLiteral("Your settings were changed elsewhere in the meantime and nothing was saved; try again.")};
+    const ApiWording changedElsewhere{{},
+                                      QStringLiteral("Your settings were changed elsewhere in the "
+                                                     "meantime and nothing was saved; try again.")};
     ctx.withApi([&ctx, patch, changedElsewhere](ApiClient &) {
         // GET for the ETag, then a PATCH that only applies if nothing changed in between.
-        ctx.send(endpoints::getSettings(), [&ctx, patch, changedElsewhere](const ApiResult &current) {
-            ApiRequest request = endpoints::patchSettings(patch, etagOf(current));
-            ctx.api->send(request, ctx.api, [&ctx, changedElsewhere](const ApiResult &r) {
-                if (r.error.kind == ApiError::PreconditionFailed) {
-                    ctx.failApi(r.error, changedElsewhere);
-                    return;
-                }
-                if (!r.ok()) {
-                    ctx.failApi(r.error);
-                    return;
-                }
-                if (ctx.json)
-                    ctx.printJson(r.json());
-                else
-                    printSettings(ctx, r.json());
-                ctx.finish(Ok);
-            });
-        });
+        ctx.send(endpoints::getSettings(),
+                 [&ctx, patch, changedElsewhere](const ApiResult &current) {
+                     ApiRequest request = endpoints::patchSettings(patch, etagOf(current));
+                     ctx.api->send(request, ctx.api, [&ctx, changedElsewhere](const ApiResult &r) {
+                         if (r.error.kind == ApiError::PreconditionFailed) {
+                             ctx.failApi(r.error, changedElsewhere);
+                             return;
+                         }
+                         if (!r.ok()) {
+                             ctx.failApi(r.error);
+                             return;
+                         }
+                         if (ctx.json)
+                             ctx.printJson(r.json());
+                         else
+                             printSettings(ctx, r.json());
+                         ctx.finish(Ok);
+                     });
+                 });
     });
 }
 
@@ -88,16 +93,26 @@ QList<CommandSpec> settingsCommands()
         {{word, QStringLiteral("get")},
          QStringLiteral("Show your settings, or one of them."),
          QStringLiteral("Keys: %1.").arg(keys),
-         {{QStringLiteral("KEY"), QStringLiteral("One setting, e.g. theme or notifications.email_digest."), true}},
-         {}, 0, 1, runGet},
+         {{QStringLiteral("KEY"),
+           QStringLiteral("One setting, e.g. theme or notifications.email_digest."), true}},
+         {},
+         0,
+         1,
+         runGet},
         {{word, QStringLiteral("set")},
          QStringLiteral("Change one or more settings."),
-         QStringLiteral("Values: true or false for notifications.*, system, light or dark for theme, a language "
-                        "tag such as en or de-DE for language, any text for display_name (empty clears it). "
-                        "Exit code 7 when the settings were changed elsewhere at the same time.\n"
-                        "\nExample:\n  clipshelf-cli settings set theme=dark notifications.email_digest=false"),
+         QStringLiteral(
+             "Values: true or false for notifications.*, system, light or dark for theme, a "
+             "language "
+             "tag such as en or de-DE for language, any text for display_name (empty clears it). "
+             "Exit code 7 when the settings were changed elsewhere at the same time.\n"
+             "\nExample:\n  clipshelf-cli settings set theme=dark "
+             "notifications.email_digest=false"),
          {{QStringLiteral("KEY=VALUE..."), QStringLiteral("The settings to change.")}},
-         {}, 1, -1, runSet},
+         {},
+         1,
+         -1,
+         runSet},
     };
 }
 

@@ -8,9 +8,13 @@ namespace {
 
 const QString kNotifications = QStringLiteral("notifications");
 
-bool isBooleanKey(const QString &key) { return key.startsWith(kNotifications + QLatin1Char('.')); }
+bool isBooleanKey(const QString &key)
+{
+    return key.startsWith(kNotifications + QLatin1Char('.'));
+}
 
-/// Checks and converts one value; returns an undefined QJsonValue with \a error set when it does not fit.
+/// Checks and converts one value; returns an undefined QJsonValue with \a error set when it does
+/// not fit.
 QJsonValue convert(const QString &key, const QString &text, QString *error)
 {
     if (isBooleanKey(key)) {
@@ -21,7 +25,8 @@ QJsonValue convert(const QString &key, const QString &text, QString *error)
         return QJsonValue(QJsonValue::Undefined);
     }
     if (key == QLatin1String("theme")) {
-        if (QStringList{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")}.contains(text))
+        if (QStringList{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")}
+                .contains(text))
             return text;
         *error = QStringLiteral("theme takes system, light or dark, not \"%1\".").arg(text);
         return QJsonValue(QJsonValue::Undefined);
@@ -30,7 +35,8 @@ QJsonValue convert(const QString &key, const QString &text, QString *error)
         static const QRegularExpression tag(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"));
         if (tag.match(text).hasMatch())
             return text;
-        *error = QStringLiteral("language takes a language tag such as en or de-DE, not \"%1\".").arg(text);
+        *error = QStringLiteral("language takes a language tag such as en or de-DE, not \"%1\".")
+                     .arg(text);
         return QJsonValue(QJsonValue::Undefined);
     }
     // display_name: free text; empty clears it.
@@ -45,23 +51,32 @@ QJsonValue convert(const QString &key, const QString &text, QString *error)
 
 QStringList SettingsKeys::all()
 {
-    return {QStringLiteral("display_name"), QStringLiteral("theme"), QStringLiteral("language"),
-            QStringLiteral("notifications.email_digest"), QStringLiteral("notifications.product_updates"),
+    return {QStringLiteral("display_name"),
+            QStringLiteral("theme"),
+            QStringLiteral("language"),
+            QStringLiteral("notifications.email_digest"),
+            QStringLiteral("notifications.product_updates"),
             QStringLiteral("notifications.security_alerts")};
 }
 
-bool SettingsKeys::isKnown(const QString &key) { return all().contains(key); }
+bool SettingsKeys::isKnown(const QString &key)
+{
+    return all().contains(key);
+}
 
 QString SettingsKeys::unknownKeyMessage(const QString &key)
 {
-    return QStringLiteral("Unknown setting \"%1\"; the settings are %2.").arg(key, all().join(QStringLiteral(", ")));
+    return QStringLiteral("Unknown setting \"%1\"; the settings are %2.")
+        .arg(key, all().join(QStringLiteral(", ")));
 }
 
 bool SettingsKeys::addAssignment(const QString &assignment, QJsonObject *patch, QString *error)
 {
     const qsizetype eq = assignment.indexOf(QLatin1Char('='));
     if (eq <= 0) {
-        *error = QStringLiteral("Write each setting as KEY=VALUE, for example theme=dark, not \"%1\".").arg(assignment);
+        *error =
+            QStringLiteral("Write each setting as KEY=VALUE, for example theme=dark, not \"%1\".")
+                .arg(assignment);
         return false;
     }
     const QString key = assignment.left(eq).trimmed();
@@ -92,7 +107,8 @@ QJsonValue SettingsKeys::valueOf(const QJsonObject &settings, const QString &key
 QJsonObject SettingsKeys::subset(const QJsonObject &settings, const QString &key)
 {
     if (isBooleanKey(key))
-        return {{kNotifications, QJsonObject{{key.section(QLatin1Char('.'), 1), valueOf(settings, key)}}}};
+        return {{kNotifications,
+                 QJsonObject{{key.section(QLatin1Char('.'), 1), valueOf(settings, key)}}}};
     return {{key, valueOf(settings, key)}};
 }
 

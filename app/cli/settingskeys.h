@@ -28,7 +28,8 @@ public:
 
     /// The value of \a key in a Settings object (undefined when absent).
     static QJsonValue valueOf(const QJsonObject &settings, const QString &key);
-    /// Only \a key of \a settings, keeping the API's nesting: {"notifications":{"email_digest":false}}.
+    /// Only \a key of \a settings, keeping the API's nesting:
+    /// {"notifications":{"email_digest":false}}.
     static QJsonObject subset(const QJsonObject &settings, const QString &key);
     /// Every key with its value as text, for a table.
     static QList<QPair<QString, QString>> flatten(const QJsonObject &settings);

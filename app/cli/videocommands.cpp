@@ -15,7 +15,8 @@ namespace {
 
 using Opt = QCommandLineOption;
 
-const CommandArgument kIdArgument{QStringLiteral("ID"), QStringLiteral("The video's number, as `videos list` shows it.")};
+const CommandArgument kIdArgument{QStringLiteral("ID"),
+                                  QStringLiteral("The video's number, as `videos list` shows it.")};
 
 /// The ID argument as a positive number, or a usage error (returns 0).
 qint64 videoId(CliContext &ctx)
@@ -23,8 +24,9 @@ qint64 videoId(CliContext &ctx)
     bool ok = false;
     const qint64 id = ctx.args.value(0).toLongLong(&ok);
     if (!ok || id <= 0) {
-        ctx.fail(Usage, QStringLiteral("The video ID must be a positive number such as 12, not \"%1\".")
-                            .arg(ctx.args.value(0)));
+        ctx.fail(Usage,
+                 QStringLiteral("The video ID must be a positive number such as 12, not \"%1\".")
+                     .arg(ctx.args.value(0)));
         return 0;
     }
     return id;
@@ -37,13 +39,14 @@ ApiWording notFound(qint64 id)
 
 void printVideo(const CliContext &ctx, const Video &v)
 {
-    ctx.printTable({{QStringLiteral("ID"), QString::number(v.id)},
-                    {QStringLiteral("Title"), v.title.isEmpty() ? QStringLiteral("(untitled)") : v.title},
-                    {QStringLiteral("URL"), v.url},
-                    {QStringLiteral("Tags"), v.tags.join(QStringLiteral(", "))},
-                    {QStringLiteral("Added"), format::time(v.createdAt)},
-                    {QStringLiteral("Updated"), format::time(v.updatedAt)},
-                    {QStringLiteral("Thumbnail"), v.thumbnailUrl}});
+    ctx.printTable(
+        {{QStringLiteral("ID"), QString::number(v.id)},
+         {QStringLiteral("Title"), v.title.isEmpty() ? QStringLiteral("(untitled)") : v.title},
+         {QStringLiteral("URL"), v.url},
+         {QStringLiteral("Tags"), v.tags.join(QStringLiteral(", "))},
+         {QStringLiteral("Added"), format::time(v.createdAt)},
+         {QStringLiteral("Updated"), format::time(v.updatedAt)},
+         {QStringLiteral("Thumbnail"), v.thumbnailUrl}});
     if (!v.notes.isEmpty()) {
         ctx.out(QStringLiteral("Notes:"));
         for (const QString &line : v.notes.split(QLatin1Char('\n')))
@@ -137,7 +140,8 @@ void runList(CliContext &ctx)
         ctx.printTableOr(videoRows(page.videos), filtered ? QStringLiteral("No videos match.")
                                                           : QStringLiteral("No videos saved yet."));
         if (!page.videos.isEmpty() && page.videos.size() < page.count)
-            ctx.out(QStringLiteral("Showing %1 of %2 videos.").arg(page.videos.size()).arg(page.count));
+            ctx.out(
+                QStringLiteral("Showing %1 of %2 videos.").arg(page.videos.size()).arg(page.count));
         if (!page.nextCursor.isEmpty())
             ctx.out(QStringLiteral("Next page: --cursor %1 (or --all for every page)")
                         .arg(page.nextCursor));
@@ -160,29 +164,36 @@ void runAdd(CliContext &ctx)
         draft.tags += format::commaList(tag);
     ctx.withApi([&ctx, draft](ApiClient &api) {
         // One key for this command: the client's retries after 429/503 cannot save it twice.
-        api.send(endpoints::createVideo(draft, endpoints::newIdempotencyKey()), &api, [&ctx](const ApiResult &r) {
-            if (r.error.kind == ApiError::Conflict) {
-                const QJsonObject existing = r.error.body.value(QStringLiteral("video")).toObject();
-                if (ctx.json && !existing.isEmpty())
-                    ctx.printJson(existing);
-                const qint64 id = qint64(existing.value(QStringLiteral("id")).toDouble());
-                ctx.failApi(r.error, {{}, id > 0 ? QStringLiteral("You already saved this video, as video %1.").arg(id)
-                                                 : QStringLiteral("You already saved this video.")});
-                return;
-            }
-            if (!r.ok()) {
-                ctx.failApi(r.error);
-                return;
-            }
-            if (ctx.json) {
-                ctx.printJson(r.json());
-            } else {
-                const Video v = Video::fromJson(r.json());
-                ctx.out(QStringLiteral("Saved video %1: %2").arg(v.id).arg(v.displayTitle()));
-                ctx.out(QStringLiteral("Link: %1").arg(v.url));
-            }
-            ctx.finish(Ok);
-        });
+        api.send(
+            endpoints::createVideo(draft, endpoints::newIdempotencyKey()), &api,
+            [&ctx](const ApiResult &r) {
+                if (r.error.kind == ApiError::Conflict) {
+                    const QJsonObject existing =
+                        r.error.body.value(QStringLiteral("video")).toObject();
+                    if (ctx.json && !existing.isEmpty())
+                        ctx.printJson(existing);
+                    const qint64 id = qint64(existing.value(QStringLiteral("id")).toDouble());
+                    ctx.failApi(
+                        r.error,
+                        {{},
+                         id > 0
+                             ? QStringLiteral("You already saved this video, as video %1.").arg(id)
+                             : QStringLiteral("You already saved this video.")});
+                    return;
+                }
+                if (!r.ok()) {
+                    ctx.failApi(r.error);
+                    return;
+                }
+                if (ctx.json) {
+                    ctx.printJson(r.json());
+                } else {
+                    const Video v = Video::fromJson(r.json());
+                    ctx.out(QStringLiteral("Saved video %1: %2").arg(v.id).arg(v.displayTitle()));
+                    ctx.out(QStringLiteral("Link: %1").arg(v.url));
+                }
+                ctx.finish(Ok);
+            });
     });
 }
 
@@ -191,8 +202,9 @@ void runShow(CliContext &ctx)
     const qint64 id = videoId(ctx);
     if (id == 0)
         return;
-    ctx.sendAndPrint(endpoints::getVideo(id),
-                     [&ctx](const ApiResult &r) { printVideo(ctx, Video::fromJson(r.json())); }, notFound(id));
+    ctx.sendAndPrint(
+        endpoints::getVideo(id),
+        [&ctx](const ApiResult &r) { printVideo(ctx, Video::fromJson(r.json())); }, notFound(id));
 }
 
 void runEdit(CliContext &ctx)
@@ -201,22 +213,29 @@ void runEdit(CliContext &ctx)
     if (id == 0)
         return;
     // An empty --title or --notes clears it (null); an empty --tags removes every tag.
-    auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    auto nullable = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    };
     QJsonObject patch;
     if (ctx.isSet(QStringLiteral("title")))
         patch.insert(QStringLiteral("title"), nullable(ctx.value(QStringLiteral("title"))));
     if (ctx.isSet(QStringLiteral("notes")))
         patch.insert(QStringLiteral("notes"), nullable(ctx.value(QStringLiteral("notes"))));
     if (ctx.isSet(QStringLiteral("tags")))
-        patch.insert(QStringLiteral("tags"), QJsonArray::fromStringList(format::commaList(ctx.value(QStringLiteral("tags")))));
+        patch.insert(QStringLiteral("tags"), QJsonArray::fromStringList(format::commaList(
+                                                 ctx.value(QStringLiteral("tags")))));
     if (patch.isEmpty()) {
-        ctx.fail(Usage, QStringLiteral("videos edit needs at least one of --title, --notes or --tags."));
+        ctx.fail(Usage,
+                 QStringLiteral("videos edit needs at least one of --title, --notes or --tags."));
         return;
     }
-    ctx.sendAndPrint(endpoints::patchVideo(id, patch), [&ctx](const ApiResult &r) {
-        const Video v = Video::fromJson(r.json());
-        ctx.out(QStringLiteral("Updated video %1: %2").arg(v.id).arg(v.displayTitle()));
-    }, notFound(id));
+    ctx.sendAndPrint(
+        endpoints::patchVideo(id, patch),
+        [&ctx](const ApiResult &r) {
+            const Video v = Video::fromJson(r.json());
+            ctx.out(QStringLiteral("Updated video %1: %2").arg(v.id).arg(v.displayTitle()));
+        },
+        notFound(id));
 }
 
 void runRemove(CliContext &ctx)
@@ -224,9 +243,10 @@ void runRemove(CliContext &ctx)
     const qint64 id = videoId(ctx);
     if (id == 0)
         return;
-    ctx.sendAndConfirm(endpoints::deleteVideo(id),
-                       QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("deleted"), true}},
-                       QStringLiteral("Deleted video %1.").arg(id), notFound(id));
+    ctx.sendAndConfirm(
+        endpoints::deleteVideo(id),
+        QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("deleted"), true}},
+        QStringLiteral("Deleted video %1.").arg(id), notFound(id));
 }
 
 } // namespace

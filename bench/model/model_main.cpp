@@ -10,18 +10,16 @@
 
 #include "benchclock.h"
 #include "benchoutput.h"
+#include "library/videolistmodel.h"
 #include "samples.h"
 
-#include "library/videolistmodel.h"
-
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <memory>
 
 using namespace clipshelf;
 using namespace clipshelf::bench;
@@ -38,7 +36,7 @@ struct FilterCase
 QJsonObject benchLoad(const QByteArray &json, int reps, int *rows, QString *error)
 {
     Samples model, document;
-    for (int rep = 0; rep <= reps; ++rep) {   // rep 0 warms up (page cache, allocator)
+    for (int rep = 0; rep <= reps; ++rep) { // rep 0 warms up (page cache, allocator)
         for (int side = 0; side < 2; ++side) {
             const bool modelFirst = rep % 2 == 0;
             if ((side == 0) == modelFirst) {
@@ -101,7 +99,10 @@ QJsonObject benchFilters(const QByteArray &json, const QList<FilterCase> &cases,
                                {"rows_shown", shown},
                                {"ms", times.median()}});
     }
-    return {{"cases", out}, {"worst_ms", worst}, {"clear_ms", clears.median()}, {"rows", model.totalRows()}};
+    return {{"cases", out},
+            {"worst_ms", worst},
+            {"clear_ms", clears.median()},
+            {"rows", model.totalRows()}};
 }
 
 } // namespace
@@ -110,12 +111,15 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("GET /videos body."), QStringLiteral("file"));
-    const QCommandLineOption repsOption(QStringLiteral("reps"), QStringLiteral("Repetitions."), QStringLiteral("n"),
-                                       QStringLiteral("5"));
-    const QCommandLineOption tagOption(QStringLiteral("tag"), QStringLiteral("A tag to filter by (repeatable)."),
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("GET /videos body."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption repsOption(QStringLiteral("reps"), QStringLiteral("Repetitions."),
+                                        QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption tagOption(QStringLiteral("tag"),
+                                       QStringLiteral("A tag to filter by (repeatable)."),
                                        QStringLiteral("tag"));
-    const QCommandLineOption searchOption(QStringLiteral("search"), QStringLiteral("A search text (repeatable)."),
+    const QCommandLineOption searchOption(QStringLiteral("search"),
+                                          QStringLiteral("A search text (repeatable)."),
                                           QStringLiteral("text"));
     parser.addOptions({jsonOption, repsOption, tagOption, searchOption});
     parser.process(app);

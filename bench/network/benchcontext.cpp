@@ -45,7 +45,8 @@ BenchContext::BenchContext(const Options &options)
 {
     m_config.set(Config::Key::Issuer, options.issuer, "bench");
     m_config.set(Config::Key::ClientId, QStringLiteral("clipshelf-desktop"), "bench");
-    m_config.set(Config::Key::Scopes, QStringLiteral("openid profile email offline_access"), "bench");
+    m_config.set(Config::Key::Scopes, QStringLiteral("openid profile email offline_access"),
+                 "bench");
     m_config.set(Config::Key::Resource, QStringLiteral("urn:clipshelf:api"), "bench");
     m_config.set(Config::Key::ApiUrl, options.apiUrl, "bench");
     m_config.set(Config::Key::Profile, options.profile, "bench");

@@ -5,11 +5,10 @@
 #include "storage/keychainsecretstore.h"
 #include "timingnetwork.h"
 
-#include <QJsonObject>
-
 #include <functional>
 #include <memory>
 #include <optional>
+#include <QJsonObject>
 
 namespace clipshelf::bench {
 
@@ -22,7 +21,8 @@ class TimingSecretStore : public SecretStore
     Q_OBJECT
 public:
     explicit TimingSecretStore(SecretStore *inner, QObject *parent = nullptr)
-        : SecretStore(parent), m_inner(inner) {}
+        : SecretStore(parent), m_inner(inner)
+    {}
 
     void read(const QString &key, ReadCallback done) override;
     void write(const QString &key, const QByteArray &value, WriteCallback done) override;
@@ -35,7 +35,7 @@ public:
 
 private:
     SecretStore *m_inner;
-    QList<QPair<qint64, qint64>> m_writes;   ///< start, end (ns)
+    QList<QPair<qint64, qint64>> m_writes; ///< start, end (ns)
 };
 
 /// What every network benchmark shares: configuration for the local stack, the

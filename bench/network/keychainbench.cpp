@@ -1,10 +1,9 @@
 #include "keychainbench.h"
 
+#include "auth/sessionvault.h"
 #include "benchclock.h"
 #include "benchcontext.h"
 #include "samples.h"
-
-#include "auth/sessionvault.h"
 
 namespace clipshelf::bench {
 
@@ -13,7 +12,7 @@ QJsonObject runKeychainBench(BenchContext &context, int repetitions)
     SessionVault vault(context.keychain());
     Session session;
     Samples reads, writes;
-    for (int rep = 0; rep <= repetitions; ++rep) {   // rep 0 warms up
+    for (int rep = 0; rep <= repetitions; ++rep) { // rep 0 warms up
         bool loaded = false;
         bool readOk = false;
         const qint64 readStart = monotonicNs();

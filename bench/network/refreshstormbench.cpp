@@ -1,13 +1,12 @@
 #include "refreshstormbench.h"
 
-#include "benchclock.h"
-#include "benchcontext.h"
-#include "samples.h"
-
 #include "api/apiclient.h"
 #include "auth/sessionmanager.h"
 #include "auth/sessionvault.h"
 #include "auth/tokenclient.h"
+#include "benchclock.h"
+#include "benchcontext.h"
+#include "samples.h"
 
 #include <QNetworkAccessManager>
 
@@ -36,7 +35,7 @@ bool storeSession(SecretStore *store, bool expired)
         session.accessTokenReceivedAt = now.addSecs(-400);
         session.accessTokenExpiry = now.addSecs(-100);
     } else if (session.accessTokenExpiry < now.addSecs(600)) {
-        return false;   // only a storm refreshes; the token must really be fresh
+        return false; // only a storm refreshes; the token must really be fresh
     } else {
         session.accessTokenReceivedAt = now;
     }
@@ -57,7 +56,8 @@ struct StormResult
 
 /// One round: \a count requests on the stored session, its token \a expired
 /// or fresh; ms until all answered.
-StormResult storm(BenchContext &context, const ProviderMetadata &metadata, int count, bool expired = true)
+StormResult storm(BenchContext &context, const ProviderMetadata &metadata, int count,
+                  bool expired = true)
 {
     StormResult out;
     if (!storeSession(context.keychain(), expired)) {
@@ -66,7 +66,7 @@ StormResult storm(BenchContext &context, const ProviderMetadata &metadata, int c
     }
     QNetworkAccessManager network;
     SessionManager sessions(context.config(), context.keychain(), &network);
-    sessions.tokenClient()->setMetadata(metadata);   // a running app has discovered already
+    sessions.tokenClient()->setMetadata(metadata); // a running app has discovered already
     ApiClient api(context.config().apiUrl(), &sessions, &network);
     QObject::connect(&sessions, &SessionManager::refreshed, &sessions, [&] { ++out.refreshes; });
 
@@ -112,7 +112,8 @@ QJsonObject runRefreshStormBench(BenchContext &context, int rounds, int concurre
     Samples many, one, fresh;
     int maxRefreshes = 0;
     for (int round = 0; round < rounds; ++round) {
-        const QList<int> order = round % 2 ? QList<int>{1, concurrency} : QList<int>{concurrency, 1};
+        const QList<int> order =
+            round % 2 ? QList<int>{1, concurrency} : QList<int>{concurrency, 1};
         for (int count : order) {
             const StormResult r = storm(context, *metadata, count);
             if (!r.error.isEmpty())

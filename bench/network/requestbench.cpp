@@ -1,11 +1,10 @@
 #include "requestbench.h"
 
+#include "api/apiclient.h"
+#include "auth/authcontroller.h"
 #include "benchclock.h"
 #include "benchcontext.h"
 #include "samples.h"
-
-#include "api/apiclient.h"
-#include "auth/authcontroller.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -19,8 +18,8 @@ constexpr int kWarmUp = 20;
 
 struct Batch
 {
-    double ms = -1;      ///< wall time, -1 on a failure
-    double cpuMs = 0;    ///< this process's CPU time (the client's own work)
+    double ms = -1;   ///< wall time, -1 on a failure
+    double cpuMs = 0; ///< this process's CPU time (the client's own work)
 };
 
 /// Sends \a count requests one after the other.
@@ -39,7 +38,8 @@ Batch timeBatch(int count, const std::function<void(std::function<void(bool)>)> 
     const double cpuStart = ownCpuMs();
     const qint64 start = monotonicNs();
     next();
-    const bool done = BenchContext::waitUntil([&] { return finished >= count || failed; }, kTimeoutMs);
+    const bool done =
+        BenchContext::waitUntil([&] { return finished >= count || failed; }, kTimeoutMs);
     const qint64 end = monotonicNs();
     return {done && !failed ? msBetween(start, end) : -1, ownCpuMs() - cpuStart};
 }
@@ -51,15 +51,15 @@ struct Sides
         : auth(context.config(), context.keychain(), &network),
           api(context.config().apiUrl(), auth.sessions(), &network),
           meUrl(api.urlFor(QStringLiteral("/me")))
-    {
-    }
+    {}
 
     /// Restores the stored session; false when there is none.
     bool restore()
     {
         auth.restore();
-        return BenchContext::waitUntil([&] { return auth.state() != AuthController::Restoring; }, 20'000)
-               && auth.state() == AuthController::SignedIn;
+        return BenchContext::waitUntil([&] { return auth.state() != AuthController::Restoring; },
+                                       20'000) &&
+               auth.state() == AuthController::SignedIn;
     }
 
     const QUrl &url() const { return meUrl; }
@@ -84,10 +84,10 @@ struct Sides
         });
     }
 
-    QNetworkAccessManager network;   // not the timing one: nothing extra on either side
+    QNetworkAccessManager network; // not the timing one: nothing extra on either side
     AuthController auth;
     ApiClient api;
-    const QUrl meUrl;   ///< computed once: the raw side builds no URL per request
+    const QUrl meUrl; ///< computed once: the raw side builds no URL per request
 };
 
 } // namespace
@@ -96,7 +96,8 @@ QJsonObject runRequestSide(BenchContext &context, const QString &side, int round
 {
     Sides sides(context);
     if (!sides.restore())
-        return {{"error", QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
+        return {{"error",
+                 QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
     const bool api = side == QLatin1String("api");
     if (!api && side != QLatin1String("raw"))
         return {{"error", QStringLiteral("--side is \"api\" or \"raw\"")}};
@@ -116,16 +117,23 @@ QJsonObject runRequestSide(BenchContext &context, const QString &side, int round
         ms.add(b.ms / batch);
         cpu.add(b.cpuMs / batch);
     }
-    return {{"side", side}, {"rounds", rounds}, {"batch", batch}, {"ms", ms.median()}, {"cpu_ms", cpu.median()}};
+    return {{"side", side},
+            {"rounds", rounds},
+            {"batch", batch},
+            {"ms", ms.median()},
+            {"cpu_ms", cpu.median()}};
 }
 
 QJsonObject runRequestBench(BenchContext &context, int rounds, int batch)
 {
     Sides sides(context);
     if (!sides.restore())
-        return {{"error", QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
+        return {{"error",
+                 QStringLiteral("no stored session to restore (run the sign-in benchmark first)")}};
     const QUrl url = sides.url();
-    auto viaApiClient = [&](std::function<void(bool)> done) { sides.viaApiClient(std::move(done)); };
+    auto viaApiClient = [&](std::function<void(bool)> done) {
+        sides.viaApiClient(std::move(done));
+    };
     auto raw = [&](std::function<void(bool)> done) { sides.raw(std::move(done)); };
 
     // Warm up both paths: connection open, user row created, code paged in.
@@ -143,7 +151,8 @@ QJsonObject runRequestBench(BenchContext &context, int rounds, int batch)
             a = timeBatch(batch, viaApiClient);
         }
         if (a.ms < 0 || b.ms < 0)
-            return {{"error", QStringLiteral("GET %1 failed in round %2").arg(url.path()).arg(round + 1)}};
+            return {{"error",
+                     QStringLiteral("GET %1 failed in round %2").arg(url.path()).arg(round + 1)}};
         client.add(a.ms / batch);
         bare.add(b.ms / batch);
         ratios.add(a.ms / b.ms);

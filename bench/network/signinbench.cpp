@@ -1,15 +1,13 @@
 #include "signinbench.h"
 
+#include "auth/authcontroller.h"
 #include "benchclock.h"
 #include "benchcontext.h"
 #include "samples.h"
 
-#include "auth/authcontroller.h"
-
+#include <algorithm>
 #include <QJsonArray>
 #include <QProcess>
-
-#include <algorithm>
 
 namespace clipshelf::bench {
 
@@ -33,8 +31,11 @@ QJsonObject runSignInBench(BenchContext &context, int repetitions)
         });
         auth.signIn();
         const bool ok = BenchContext::waitUntil(
-            [&] { return auth.state() == AuthController::SignedIn || (auth.state() == AuthController::SignedOut
-                                                                      && !auth.errorMessage().isEmpty()); },
+            [&] {
+                return auth.state() == AuthController::SignedIn ||
+                       (auth.state() == AuthController::SignedOut &&
+                        !auth.errorMessage().isEmpty());
+            },
             kSignInTimeoutMs);
         if (!ok || signedInNs < 0 || callbackNs < 0)
             return {{"error", QStringLiteral("sign-in %1 did not complete: %2")
@@ -42,11 +43,13 @@ QJsonObject runSignInBench(BenchContext &context, int repetitions)
                                   .arg(auth.errorMessage().isEmpty() ? QStringLiteral("timed out")
                                                                      : auth.errorMessage())}};
         // Let the test browser close by itself (it is the controller's child process).
-        BenchContext::waitUntil([&] {
-            const auto browsers = auth.findChildren<QProcess *>();
-            return std::none_of(browsers.begin(), browsers.end(),
-                                [](QProcess *p) { return p->state() != QProcess::NotRunning; });
-        }, 30'000);
+        BenchContext::waitUntil(
+            [&] {
+                const auto browsers = auth.findChildren<QProcess *>();
+                return std::none_of(browsers.begin(), browsers.end(),
+                                    [](QProcess *p) { return p->state() != QProcess::NotRunning; });
+            },
+            30'000);
         subject = auth.session().profile.subject;
         const double totalMs = msBetween(callbackNs, signedInNs);
         const double tokenMs = context.network()->totalMs(QStringLiteral("/token"), callbackNs);

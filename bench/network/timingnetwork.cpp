@@ -12,15 +12,21 @@ QNetworkReply *TimingNetwork::createRequest(Operation op, const QNetworkRequest 
     const qint64 start = monotonicNs();
     QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, outgoingData);
     const qsizetype index = m_exchanges.size();
-    m_exchanges.append({request.url().adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo),
-                        request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray(), start});
+    m_exchanges.append(
+        {request.url().adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo),
+         request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray(), start});
     if (m_exchanges.last().method.isEmpty())
-        m_exchanges.last().method = op == PostOperation ? "POST" : op == GetOperation ? "GET" : "OTHER";
+        m_exchanges.last().method = op == PostOperation  ? "POST"
+                                    : op == GetOperation ? "GET"
+                                                         : "OTHER";
     // Direct: the first slot on finished, before the requester's own handler runs.
-    connect(reply, &QNetworkReply::finished, this, [this, index] {
-        if (index < m_exchanges.size())
-            m_exchanges[index].endNs = monotonicNs();
-    }, Qt::DirectConnection);
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [this, index] {
+            if (index < m_exchanges.size())
+                m_exchanges[index].endNs = monotonicNs();
+        },
+        Qt::DirectConnection);
     return reply;
 }
 

@@ -18,10 +18,10 @@ class TimingNetwork : public QNetworkAccessManager
 public:
     struct Exchange
     {
-        QUrl url;            ///< scheme, host, port and path only
+        QUrl url; ///< scheme, host, port and path only
         QByteArray method;
         qint64 startNs = 0;
-        qint64 endNs = -1;   ///< -1 while running
+        qint64 endNs = -1; ///< -1 while running
         double ms() const { return endNs < 0 ? -1 : double(endNs - startNs) / 1e6; }
     };
 
@@ -29,7 +29,8 @@ public:
 
     const QList<Exchange> &exchanges() const { return m_exchanges; }
     void clearExchanges() { m_exchanges.clear(); }
-    /// Milliseconds spent in finished requests whose path ends with \a pathSuffix, started after \a sinceNs.
+    /// Milliseconds spent in finished requests whose path ends with \a pathSuffix, started after \a
+    /// sinceNs.
     double totalMs(const QString &pathSuffix, qint64 sinceNs = 0) const;
 
 protected:

@@ -2,7 +2,8 @@
 // user came for, and its memory after a settle period.
 //
 //   clipshelf-bench-app [--until signin|library] [--settle-ms N] [Clipshelf options]
-//   clipshelf-bench-app --seed-library FILE --owner-sub SUB [--thumbnail JPG --thumbnails N] [--profile P]
+//   clipshelf-bench-app --seed-library FILE --owner-sub SUB [--thumbnail JPG --thumbnails N]
+//   [--profile P]
 //
 // Every run also notes the window's first frame ("first_frame") and when the
 // keychain answered ("restored").
@@ -19,18 +20,18 @@
 // Configuration comes from CLIPSHELF_* variables and flags, as for the app.
 
 #include "appshell.h"
+#include "auth/authcontroller.h"
 #include "benchclock.h"
 #include "benchoutput.h"
-#include "cacheseeder.h"
-#include "framewatcher.h"
-
-#include "auth/authcontroller.h"
 #include "buildconfig.h"
+#include "cacheseeder.h"
 #include "core/logging.h"
+#include "framewatcher.h"
 #include "library/librarycontroller.h"
 #include "library/videolistmodel.h"
 #include "storage/thumbnailstore.h"
 
+#include <functional>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QGuiApplication>
@@ -39,10 +40,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
-
-#include <functional>
+#include <QUrl>
 
 Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
 
@@ -68,7 +67,8 @@ bool walkItems(QQuickItem *item, const std::function<bool(QQuickItem *)> &visit)
     return false;
 }
 
-/// The app as it ships (AppShell, as main.cpp builds it) and what the benchmark reads off its window.
+/// The app as it ships (AppShell, as main.cpp builds it) and what the benchmark reads off its
+/// window.
 class BenchApp
 {
 public:
@@ -125,8 +125,8 @@ void watchSignIn(FrameWatcher &watcher, BenchApp &app)
         return app.findVisibleItem(QStringLiteral("signInPage")) != nullptr;
     });
     watcher.addMilestone(QStringLiteral("ready"), [&app] {
-        return app.auth()->state() == AuthController::SignedOut
-               && app.findVisibleItem(QStringLiteral("signInPage")) != nullptr;
+        return app.auth()->state() == AuthController::SignedOut &&
+               app.findVisibleItem(QStringLiteral("signInPage")) != nullptr;
     });
 }
 
@@ -143,12 +143,13 @@ void watchLibrary(FrameWatcher &watcher, BenchApp &app)
         return notSignedOut() && app.findVisibleItem(QStringLiteral("homePage")) != nullptr;
     });
     watcher.addMilestone(QStringLiteral("library"), [&app, notSignedOut] {
-        return notSignedOut() && app.findVisibleItem(QStringLiteral("homePage")) != nullptr
-               && app.visibleListRows() > 0;
+        return notSignedOut() && app.findVisibleItem(QStringLiteral("homePage")) != nullptr &&
+               app.visibleListRows() > 0;
     });
     watcher.addMilestone(QStringLiteral("library_signed_in"), [&app] {
-        return app.auth()->state() == AuthController::SignedIn
-               && app.findVisibleItem(QStringLiteral("homePage")) != nullptr && app.visibleListRows() > 0;
+        return app.auth()->state() == AuthController::SignedIn &&
+               app.findVisibleItem(QStringLiteral("homePage")) != nullptr &&
+               app.visibleListRows() > 0;
     });
 }
 
@@ -167,28 +168,33 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral(CLIPSHELF_APP_ID));
 
     QCommandLineParser parser;
-    const QCommandLineOption untilOption(QStringLiteral("until"), QStringLiteral("signin or library."),
+    const QCommandLineOption untilOption(QStringLiteral("until"),
+                                         QStringLiteral("signin or library."),
                                          QStringLiteral("what"), QStringLiteral("signin"));
-    const QCommandLineOption settleOption(QStringLiteral("settle-ms"),
-                                          QStringLiteral("Wait this long after the last milestone before reading memory."),
-                                          QStringLiteral("ms"), QStringLiteral("1000"));
-    const QCommandLineOption seedOption(QStringLiteral("seed-library"),
-                                        QStringLiteral("Write FILE as the profile's cached library and exit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption ownerOption(QStringLiteral("owner-sub"),
-                                         QStringLiteral("With --seed-library: whose library it is."),
-                                         QStringLiteral("sub"));
-    const QCommandLineOption thumbnailOption(QStringLiteral("thumbnail"),
-                                             QStringLiteral("With --seed-library: a JPEG to cache as thumbnail."),
-                                             QStringLiteral("file"));
-    const QCommandLineOption thumbnailsOption(QStringLiteral("thumbnails"),
-                                              QStringLiteral("With --seed-library: cache it for this many videos."),
-                                              QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption thumbnailBaseOption(QStringLiteral("thumbnail-base"),
-                                                 QStringLiteral("Download thumbnails from URL/<id>/hqdefault.jpg."),
-                                                 QStringLiteral("url"));
-    parser.addOptions({untilOption, settleOption, seedOption, ownerOption, thumbnailOption, thumbnailsOption,
-                       thumbnailBaseOption});
+    const QCommandLineOption settleOption(
+        QStringLiteral("settle-ms"),
+        QStringLiteral("Wait this long after the last milestone before reading memory."),
+        QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed-library"),
+        QStringLiteral("Write FILE as the profile's cached library and exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption ownerOption(
+        QStringLiteral("owner-sub"), QStringLiteral("With --seed-library: whose library it is."),
+        QStringLiteral("sub"));
+    const QCommandLineOption thumbnailOption(
+        QStringLiteral("thumbnail"),
+        QStringLiteral("With --seed-library: a JPEG to cache as thumbnail."),
+        QStringLiteral("file"));
+    const QCommandLineOption thumbnailsOption(
+        QStringLiteral("thumbnails"),
+        QStringLiteral("With --seed-library: cache it for this many videos."), QStringLiteral("n"),
+        QStringLiteral("0"));
+    const QCommandLineOption thumbnailBaseOption(
+        QStringLiteral("thumbnail-base"),
+        QStringLiteral("Download thumbnails from URL/<id>/hqdefault.jpg."), QStringLiteral("url"));
+    parser.addOptions({untilOption, settleOption, seedOption, ownerOption, thumbnailOption,
+                       thumbnailsOption, thumbnailBaseOption});
     Config::addOptions(parser);
     parser.process(app);
 
@@ -202,9 +208,9 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(seedOption)) {
         QString error;
-        const int rows = seedProfileCache(config->profile(), parser.value(ownerOption), parser.value(seedOption),
-                                          parser.value(thumbnailOption), parser.value(thumbnailsOption).toInt(),
-                                          &error);
+        const int rows = seedProfileCache(config->profile(), parser.value(ownerOption),
+                                          parser.value(seedOption), parser.value(thumbnailOption),
+                                          parser.value(thumbnailsOption).toInt(), &error);
         if (rows < 0) {
             emitError(error);
             return 1;
@@ -278,11 +284,13 @@ int main(int argc, char *argv[])
                 result.insert(QStringLiteral("restored_ns"), restoredNs);
                 result.insert(QStringLiteral("restored_cpu_ms"), restoredCpuMs);
             }
-            for (const char *name : {"first_frame", "page", "ready", "library", "library_signed_in"}) {
+            for (const char *name :
+                 {"first_frame", "page", "ready", "library", "library_signed_in"}) {
                 const qint64 ns = watcher.renderedAt(QLatin1String(name));
                 if (ns >= 0) {
                     result.insert(QLatin1String(name) + QLatin1String("_ns"), ns);
-                    result.insert(QLatin1String(name) + QLatin1String("_cpu_ms"), watcher.cpuMsAt(QLatin1String(name)));
+                    result.insert(QLatin1String(name) + QLatin1String("_cpu_ms"),
+                                  watcher.cpuMsAt(QLatin1String(name)));
                 }
             }
             emitResult(result);

@@ -57,8 +57,8 @@ int seedProfileCache(const QString &profile, const QString &ownerSub, const QStr
     if (!thumbnailFile.isEmpty() && thumbnails > 0) {
         QDir().mkpath(thumbnailDir);
         for (int i = 0; i < thumbnails && i < int(page.rows.size()); ++i) {
-            const QString target = thumbnailDir + QLatin1Char('/') + page.rows[size_t(i)].youtubeId
-                                   + QStringLiteral(".jpg");
+            const QString target = thumbnailDir + QLatin1Char('/') +
+                                   page.rows[size_t(i)].youtubeId + QStringLiteral(".jpg");
             if (!QFile::copy(thumbnailFile, target)) {
                 *error = QStringLiteral("cannot write %1").arg(target);
                 return -1;

@@ -39,9 +39,10 @@ int main(int argc, char *argv[])
     const qint64 mainNs = monotonicNs();
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption settleOption(QStringLiteral("settle-ms"),
-                                          QStringLiteral("Wait this long after the first frame before reading memory."),
-                                          QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption settleOption(
+        QStringLiteral("settle-ms"),
+        QStringLiteral("Wait this long after the first frame before reading memory."),
+        QStringLiteral("ms"), QStringLiteral("1000"));
     parser.addOption(settleOption);
     parser.process(app);
     const int settleMs = parser.value(settleOption).toInt();

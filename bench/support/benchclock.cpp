@@ -1,9 +1,8 @@
 #include "benchclock.h"
 
+#include <chrono>
 #include <QByteArray>
 #include <QFile>
-
-#include <chrono>
 
 // Portable by construction: the POSIX and Win32 calls are each behind their
 // guard (MSVC has no <sys/resource.h>, getrusage or clock_gettime).
@@ -11,8 +10,8 @@
 #ifndef NOMINMAX
 #define NOMINMAX
 #endif
-#include <windows.h>
 #include <psapi.h>
+#include <windows.h>
 #elif defined(Q_OS_UNIX)
 #include <sys/resource.h>
 #endif

@@ -13,9 +13,9 @@ qint64 monotonicNs();
 /// (kilobytes; -1 where unavailable).
 struct ProcessMemory
 {
-    qint64 peakRssKb = -1;   ///< VmHWM: the high-water mark of the resident set
-    qint64 rssKb = -1;       ///< VmRSS now
-    qint64 pssKb = -1;       ///< Pss from smaps_rollup: shared pages divided among their users
+    qint64 peakRssKb = -1; ///< VmHWM: the high-water mark of the resident set
+    qint64 rssKb = -1;     ///< VmRSS now
+    qint64 pssKb = -1;     ///< Pss from smaps_rollup: shared pages divided among their users
 };
 ProcessMemory readOwnMemory();
 

@@ -1,8 +1,7 @@
 #include "benchoutput.h"
 
-#include <QJsonDocument>
-
 #include <cstdio>
+#include <QJsonDocument>
 
 namespace clipshelf::bench {
 

@@ -95,7 +95,8 @@ void FrameWatcher::onFrameSwapped()
         }
     }
     for (int index : done)
-        QMetaObject::invokeMethod(this, [this, index, now] { deliver(index, now); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, index, now] { deliver(index, now); }, Qt::QueuedConnection);
 }
 
 void FrameWatcher::onPoll()

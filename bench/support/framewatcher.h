@@ -1,13 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
-
-#include <functional>
 
 class QQuickWindow;
 
@@ -46,7 +45,7 @@ private:
     {
         QString name;
         std::function<bool()> reached;
-        bool armed = false;       ///< condition held at the last sync
+        bool armed = false; ///< condition held at the last sync
         qint64 renderedNs = -1;
         double cpuMs = -1;
     };
@@ -57,7 +56,8 @@ private:
 
     QPointer<QQuickWindow> m_window;
     QList<Milestone> m_milestones;
-    mutable QMutex m_mutex;   ///< guards armed/renderedNs (frameSwapped may come from the render thread)
+    mutable QMutex
+        m_mutex; ///< guards armed/renderedNs (frameSwapped may come from the render thread)
     QTimer m_poll;
     bool m_allDelivered = false;
 };

@@ -23,6 +23,9 @@ private:
 };
 
 /// Milliseconds between two monotonicNs() readings.
-inline double msBetween(qint64 fromNs, qint64 toNs) { return double(toNs - fromNs) / 1e6; }
+inline double msBetween(qint64 fromNs, qint64 toNs)
+{
+    return double(toNs - fromNs) / 1e6;
+}
 
 } // namespace clipshelf::bench

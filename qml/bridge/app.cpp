@@ -2,8 +2,8 @@
 
 #include "auth/sessionmanager.h"
 #include "buildconfig.h"
-#include "core/logging.h"
 #include "composition/workspace.h"
+#include "core/logging.h"
 
 #include <QEvent>
 #include <QGuiApplication>
@@ -11,8 +11,8 @@
 #include <QPalette>
 #include <QQmlEngine>
 #include <QStyleHints>
-#include <QTranslator>
 #include <QtGlobal>
+#include <QTranslator>
 
 namespace clipshelf {
 
@@ -21,15 +21,14 @@ QPointer<App> s_instance;
 }
 
 App::App(AuthController *auth, QObject *parent)
-    : QObject(parent)
-    , m_auth(auth)
-    , m_notices(new Notices(this))
+    : QObject(parent), m_auth(auth), m_notices(new Notices(this))
 {
     if (m_auth) {
         connect(m_auth, &AuthController::keychainWarningChanged, this, &App::updateKeychainNotice);
         updateKeychainNotice();
         if (SessionManager *sessions = m_auth->sessions())
-            connect(sessions, &SessionManager::connectionStateChanged, this, &App::updateConnectionNotice);
+            connect(sessions, &SessionManager::connectionStateChanged, this,
+                    &App::updateConnectionNotice);
     }
     const QString forced = qEnvironmentVariable("CLIPSHELF_THEME").trimmed().toLower();
     if (forced == QLatin1String("dark") || forced == QLatin1String("light")) {
@@ -68,8 +67,8 @@ App *App::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 QString App::supportedLanguage(const QString &language)
 {
     const QString lang = language.trimmed().toLower();
-    if (lang == QLatin1String("de") || lang.startsWith(QLatin1String("de-"))
-        || lang.startsWith(QLatin1String("de_")))
+    if (lang == QLatin1String("de") || lang.startsWith(QLatin1String("de-")) ||
+        lang.startsWith(QLatin1String("de_")))
         return QStringLiteral("de");
     return QStringLiteral("en");
 }
@@ -125,7 +124,8 @@ void App::setWorkspace(Workspace *workspace)
 void App::updateKeychainNotice()
 {
     // The "no refresh token" notice is advice, not a keychain problem.
-    if (!m_auth || m_auth->keychainWarning().isEmpty() || m_auth->keychainWarningIsNoRefreshTokenNotice()) {
+    if (!m_auth || m_auth->keychainWarning().isEmpty() ||
+        m_auth->keychainWarningIsNoRefreshTokenNotice()) {
         m_notices->clearTopic(QStringLiteral("keychain"));
         return;
     }
@@ -186,7 +186,8 @@ QString App::qtVersion()
 
 bool App::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::ApplicationPaletteChange && watched == QCoreApplication::instance())
+    if (event->type() == QEvent::ApplicationPaletteChange &&
+        watched == QCoreApplication::instance())
         updateDarkMode();
     return QObject::eventFilter(watched, event);
 }
@@ -215,8 +216,8 @@ bool App::systemPrefersDark()
     // dark window (KDE, a dark GTK theme through a platform theme) is the clue.
     // Without a platform theme the palette is light, so this defaults to light.
     const QPalette palette = QGuiApplication::palette();
-    return palette.color(QPalette::Window).lightness()
-        < palette.color(QPalette::WindowText).lightness();
+    return palette.color(QPalette::Window).lightness() <
+           palette.color(QPalette::WindowText).lightness();
 }
 
 } // namespace clipshelf

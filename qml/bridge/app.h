@@ -2,15 +2,14 @@
 
 #include "auth/authcontroller.h"
 #include "library/librarycontroller.h"
-#include "settings/settingscontroller.h"
 #include "notices.h"
+#include "settings/settingscontroller.h"
 
+#include <memory>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QtQml/qqml.h>
-
-#include <memory>
 
 class QJSEngine;
 class QQmlEngine;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "library/librarycontroller.h"
-#include "settings/settingscontroller.h"
 #include "library/taglistmodel.h"
 #include "library/videolistmodel.h"
+#include "settings/settingscontroller.h"
 
 #include <QObject>
 #include <QtQml/qqml.h>

@@ -13,10 +13,7 @@ namespace {
 constexpr auto kUnavailable = "Thumbnail unavailable: ";
 } // namespace
 
-ThumbnailImageProvider::ThumbnailImageProvider(ThumbnailStore *store)
-    : m_store(store)
-{
-}
+ThumbnailImageProvider::ThumbnailImageProvider(ThumbnailStore *store) : m_store(store) {}
 
 QQuickImageResponse *ThumbnailImageProvider::requestImageResponse(const QString &id,
                                                                   const QSize &requestedSize)
@@ -31,12 +28,12 @@ bool ThumbnailImageProvider::isUnavailableWarning(const QString &warning)
 
 ThumbnailResponse::ThumbnailResponse(const QString &youtubeId, const QSize &requestedSize,
                                      ThumbnailStore *store)
-    : m_id(youtubeId)
-    , m_requestedSize(requestedSize)
+    : m_id(youtubeId), m_requestedSize(requestedSize)
 {
     // finished() must not come before the reader has connected to it: start
     // from this object's (the reader thread's) event loop.
-    QMetaObject::invokeMethod(this, [this, store] { start(store); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, store] { start(store); }, Qt::QueuedConnection);
 }
 
 void ThumbnailResponse::start(ThumbnailStore *store)
@@ -46,14 +43,16 @@ void ThumbnailResponse::start(ThumbnailStore *store)
         return;
     }
     // The store's signals arrive queued on this thread; the connections die with this object.
-    connect(store, &ThumbnailStore::ready, this, [this](const QString &youtubeId, const QString &path) {
-        if (youtubeId == m_id)
-            loadFile(path);
-    });
-    connect(store, &ThumbnailStore::failed, this, [this](const QString &youtubeId, const QString &message) {
-        if (youtubeId == m_id)
-            fail(message);
-    });
+    connect(store, &ThumbnailStore::ready, this,
+            [this](const QString &youtubeId, const QString &path) {
+                if (youtubeId == m_id)
+                    loadFile(path);
+            });
+    connect(store, &ThumbnailStore::failed, this,
+            [this](const QString &youtubeId, const QString &message) {
+                if (youtubeId == m_id)
+                    fail(message);
+            });
     const QString cached = store->cachedPath(m_id);
     if (!cached.isEmpty()) {
         loadFile(cached);
@@ -70,8 +69,8 @@ void ThumbnailResponse::loadFile(const QString &path)
     // Decoded straight at the size shown (JPEG decodes scaled down for less
     // work and memory), covering the requested box as below.
     const QSize full = reader.size();
-    if (m_requestedSize.isValid() && !m_requestedSize.isEmpty() && full.isValid()
-        && (full.width() > m_requestedSize.width() || full.height() > m_requestedSize.height())) {
+    if (m_requestedSize.isValid() && !m_requestedSize.isEmpty() && full.isValid() &&
+        (full.width() > m_requestedSize.width() || full.height() > m_requestedSize.height())) {
         reader.setScaledSize(full.scaled(m_requestedSize, Qt::KeepAspectRatioByExpanding));
     }
     QImage image = reader.read();
@@ -81,9 +80,10 @@ void ThumbnailResponse::loadFile(const QString &path)
     }
     // Cover the requested box (the item crops): YouTube's 4:3 frames keep
     // their letterbox out of a 16:9 thumbnail that way.
-    if (m_requestedSize.isValid() && !m_requestedSize.isEmpty()
-        && (image.width() > m_requestedSize.width() || image.height() > m_requestedSize.height())) {
-        image = image.scaled(m_requestedSize, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
+    if (m_requestedSize.isValid() && !m_requestedSize.isEmpty() &&
+        (image.width() > m_requestedSize.width() || image.height() > m_requestedSize.height())) {
+        image =
+            image.scaled(m_requestedSize, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
     }
     m_image = image;
     finish();
@@ -93,7 +93,8 @@ void ThumbnailResponse::fail(const QString &message)
 {
     if (m_finished)
         return;
-    m_error = QLatin1String(kUnavailable) + (message.isEmpty() ? QStringLiteral("no thumbnail") : message);
+    m_error = QLatin1String(kUnavailable) +
+              (message.isEmpty() ? QStringLiteral("no thumbnail") : message);
     qCDebug(lcUi) << "thumbnail" << m_id << "unavailable:" << m_error;
     finish();
 }

@@ -26,7 +26,8 @@ public:
     /// \a store may be null: every request then fails (placeholders only).
     explicit ThumbnailImageProvider(ThumbnailStore *store);
 
-    QQuickImageResponse *requestImageResponse(const QString &id, const QSize &requestedSize) override;
+    QQuickImageResponse *requestImageResponse(const QString &id,
+                                              const QSize &requestedSize) override;
 
     /// True for the warning QML prints when a thumbnail fails. That is normal
     /// (offline, a removed video), so the app logs it at debug level instead.

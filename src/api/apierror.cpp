@@ -27,24 +27,51 @@ Problem ApiError::toProblem() const
     using K = Problem::Kind;
     K k = K::None;
     switch (kind) {
-    case None: return {};
-    case Network: k = K::NetworkUnreachable; break;
-    case Timeout: k = K::Timeout; break;
-    case Tls: k = K::TlsFailure; break;
-    case Redirected: k = K::Redirected; break;
-    case SessionEnded: k = K::SignedOut; break;
-    case Unauthorized: k = K::SessionExpired; break;
-    case Forbidden: k = K::Forbidden; break;
-    case NotFound: k = K::NotFound; break;
+    case None:
+        return {};
+    case Network:
+        k = K::NetworkUnreachable;
+        break;
+    case Timeout:
+        k = K::Timeout;
+        break;
+    case Tls:
+        k = K::TlsFailure;
+        break;
+    case Redirected:
+        k = K::Redirected;
+        break;
+    case SessionEnded:
+        k = K::SignedOut;
+        break;
+    case Unauthorized:
+        k = K::SessionExpired;
+        break;
+    case Forbidden:
+        k = K::Forbidden;
+        break;
+    case NotFound:
+        k = K::NotFound;
+        break;
     case Conflict:
-    case PreconditionFailed: k = K::Conflict; break;
+    case PreconditionFailed:
+        k = K::Conflict;
+        break;
     case Validation:
     case TooLarge:
     case UnsupportedType:
-    case BadRequest: k = K::InvalidInput; break;
-    case RateLimited: k = K::RateLimited; break;
-    case Server: k = K::ServerError; break;
-    case BadResponse: k = K::UnexpectedAnswer; break;
+    case BadRequest:
+        k = K::InvalidInput;
+        break;
+    case RateLimited:
+        k = K::RateLimited;
+        break;
+    case Server:
+        k = K::ServerError;
+        break;
+    case BadResponse:
+        k = K::UnexpectedAnswer;
+        break;
     }
     Problem p(k);
     p.setHttpStatus(httpStatus).setRetryAfterSeconds(retryAfterSeconds).setDetail(message);
@@ -53,9 +80,10 @@ Problem ApiError::toProblem() const
         // (413 and 415 carry our own words, not the service's: the kind's text says it.)
         const FieldError first = fields.value(0);
         const bool serverWords = kind == Validation || kind == BadRequest;
-        p.setField(first.field).setServerMessage(!first.message.isEmpty() ? first.message
-                                                 : serverWords            ? message
-                                                                          : QString());
+        p.setField(first.field)
+            .setServerMessage(!first.message.isEmpty() ? first.message
+                              : serverWords            ? message
+                                                       : QString());
     }
     return p;
 }
@@ -67,7 +95,9 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
     e.retryAfterSeconds = retryAfterSeconds;
     e.body = QJsonDocument::fromJson(body).object();
     const QString detail = e.body.value(QStringLiteral("detail")).toString().trimmed();
-    auto tr = [](const char *text) { return QCoreApplication::translate("clipshelf::ApiError", text); };
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("clipshelf::ApiError", text);
+    };
     for (const QJsonValue &v : e.body.value(QStringLiteral("errors")).toArray()) {
         const QJsonObject o = v.toObject();
         const QString message = o.value(QStringLiteral("message")).toString();
@@ -83,10 +113,22 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
         e.message = tr("The server no longer accepts your sign-in.");
         useDetail = false;
         break;
-    case 403: e.kind = Forbidden; e.message = tr("You are not allowed to do that."); break;
-    case 404: e.kind = NotFound; e.message = tr("It no longer exists — it may have been deleted elsewhere."); break;
-    case 409: e.kind = Conflict; e.message = tr("That conflicts with something already saved."); break;
-    case 412: e.kind = PreconditionFailed; e.message = tr("It was changed elsewhere in the meantime."); break;
+    case 403:
+        e.kind = Forbidden;
+        e.message = tr("You are not allowed to do that.");
+        break;
+    case 404:
+        e.kind = NotFound;
+        e.message = tr("It no longer exists — it may have been deleted elsewhere.");
+        break;
+    case 409:
+        e.kind = Conflict;
+        e.message = tr("That conflicts with something already saved.");
+        break;
+    case 412:
+        e.kind = PreconditionFailed;
+        e.message = tr("It was changed elsewhere in the meantime.");
+        break;
     case 413:
         e.kind = TooLarge;
         e.message = tr("That is too large for the Clipshelf service.");
@@ -97,7 +139,10 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
         e.message = tr("That kind of file is not supported.");
         useDetail = false;
         break;
-    case 422: e.kind = Validation; e.message = tr("Some of what you entered was not accepted."); break;
+    case 422:
+        e.kind = Validation;
+        e.message = tr("Some of what you entered was not accepted.");
+        break;
     case 429:
         e.kind = RateLimited;
         e.message =

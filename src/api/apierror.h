@@ -20,7 +20,7 @@ struct ApiError
 {
     enum Kind {
         None,
-        Network,            ///< no connection, DNS, refused, reset
+        Network, ///< no connection, DNS, refused, reset
         Timeout,
         Tls,                ///< certificate problem: never bypassed
         SessionEnded,       ///< not signed in, or the provider ended the session
@@ -40,9 +40,9 @@ struct ApiError
     };
     Kind kind = None;
     int httpStatus = 0;
-    QString message;            ///< plain words for the user
-    QList<FieldError> fields;   ///< for Validation
-    QJsonObject body;           ///< the error body as sent (409 carries the existing video)
+    QString message;          ///< plain words for the user
+    QList<FieldError> fields; ///< for Validation
+    QJsonObject body;         ///< the error body as sent (409 carries the existing video)
     int retryAfterSeconds = -1;
     /// The lower layer's problem behind this error (a refresh's TLS failure, …); None when
     /// the API call itself failed. toProblem() hands it on unchanged.

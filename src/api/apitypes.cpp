@@ -8,7 +8,10 @@
 namespace clipshelf {
 
 namespace {
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 /// An id: a whole number within +-2^53 (exact in a double), else 0; never an undefined conversion.
 qint64 idOf(const QJsonObject &o)
 {
@@ -18,7 +21,10 @@ qint64 idOf(const QJsonObject &o)
 }
 } // namespace
 
-QDateTime parseApiTime(const QString &text) { return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC(); }
+QDateTime parseApiTime(const QString &text)
+{
+    return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
+}
 
 QString formatApiTime(const QDateTime &time)
 {
@@ -42,7 +48,9 @@ Video Video::fromJson(const QJsonObject &o)
 
 QJsonObject Video::toJson() const
 {
-    auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    auto nullable = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    };
     return {{QStringLiteral("id"), double(id)},
             {QStringLiteral("url"), url},
             {QStringLiteral("youtube_id"), youtubeId},
@@ -68,7 +76,8 @@ VideoPage VideoPage::fromJson(const QJsonObject &o)
 
 QJsonObject VideoDraft::toJson() const
 {
-    QJsonObject o{{QStringLiteral("url"), url.trimmed()}, {QStringLiteral("tags"), QJsonArray::fromStringList(tags)}};
+    QJsonObject o{{QStringLiteral("url"), url.trimmed()},
+                  {QStringLiteral("tags"), QJsonArray::fromStringList(tags)}};
     if (!title.trimmed().isEmpty())
         o.insert(QStringLiteral("title"), title.trimmed());
     if (!notes.trimmed().isEmpty())
@@ -114,7 +123,8 @@ UserSettings UserSettings::fromJson(const QJsonObject &o, const QString &etag)
 
 QJsonObject UserSettings::toJson() const
 {
-    return {{QStringLiteral("display_name"), displayName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(displayName)},
+    return {{QStringLiteral("display_name"),
+             displayName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(displayName)},
             {QStringLiteral("theme"), theme},
             {QStringLiteral("language"), language},
             {QStringLiteral("notifications"),

@@ -1,12 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace clipshelf {
 
@@ -16,7 +15,7 @@ struct Video
     qint64 id = 0;
     QString url;
     QString youtubeId;
-    QString title;       ///< may be empty (null in JSON)
+    QString title; ///< may be empty (null in JSON)
     QString notes;
     QString thumbnailUrl;
     QStringList tags;
@@ -33,17 +32,17 @@ struct Video
 struct VideoPage
 {
     QList<Video> videos;
-    int count = 0;              ///< matches over all pages
-    QString nextCursor;         ///< empty at the end
+    int count = 0;      ///< matches over all pages
+    QString nextCursor; ///< empty at the end
     static VideoPage fromJson(const QJsonObject &o);
 };
 
 /// Filters and paging for GET /videos.
 struct VideoQuery
 {
-    QStringList tags;           ///< AND
-    QString text;               ///< q
-    int limit = 0;              ///< 0 = everything in one page
+    QStringList tags; ///< AND
+    QString text;     ///< q
+    int limit = 0;    ///< 0 = everything in one page
     QString cursor;
 };
 
@@ -100,8 +99,8 @@ struct ApiKeyInfo
     QString name;
     QString prefix;
     QDateTime createdAt;
-    QDateTime lastUsedAt;       ///< invalid = never
-    QString secret;             ///< only in the creation response, shown once
+    QDateTime lastUsedAt; ///< invalid = never
+    QString secret;       ///< only in the creation response, shown once
     static ApiKeyInfo fromJson(const QJsonObject &o);
 };
 

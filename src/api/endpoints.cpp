@@ -7,9 +7,18 @@
 
 namespace clipshelf::endpoints {
 
-ApiRequest health() { return ApiRequest::get(QStringLiteral("/health")); }
-ApiRequest timer() { return ApiRequest::get(QStringLiteral("/timer")); }
-ApiRequest me() { return ApiRequest::get(QStringLiteral("/me")); }
+ApiRequest health()
+{
+    return ApiRequest::get(QStringLiteral("/health"));
+}
+ApiRequest timer()
+{
+    return ApiRequest::get(QStringLiteral("/timer"));
+}
+ApiRequest me()
+{
+    return ApiRequest::get(QStringLiteral("/me"));
+}
 ApiRequest getAvatar()
 {
     ApiRequest r = ApiRequest::get(QStringLiteral("/me/avatar"));
@@ -28,40 +37,58 @@ ApiRequest putAvatar(const QByteArray &image, const QByteArray &contentType)
     return r;
 }
 
-ApiRequest deleteAvatar() { return ApiRequest::del(QStringLiteral("/me/avatar")); }
+ApiRequest deleteAvatar()
+{
+    return ApiRequest::del(QStringLiteral("/me/avatar"));
+}
 
 ApiRequest listVideos(const VideoQuery &query)
 {
     QUrlQuery q;
     if (!query.tags.isEmpty())
-        q.addQueryItem(QStringLiteral("tags"), QString::fromUtf8(QUrl::toPercentEncoding(query.tags.join(','))));
+        q.addQueryItem(QStringLiteral("tags"),
+                       QString::fromUtf8(QUrl::toPercentEncoding(query.tags.join(','))));
     if (!query.text.isEmpty())
         q.addQueryItem(QStringLiteral("q"), QString::fromUtf8(QUrl::toPercentEncoding(query.text)));
     if (query.limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
     if (!query.cursor.isEmpty())
-        q.addQueryItem(QStringLiteral("cursor"), QString::fromUtf8(QUrl::toPercentEncoding(query.cursor)));
+        q.addQueryItem(QStringLiteral("cursor"),
+                       QString::fromUtf8(QUrl::toPercentEncoding(query.cursor)));
     return ApiRequest::get(QStringLiteral("/videos"), q);
 }
 
 ApiRequest createVideo(const VideoDraft &draft, const QString &idempotencyKey)
 {
-    ApiRequest r = ApiRequest::json("POST", QStringLiteral("/videos"), QJsonDocument(draft.toJson()));
+    ApiRequest r =
+        ApiRequest::json("POST", QStringLiteral("/videos"), QJsonDocument(draft.toJson()));
     if (!idempotencyKey.isEmpty())
         r.headers.insert("Idempotency-Key", idempotencyKey.toLatin1());
     return r;
 }
 
-ApiRequest getVideo(qint64 id) { return ApiRequest::get(QStringLiteral("/videos/%1").arg(id)); }
+ApiRequest getVideo(qint64 id)
+{
+    return ApiRequest::get(QStringLiteral("/videos/%1").arg(id));
+}
 
 ApiRequest patchVideo(qint64 id, const QJsonObject &patch)
 {
     return ApiRequest::json("PATCH", QStringLiteral("/videos/%1").arg(id), QJsonDocument(patch));
 }
 
-ApiRequest deleteVideo(qint64 id) { return ApiRequest::del(QStringLiteral("/videos/%1").arg(id)); }
-ApiRequest listTags() { return ApiRequest::get(QStringLiteral("/tags")); }
-ApiRequest getSettings() { return ApiRequest::get(QStringLiteral("/settings")); }
+ApiRequest deleteVideo(qint64 id)
+{
+    return ApiRequest::del(QStringLiteral("/videos/%1").arg(id));
+}
+ApiRequest listTags()
+{
+    return ApiRequest::get(QStringLiteral("/tags"));
+}
+ApiRequest getSettings()
+{
+    return ApiRequest::get(QStringLiteral("/settings"));
+}
 
 ApiRequest patchSettings(const QJsonObject &patch, const QString &etag)
 {
@@ -71,7 +98,10 @@ ApiRequest patchSettings(const QJsonObject &patch, const QString &etag)
     return r;
 }
 
-ApiRequest listApiKeys() { return ApiRequest::get(QStringLiteral("/api-keys")); }
+ApiRequest listApiKeys()
+{
+    return ApiRequest::get(QStringLiteral("/api-keys"));
+}
 
 ApiRequest createApiKey(const QString &name, const QString &idempotencyKey)
 {
@@ -84,11 +114,18 @@ ApiRequest createApiKey(const QString &name, const QString &idempotencyKey)
 
 ApiRequest revokeApiKey(const QString &id)
 {
-    return ApiRequest::del(QStringLiteral("/api-keys/%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(id))));
+    return ApiRequest::del(
+        QStringLiteral("/api-keys/%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(id))));
 }
 
-ApiRequest activity() { return ApiRequest::get(QStringLiteral("/activity")); }
+ApiRequest activity()
+{
+    return ApiRequest::get(QStringLiteral("/activity"));
+}
 
-QString newIdempotencyKey() { return QString::fromLatin1(randomtoken::urlSafe(16)); }
+QString newIdempotencyKey()
+{
+    return QString::fromLatin1(randomtoken::urlSafe(16));
+}
 
 } // namespace clipshelf::endpoints

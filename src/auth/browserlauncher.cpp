@@ -16,14 +16,14 @@ constexpr int kStartTimeoutMs = 5000;
 
 BrowserLauncher::BrowserLauncher(QString command, QObject *parent)
     : QObject(parent), m_command(std::move(command))
-{
-}
+{}
 
 bool BrowserLauncher::launch(const QUrl &url)
 {
     const bool ok = m_command.isEmpty() ? launchSystemBrowser(url) : launchCommand(m_command, url);
     if (!ok && m_command.isEmpty())
-        emit failed(tr("No browser could be opened. Use \"Copy link\" and paste it into your browser."));
+        emit failed(
+            tr("No browser could be opened. Use \"Copy link\" and paste it into your browser."));
     return ok;
 }
 
@@ -90,10 +90,11 @@ bool BrowserLauncher::launchSystemBrowser(const QUrl &url)
 {
     if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return QDesktopServices::openUrl(url);
-    // Console programs have no platform integration: ask the desktop's opener.
+        // Console programs have no platform integration: ask the desktop's opener.
 #if defined(Q_OS_WIN)
-    return QProcess::startDetached(QStringLiteral("rundll32"),
-                                   {QStringLiteral("url.dll,FileProtocolHandler"), url.toString(QUrl::FullyEncoded)});
+    return QProcess::startDetached(
+        QStringLiteral("rundll32"),
+        {QStringLiteral("url.dll,FileProtocolHandler"), url.toString(QUrl::FullyEncoded)});
 #elif defined(Q_OS_MACOS)
     return QProcess::startDetached(QStringLiteral("open"), {url.toString(QUrl::FullyEncoded)});
 #else

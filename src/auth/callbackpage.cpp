@@ -23,23 +23,29 @@ p { margin:0; color: light-dark(#555a66, #aeb2bd); }
 </style></head>
 <body><main><div class="mark">%4</div><h1>%1</h1><p>%2</p></main></body></html>
 )");
-    return html.arg(title.toHtmlEscaped(),
-                    (message.isEmpty() && success ? QStringLiteral("You can close this tab.")
-                                                  : message)
-                        .toHtmlEscaped(),
-                    accent, mark)
+    return html
+        .arg(title.toHtmlEscaped(),
+             (message.isEmpty() && success ? QStringLiteral("You can close this tab.") : message)
+                 .toHtmlEscaped(),
+             accent, mark)
         .toUtf8();
 }
 
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 431: return "Request Header Fields Too Large";
-    default: return "Error";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 431:
+        return "Request Header Fields Too Large";
+    default:
+        return "Error";
     }
 }
 

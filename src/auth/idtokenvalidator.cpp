@@ -63,8 +63,8 @@ std::optional<QJsonObject> IdTokenValidator::validate(const QString &idToken,
     if (!iat.isDouble())
         return fail(QObject::tr("it has no issue time."));
     const QString nonce = c.value(QStringLiteral("nonce")).toString();
-    if (!expect.nonce.isEmpty()
-        && !tokensyntax::constantTimeEquals(nonce.toUtf8(), expect.nonce.toUtf8()))
+    if (!expect.nonce.isEmpty() &&
+        !tokensyntax::constantTimeEquals(nonce.toUtf8(), expect.nonce.toUtf8()))
         return fail(QObject::tr("its nonce does not match this sign-in."));
 
     // Only the times are left to check: a failure here is a clock problem (or a stale token).

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
-
-#include <functional>
-#include <optional>
 
 class QUrl;
 

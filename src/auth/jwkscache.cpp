@@ -73,8 +73,7 @@ JwksCache::Result JwksCache::check(const QByteArray &token, const Entry &entry,
 void JwksCache::verify(const QByteArray &token, const QUrl &jwksUri, Callback done)
 {
     if (jwksUri.isEmpty() || !jwksUri.isValid() || jwksUri.host().isEmpty() ||
-        (jwksUri.scheme() != QLatin1String("https") &&
-         !transport::isLoopbackHttp(jwksUri))) {
+        (jwksUri.scheme() != QLatin1String("https") && !transport::isLoopbackHttp(jwksUri))) {
         Result r;
         r.outcome = jws::Outcome::UnknownKey;
         r.error = QStringLiteral("the provider publishes no usable signing keys (jwks_uri)");

@@ -14,16 +14,20 @@ namespace clipshelf {
 
 namespace {
 constexpr qsizetype kMaxRequestHead = 16 * 1024;
-constexpr int kSocketIdleMs = 10'000;   ///< a connection's whole request head must arrive by then
+constexpr int kSocketIdleMs = 10'000;     ///< a connection's whole request head must arrive by then
 constexpr qsizetype kMaxConnections = 16; ///< more at once: the oldest idle one is dropped
 } // namespace
 
-LoopbackListener::LoopbackListener(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
+LoopbackListener::LoopbackListener(QObject *parent)
+    : QObject(parent), m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackListener::onNewConnection);
 }
 
-LoopbackListener::~LoopbackListener() { close(); }
+LoopbackListener::~LoopbackListener()
+{
+    close();
+}
 
 bool LoopbackListener::listen(const QList<quint16> &ports, QString *error)
 {
@@ -47,9 +51,15 @@ bool LoopbackListener::listen(const QList<quint16> &ports, QString *error)
     return false;
 }
 
-bool LoopbackListener::isListening() const { return m_server->isListening(); }
+bool LoopbackListener::isListening() const
+{
+    return m_server->isListening();
+}
 
-quint16 LoopbackListener::port() const { return m_server->serverPort(); }
+quint16 LoopbackListener::port() const
+{
+    return m_server->serverPort();
+}
 
 QString LoopbackListener::redirectUri() const
 {
@@ -99,7 +109,8 @@ void LoopbackListener::onNewConnection()
         }
         m_sockets.append(socket);
         connect(socket, &QObject::destroyed, this, [this, socket] {
-            m_sockets.removeIf([socket](const QPointer<QTcpSocket> &p) { return !p || p == socket; });
+            m_sockets.removeIf(
+                [socket](const QPointer<QTcpSocket> &p) { return !p || p == socket; });
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
@@ -121,7 +132,8 @@ void LoopbackListener::onReadyRead(QTcpSocket *socket)
     const qsizetype end = buffer.indexOf("\r\n\r\n");
     if (end < 0) {
         if (buffer.size() > kMaxRequestHead)
-            reply(socket, 431, tr("Request too large"), tr("This is not a sign-in response."), false);
+            reply(socket, 431, tr("Request too large"), tr("This is not a sign-in response."),
+                  false);
         else
             socket->setProperty("buffer", buffer);
         return;
@@ -197,7 +209,8 @@ void LoopbackListener::reply(QTcpSocket *socket, int status, const QString &titl
                              const QString &message, bool success)
 {
     const QByteArray body = callbackPageHtml(title, message, success);
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray response =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     response += "Content-Type: text/html; charset=utf-8\r\n";
     response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     response += "Cache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n";

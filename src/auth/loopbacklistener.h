@@ -61,8 +61,8 @@ private:
     QByteArray m_expectedState;
     QString m_expectedIssuer;
     bool m_issuerRequired = false;
-    bool m_consumed = false;   ///< the state has been used once
-    QPointer<QTcpSocket> m_pending;  ///< the browser waiting for finish()
+    bool m_consumed = false;        ///< the state has been used once
+    QPointer<QTcpSocket> m_pending; ///< the browser waiting for finish()
     QList<QPointer<QTcpSocket>> m_sockets;
 };
 

@@ -11,16 +11,15 @@ namespace clipshelf {
 
 OidcDiscovery::OidcDiscovery(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent), m_nam(nam)
-{
-}
+{}
 
 void OidcDiscovery::fetch(const QString &issuer)
 {
     const QUrl url = ProviderMetadata::discoveryUrl(issuer);
     if (transport::isPlainHttp(QUrl(issuer))) { // never fetched in clear text
         const QString error = transport::plainHttpError(tr("issuer"), QUrl(issuer));
-        QMetaObject::invokeMethod(this, [this, error] { emit finished(std::nullopt, error); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { emit finished(std::nullopt, error); }, Qt::QueuedConnection);
         return;
     }
     QNetworkRequest request(url);
@@ -34,7 +33,8 @@ void OidcDiscovery::fetch(const QString &issuer)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         m_httpStatus = status;
         if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
-            emit finished(std::nullopt, BoundedReply::message(bound, tr("the provider"), limits::kDiscoveryBytes));
+            emit finished(std::nullopt, BoundedReply::message(bound, tr("the provider"),
+                                                              limits::kDiscoveryBytes));
             return;
         }
         if (status == 0) {

@@ -2,9 +2,8 @@
 
 #include "auth/providermetadata.h"
 
-#include <QObject>
-
 #include <optional>
+#include <QObject>
 
 class QNetworkAccessManager;
 

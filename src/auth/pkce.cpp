@@ -10,7 +10,10 @@ namespace {
 constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 }
 
-QByteArray makeVerifier() { return randomtoken::urlSafe(32); }
+QByteArray makeVerifier()
+{
+    return randomtoken::urlSafe(32);
+}
 
 QByteArray challengeS256(const QByteArray &verifier)
 {

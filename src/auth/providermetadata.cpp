@@ -14,8 +14,8 @@ namespace {
 
 bool acceptableEndpoint(const QUrl &url)
 {
-    return url.isValid() && !url.host().isEmpty()
-           && (url.scheme() == QLatin1String("https") || transport::isLoopbackHttp(url));
+    return url.isValid() && !url.host().isEmpty() &&
+           (url.scheme() == QLatin1String("https") || transport::isLoopbackHttp(url));
 }
 
 } // namespace
@@ -33,9 +33,8 @@ QUrl ProviderMetadata::discoveryUrl(const QString &issuer)
     return QUrl(base + QStringLiteral("/.well-known/openid-configuration"));
 }
 
-std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &json,
-                                                           const QString &expectedIssuer,
-                                                           QString *error)
+std::optional<ProviderMetadata>
+ProviderMetadata::fromJson(const QByteArray &json, const QString &expectedIssuer, QString *error)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -59,7 +58,8 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
     m.revocationEndpoint = QUrl(o.value(QStringLiteral("revocation_endpoint")).toString());
     m.endSessionEndpoint = QUrl(o.value(QStringLiteral("end_session_endpoint")).toString());
     m.jwksUri = QUrl(o.value(QStringLiteral("jwks_uri")).toString());
-    m.codeChallengeMethods = json::stringList(o.value(QStringLiteral("code_challenge_methods_supported")));
+    m.codeChallengeMethods =
+        json::stringList(o.value(QStringLiteral("code_challenge_methods_supported")));
     m.tokenEndpointAuthMethods =
         json::stringList(o.value(QStringLiteral("token_endpoint_auth_methods_supported")));
     m.issParameterSupported =
@@ -67,10 +67,17 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
 
     // Every endpoint (optional ones too) must be https: plain http elsewhere than
     // this computer would carry codes and tokens in clear text.
-    const struct { const char *name; const QUrl &url; } all[] = {
-        {"authorization_endpoint", m.authorizationEndpoint}, {"token_endpoint", m.tokenEndpoint},
-        {"userinfo_endpoint", m.userinfoEndpoint},           {"revocation_endpoint", m.revocationEndpoint},
-        {"end_session_endpoint", m.endSessionEndpoint},      {"jwks_uri", m.jwksUri},
+    const struct
+    {
+        const char *name;
+        const QUrl &url;
+    } all[] = {
+        {"authorization_endpoint", m.authorizationEndpoint},
+        {"token_endpoint", m.tokenEndpoint},
+        {"userinfo_endpoint", m.userinfoEndpoint},
+        {"revocation_endpoint", m.revocationEndpoint},
+        {"end_session_endpoint", m.endSessionEndpoint},
+        {"jwks_uri", m.jwksUri},
     };
     if (transport::isPlainHttp(QUrl(m.issuer))) {
         *error = transport::plainHttpError(QObject::tr("issuer"), QUrl(m.issuer));
@@ -82,7 +89,11 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
             return std::nullopt;
         }
     }
-    const struct { const char *name; const QUrl &url; } required[] = {
+    const struct
+    {
+        const char *name;
+        const QUrl &url;
+    } required[] = {
         {"authorization_endpoint", m.authorizationEndpoint},
         {"token_endpoint", m.tokenEndpoint},
     };
@@ -93,12 +104,14 @@ std::optional<ProviderMetadata> ProviderMetadata::fromJson(const QByteArray &jso
             return std::nullopt;
         }
     }
-    for (QUrl *optional : {&m.userinfoEndpoint, &m.revocationEndpoint, &m.endSessionEndpoint, &m.jwksUri}) {
+    for (QUrl *optional :
+         {&m.userinfoEndpoint, &m.revocationEndpoint, &m.endSessionEndpoint, &m.jwksUri}) {
         if (!optional->isEmpty() && !acceptableEndpoint(*optional))
             *optional = QUrl(); // an unusable optional endpoint is treated as absent
     }
     if (!m.advertisesS256()) {
-        *error = QObject::tr("The provider does not support PKCE with S256, which Clipshelf requires.");
+        *error =
+            QObject::tr("The provider does not support PKCE with S256, which Clipshelf requires.");
         return std::nullopt;
     }
     return m;

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QStringList>
 #include <QUrl>
-
-#include <optional>
 
 namespace clipshelf {
 
@@ -14,13 +13,13 @@ struct ProviderMetadata
     QString issuer;
     QUrl authorizationEndpoint;
     QUrl tokenEndpoint;
-    QUrl userinfoEndpoint;      ///< optional
-    QUrl revocationEndpoint;    ///< optional (Clerk has none): sign-out still succeeds
-    QUrl endSessionEndpoint;    ///< optional
+    QUrl userinfoEndpoint;   ///< optional
+    QUrl revocationEndpoint; ///< optional (Clerk has none): sign-out still succeeds
+    QUrl endSessionEndpoint; ///< optional
     QUrl jwksUri;
     QStringList codeChallengeMethods;
     QStringList tokenEndpointAuthMethods;
-    bool issParameterSupported = false;  ///< RFC 9207 authorization_response_iss_parameter_supported
+    bool issParameterSupported = false; ///< RFC 9207 authorization_response_iss_parameter_supported
 
     /// Whether the provider says it supports PKCE S256. Providers that omit the
     /// field (Google did for a long time) are still tried with S256.

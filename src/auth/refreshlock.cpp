@@ -19,7 +19,10 @@ RefreshLock::RefreshLock(const QString &path, QObject *parent) : QObject(parent)
     connect(&m_poll, &QTimer::timeout, this, &RefreshLock::poll);
 }
 
-RefreshLock::~RefreshLock() { release(); }
+RefreshLock::~RefreshLock()
+{
+    release();
+}
 
 QString RefreshLock::pathFor(const QString &profile)
 {

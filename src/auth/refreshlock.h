@@ -1,11 +1,10 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <QLockFile>
 #include <QObject>
 #include <QTimer>
-
-#include <functional>
-#include <memory>
 
 namespace clipshelf {
 

@@ -10,8 +10,10 @@ constexpr int kBlobVersion = 1;
 
 QJsonObject UserProfile::toJson() const
 {
-    return {{QStringLiteral("sub"), subject}, {QStringLiteral("iss"), issuer},
-            {QStringLiteral("name"), name},   {QStringLiteral("email"), email},
+    return {{QStringLiteral("sub"), subject},
+            {QStringLiteral("iss"), issuer},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("email"), email},
             {QStringLiteral("picture"), pictureUrl}};
 }
 

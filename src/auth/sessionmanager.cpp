@@ -85,7 +85,10 @@ bool SessionManager::hasUsableAccessToken(const QDateTime &now) const
     return isActive() && !m_state.rejected && tokentiming::beforeExpiryMargin(m_state.session, now);
 }
 
-Problem SessionManager::lastProblem() const { return m_connection->lastProblem(); }
+Problem SessionManager::lastProblem() const
+{
+    return m_connection->lastProblem();
+}
 
 void SessionManager::begin(const Session &session)
 {
@@ -148,7 +151,8 @@ void SessionManager::forget(std::function<void(SecretResult, QString)> done)
     m_state.session = Session();
     m_keeper->setUnsaved(false);
     m_renewal->stop();
-    m_renewal->failWaiters({TokenProblem::Ended, tr("You signed out."), 0, Problem(Problem::Kind::SignedOut)});
+    m_renewal->failWaiters(
+        {TokenProblem::Ended, tr("You signed out."), 0, Problem(Problem::Kind::SignedOut)});
     emit sessionChanged();
     m_keeper->vault().clear([done = std::move(done), refreshToken](const SecretResult &result) {
         done(result, refreshToken);
@@ -158,7 +162,8 @@ void SessionManager::forget(std::function<void(SecretResult, QString)> done)
 void SessionManager::withAccessToken(TokenCallback done)
 {
     if (!isActive()) {
-        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in."), 0, Problem(Problem::Kind::SignedOut)});
+        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in."), 0,
+                              Problem(Problem::Kind::SignedOut)});
         return;
     }
     if (!needsRefresh() && !m_renewal->isRefreshing()) {
@@ -188,7 +193,8 @@ void SessionManager::withAccessToken(TokenCallback done)
 void SessionManager::tokenRejected(const QString &rejectedToken, TokenCallback done)
 {
     if (!isActive()) {
-        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in."), 0, Problem(Problem::Kind::SignedOut)});
+        done({}, TokenProblem{TokenProblem::Ended, tr("You are not signed in."), 0,
+                              Problem(Problem::Kind::SignedOut)});
         return;
     }
     if (rejectedToken != m_state.session.accessToken && !m_renewal->isRefreshing()) {

@@ -49,10 +49,11 @@ SignInFlow::SignInFlow(const Config &config, QNetworkAccessManager *nam, TokenCl
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
         const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count();
-        fail(seconds >= 120 ? tr("Sign-in timed out: nothing came back from the browser within %1 minutes.")
-                                  .arg(seconds / 60)
-                            : tr("Sign-in timed out: nothing came back from the browser within %1 seconds.")
-                                  .arg(seconds));
+        fail(seconds >= 120
+                 ? tr("Sign-in timed out: nothing came back from the browser within %1 minutes.")
+                       .arg(seconds / 60)
+                 : tr("Sign-in timed out: nothing came back from the browser within %1 seconds.")
+                       .arg(seconds));
     });
 }
 
@@ -62,7 +63,10 @@ SignInFlow::~SignInFlow()
         m_listener->close();
 }
 
-QString SignInFlow::redirectUri() const { return m_listener ? m_listener->redirectUri() : QString(); }
+QString SignInFlow::redirectUri() const
+{
+    return m_listener ? m_listener->redirectUri() : QString();
+}
 
 int SignInFlow::remainingMs() const
 {
@@ -82,23 +86,25 @@ void SignInFlow::start()
     Q_ASSERT(m_stage == Stage::Idle);
     const QString missing = m_config.missingForSignIn();
     if (!missing.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, missing] { fail(missing); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, missing] { fail(missing); }, Qt::QueuedConnection);
         return;
     }
     setStage(Stage::Discovering);
     auto *discovery = new OidcDiscovery(m_nam, this);
-    connect(discovery, &OidcDiscovery::finished, this,
-            [this, discovery](const std::optional<ProviderMetadata> &metadata, const QString &error) {
-                discovery->deleteLater();
-                if (m_stage != Stage::Discovering)
-                    return; // cancelled meanwhile
-                if (!metadata)
-                    fail(error, discovery->httpStatus() == 0     ? Failure::Unreachable
-                                : discovery->httpStatus() >= 500 ? Failure::ServerError
-                                                                 : Failure::Other);
-                else
-                    onDiscovered(*metadata);
-            });
+    connect(
+        discovery, &OidcDiscovery::finished, this,
+        [this, discovery](const std::optional<ProviderMetadata> &metadata, const QString &error) {
+            discovery->deleteLater();
+            if (m_stage != Stage::Discovering)
+                return; // cancelled meanwhile
+            if (!metadata)
+                fail(error, discovery->httpStatus() == 0     ? Failure::Unreachable
+                            : discovery->httpStatus() >= 500 ? Failure::ServerError
+                                                             : Failure::Other);
+            else
+                onDiscovered(*metadata);
+        });
     discovery->fetch(m_config.issuer());
 }
 
@@ -229,12 +235,11 @@ void SignInFlow::onIdTokenValid(Session session, const QJsonObject &claims)
     if (m_stage != Stage::Completing)
         return; // cancelled meanwhile
     // The ID token may lack profile claims (Clerk, Google put some only in userinfo).
-    m_tokens->fetchUserInfo(session.accessToken,
-                            [self = QPointer<SignInFlow>(this), session](const QJsonObject &info,
-                                                                         const QString &) {
-                                if (self && self->m_stage == Stage::Completing)
-                                    self->finishWithProfile(session, info);
-                            });
+    m_tokens->fetchUserInfo(session.accessToken, [self = QPointer<SignInFlow>(this), session](
+                                                     const QJsonObject &info, const QString &) {
+        if (self && self->m_stage == Stage::Completing)
+            self->finishWithProfile(session, info);
+    });
 }
 
 void SignInFlow::finishWithProfile(Session session, const QJsonObject &userinfo)

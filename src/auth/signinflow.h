@@ -4,12 +4,11 @@
 #include "auth/session.h"
 #include "core/config.h"
 
+#include <chrono>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
-
-#include <chrono>
 
 class QNetworkAccessManager;
 

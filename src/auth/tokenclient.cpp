@@ -7,13 +7,12 @@
 #include "core/providertext.h"
 #include "core/tokensyntax.h"
 
+#include <cmath>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-
-#include <cmath>
 
 namespace clipshelf {
 
@@ -27,15 +26,18 @@ TokenError transportError(QNetworkReply *reply)
     TokenError e;
     const auto code = reply->error();
     if (const auto bound = BoundedReply::failure(reply); bound != BoundedReply::Failure::None) {
-        e.kind = bound == BoundedReply::Failure::TooLarge ? TokenError::Kind::Malformed : TokenError::Kind::Transient;
-        e.transport = bound == BoundedReply::Failure::TooLarge ? Problem::Kind::UnexpectedAnswer : Problem::Kind::Timeout;
+        e.kind = bound == BoundedReply::Failure::TooLarge ? TokenError::Kind::Malformed
+                                                          : TokenError::Kind::Transient;
+        e.transport = bound == BoundedReply::Failure::TooLarge ? Problem::Kind::UnexpectedAnswer
+                                                               : Problem::Kind::Timeout;
         e.message = BoundedReply::message(bound, QObject::tr("the provider"), limits::kTokenBytes);
     } else if (code == QNetworkReply::SslHandshakeFailedError) {
         e.kind = TokenError::Kind::Tls;
         e.transport = Problem::Kind::TlsFailure;
         e.message = QObject::tr("The provider's certificate could not be verified, so Clipshelf "
                                 "refused to send anything to it.");
-    } else if (code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError) {
+    } else if (code == QNetworkReply::OperationCanceledError ||
+               code == QNetworkReply::TimeoutError) {
         e.message = QObject::tr("The provider did not answer in time.");
         e.transport = Problem::Kind::Timeout;
     } else {
@@ -53,11 +55,21 @@ Problem TokenError::toProblem() const
     K k = transport;
     if (k == K::None) {
         switch (kind) {
-        case Kind::InvalidGrant: k = K::SessionExpired; break;
-        case Kind::Rejected: k = K::ProviderRefused; break;
-        case Kind::Transient: k = httpStatus == 429 ? K::RateLimited : K::ProviderError; break;
-        case Kind::Tls: k = K::TlsFailure; break;
-        case Kind::Malformed: k = K::UnexpectedAnswer; break;
+        case Kind::InvalidGrant:
+            k = K::SessionExpired;
+            break;
+        case Kind::Rejected:
+            k = K::ProviderRefused;
+            break;
+        case Kind::Transient:
+            k = httpStatus == 429 ? K::RateLimited : K::ProviderError;
+            break;
+        case Kind::Tls:
+            k = K::TlsFailure;
+            break;
+        case Kind::Malformed:
+            k = K::UnexpectedAnswer;
+            break;
         }
     }
     Problem p(k, Problem::Source::Provider);
@@ -72,8 +84,7 @@ TokenClient::TokenClient(QNetworkAccessManager *nam, QString clientId, QString c
     : QObject(parent), m_nam(nam), m_clientId(std::move(clientId)),
       m_clientSecret(std::move(clientSecret)), m_signingKeys(new JwksCache(nam, this)),
       m_deadlineMs(limits::kProviderDeadlineMs)
-{
-}
+{}
 
 QByteArray TokenClient::formEncode(const QList<QPair<QString, QString>> &fields)
 {
@@ -96,24 +107,29 @@ bool TokenClient::parseTokenResponse(int httpStatus, const QByteArray &body, Tok
         error->oauthError = o.value(QStringLiteral("error")).toString();
         // Provider text is shown as one plain, short line.
         error->oauthError = providertext::plain(error->oauthError, 64);
-        const QString description = providertext::plain(o.value(QStringLiteral("error_description")).toString());
+        const QString description =
+            providertext::plain(o.value(QStringLiteral("error_description")).toString());
         // The status class first: a 5xx or 429 is the provider's trouble whatever its
         // body says; only a 400/401 invalid_grant (RFC 6749 5.2) ends the session.
         if (httpStatus >= 500 || httpStatus == 429) {
             error->kind = TokenError::Kind::Transient;
-            error->message = QObject::tr("The provider is having trouble (HTTP %1).").arg(httpStatus);
+            error->message =
+                QObject::tr("The provider is having trouble (HTTP %1).").arg(httpStatus);
         } else if (error->oauthError == QLatin1String("invalid_grant") &&
                    (httpStatus == 400 || httpStatus == 401)) {
             error->kind = TokenError::Kind::InvalidGrant;
             error->message = QObject::tr("Your session has ended — please sign in again.");
         } else if (!error->oauthError.isEmpty()) {
             error->kind = TokenError::Kind::Rejected;
-            error->message = QObject::tr("The provider refused the request: %1%2")
-                                 .arg(error->oauthError,
-                                      description.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(description));
+            error->message =
+                QObject::tr("The provider refused the request: %1%2")
+                    .arg(error->oauthError, description.isEmpty()
+                                                ? QString()
+                                                : QStringLiteral(" (%1)").arg(description));
         } else {
             error->kind = TokenError::Kind::Malformed;
-            error->message = QObject::tr("The provider answered HTTP %1 without an explanation.").arg(httpStatus);
+            error->message = QObject::tr("The provider answered HTTP %1 without an explanation.")
+                                 .arg(httpStatus);
         }
         return false;
     }
@@ -138,27 +154,31 @@ bool TokenClient::parseTokenResponse(int httpStatus, const QByteArray &body, Tok
     // Never stored or sent: too large for a header, or characters (CR LF) that could forge one.
     for (const QString *token : {&out->accessToken, &out->refreshToken, &out->idToken}) {
         if (token->size() > tokensyntax::kMaxTokenLength)
-            return refuse(QObject::tr("The provider sent a token larger than 16 KiB, which Clipshelf refuses."));
+            return refuse(QObject::tr(
+                "The provider sent a token larger than 16 KiB, which Clipshelf refuses."));
     }
-    if (!tokensyntax::isB64Token(out->accessToken)
-        || (!out->refreshToken.isEmpty() && !tokensyntax::isVisibleAscii(out->refreshToken))
-        || (!out->idToken.isEmpty() && !tokensyntax::isVisibleAscii(out->idToken)))
-        return refuse(QObject::tr("The provider sent a token with characters that are not allowed in one, "
-                                  "so Clipshelf refused it."));
+    if (!tokensyntax::isB64Token(out->accessToken) ||
+        (!out->refreshToken.isEmpty() && !tokensyntax::isVisibleAscii(out->refreshToken)) ||
+        (!out->idToken.isEmpty() && !tokensyntax::isVisibleAscii(out->idToken)))
+        return refuse(
+            QObject::tr("The provider sent a token with characters that are not allowed in one, "
+                        "so Clipshelf refused it."));
     // expires_in (RFC 6749 5.1): a non-negative whole number of seconds, or absent (unknown).
     const QJsonValue expires = o.value(QStringLiteral("expires_in"));
     out->expiresIn = -1;
     if (!expires.isUndefined() && !expires.isNull()) {
         const double seconds = expires.toDouble(-1);
-        if (!expires.isDouble() || !(seconds >= 0) || seconds > kMaxExpiresInSeconds
-            || seconds != std::floor(seconds))
-            return refuse(QObject::tr("The provider's token response has an invalid expires_in: it must be a "
-                                      "whole number of seconds."));
+        if (!expires.isDouble() || !(seconds >= 0) || seconds > kMaxExpiresInSeconds ||
+            seconds != std::floor(seconds))
+            return refuse(
+                QObject::tr("The provider's token response has an invalid expires_in: it must be a "
+                            "whole number of seconds."));
         out->expiresIn = int(seconds);
     }
     if (out->tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
-        return refuse(QObject::tr("The provider issued a \"%1\" token; Clipshelf needs a Bearer token.")
-                          .arg(providertext::plain(out->tokenType, 40)));
+        return refuse(
+            QObject::tr("The provider issued a \"%1\" token; Clipshelf needs a Bearer token.")
+                .arg(providertext::plain(out->tokenType, 40)));
     }
     out->tokenType = QStringLiteral("Bearer");
     return true;
@@ -200,14 +220,16 @@ void TokenClient::refresh(const QString &refreshToken, const QString &resource, 
     postForm(m_metadata.tokenEndpoint, fields, std::move(done));
 }
 
-void TokenClient::postForm(const QUrl &url, QList<QPair<QString, QString>> fields, TokenCallback done)
+void TokenClient::postForm(const QUrl &url, QList<QPair<QString, QString>> fields,
+                           TokenCallback done)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Accept", "application/json");
     // A token request is never redirected: the body carries secrets.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_nam->post(request, formEncode(fields));
     BoundedReply::bound(reply, limits::kTokenBytes, m_deadlineMs);
@@ -237,7 +259,8 @@ void TokenClient::revoke(const QString &token, const QString &tokenTypeHint,
                          std::function<void(bool)> done)
 {
     if (m_metadata.revocationEndpoint.isEmpty() || token.isEmpty()) {
-        QMetaObject::invokeMethod(this, [done] { done(true); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done] { done(true); }, Qt::QueuedConnection);
         return;
     }
     QList<QPair<QString, QString>> fields = {{QStringLiteral("token"), token},
@@ -246,7 +269,8 @@ void TokenClient::revoke(const QString &token, const QString &tokenTypeHint,
     QNetworkRequest request(m_metadata.revocationEndpoint);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(10'000);
     QNetworkReply *reply = m_nam->post(request, formEncode(fields));
     BoundedReply::bound(reply, limits::kTokenBytes, m_deadlineMs);
@@ -263,20 +287,22 @@ void TokenClient::fetchUserInfo(const QString &accessToken,
                                 std::function<void(QJsonObject, QString)> done)
 {
     if (m_metadata.userinfoEndpoint.isEmpty()) {
-        QMetaObject::invokeMethod(this, [done] { done({}, tr("The provider has no userinfo endpoint.")); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done] { done({}, tr("The provider has no userinfo endpoint.")); },
+            Qt::QueuedConnection);
         return;
     }
     const QByteArray authorization = tokensyntax::bearerHeader(accessToken);
     if (authorization.isEmpty()) { // never put a malformed token into a header
-        QMetaObject::invokeMethod(this, [done] { done({}, tr("The access token is not valid.")); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done] { done({}, tr("The access token is not valid.")); }, Qt::QueuedConnection);
         return;
     }
     QNetworkRequest request(m_metadata.userinfoEndpoint);
     request.setRawHeader("Authorization", authorization);
     request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_nam->get(request);
     BoundedReply::bound(reply, limits::kUserinfoBytes, m_deadlineMs);

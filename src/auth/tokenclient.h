@@ -3,12 +3,11 @@
 #include "auth/providermetadata.h"
 #include "core/problem.h"
 
+#include <functional>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
 #include <QUrlQuery>
-
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -22,11 +21,11 @@ struct TokenResponse
 {
     QString accessToken;
     QString tokenType;
-    QString refreshToken;  ///< empty when the provider sent none (keep the old one)
+    QString refreshToken; ///< empty when the provider sent none (keep the old one)
     QString idToken;
     QString scope;
-    int expiresIn = -1;    ///< seconds, -1 when absent
-    QDateTime receivedAt;  ///< local receipt time, UTC: expiry counts from here
+    int expiresIn = -1;     ///< seconds, -1 when absent
+    QDateTime receivedAt;   ///< local receipt time, UTC: expiry counts from here
     QDateTime providerDate; ///< the provider's clock (its Date header); invalid when absent
 };
 
@@ -34,15 +33,15 @@ struct TokenResponse
 struct TokenError
 {
     enum class Kind {
-        InvalidGrant,  ///< code or refresh token rejected: the session is over
-        Rejected,      ///< another OAuth error (invalid_client, …): a configuration problem
-        Transient,     ///< network, timeout, 5xx, 429: try again later
-        Tls,           ///< certificate problem: fatal, never retried insecurely
-        Malformed,     ///< the response makes no sense
+        InvalidGrant, ///< code or refresh token rejected: the session is over
+        Rejected,     ///< another OAuth error (invalid_client, …): a configuration problem
+        Transient,    ///< network, timeout, 5xx, 429: try again later
+        Tls,          ///< certificate problem: fatal, never retried insecurely
+        Malformed,    ///< the response makes no sense
     };
     Kind kind = Kind::Transient;
-    QString oauthError;      ///< e.g. "invalid_grant"
-    QString message;         ///< plain words for the user
+    QString oauthError; ///< e.g. "invalid_grant"
+    QString message;    ///< plain words for the user
     int httpStatus = 0;
     int retryAfterSeconds = -1;
     /// For a transport failure (no HTTP answer): what kind it was (unreachable, timeout, TLS, …).

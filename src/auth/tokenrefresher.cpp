@@ -45,7 +45,8 @@ void TokenRefresher::refresh(const Session &base, Callback done)
                                         const QString &error) {
                 discovery->deleteLater();
                 if (!metadata) {
-                    Problem unreachable(Problem::Kind::NetworkUnreachable, Problem::Source::Provider);
+                    Problem unreachable(Problem::Kind::NetworkUnreachable,
+                                        Problem::Source::Provider);
                     unreachable.setDetail(error);
                     done(Outcome::failed(unreachable, error));
                     return;

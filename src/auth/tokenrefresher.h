@@ -1,8 +1,8 @@
 #pragma once
 
 #include "auth/session.h"
-#include "core/problem.h"
 #include "core/config.h"
+#include "core/problem.h"
 
 #include <functional>
 #include <memory>

@@ -76,11 +76,11 @@ void TokenRenewal::start(bool force)
 void TokenRenewal::onLocked(bool force)
 {
     if (!m_lock->isHeld()) {
-        release(TokenProblem{TokenProblem::Transient,
-                             QCoreApplication::translate(
-                                 "clipshelf::SessionManager",
-                                 "Another Clipshelf window is still renewing the session."),
-                             0, Problem(Problem::Kind::Timeout, Problem::Source::Provider)});
+        release(TokenProblem{
+            TokenProblem::Transient,
+            QCoreApplication::translate("clipshelf::SessionManager",
+                                        "Another Clipshelf window is still renewing the session."),
+            0, Problem(Problem::Kind::Timeout, Problem::Source::Provider)});
         m_connection->backOff(-1);
         return;
     }

@@ -5,11 +5,11 @@
 #include "auth/authcontroller.h"
 #include "core/logging.h"
 #include "library/librarycontroller.h"
-#include "sync/outboxreplayer.h"
 #include "settings/settingscontroller.h"
 #include "storage/librarycache.h"
 #include "storage/outbox.h"
 #include "storage/thumbnailstore.h"
+#include "sync/outboxreplayer.h"
 
 namespace clipshelf {
 
@@ -19,8 +19,9 @@ Workspace::Workspace(const Config &config, AuthController *auth, QNetworkAccessM
 {
     const QString profile = config.profile();
     const QString dataDir = dirs.data.isEmpty() ? Outbox::defaultDirectory(profile) : dirs.data;
-    m_cache = std::make_unique<LibraryCache>(dirs.data.isEmpty() ? LibraryCache::defaultDirectory(profile)
-                                                                 : dirs.data + QStringLiteral("/cache"));
+    m_cache =
+        std::make_unique<LibraryCache>(dirs.data.isEmpty() ? LibraryCache::defaultDirectory(profile)
+                                                           : dirs.data + QStringLiteral("/cache"));
     m_api = new ApiClient(config.apiUrl(), auth->sessions(), nam, this);
     m_connectivity = new Connectivity(this);
     m_connectivity->follow(m_api);
@@ -28,16 +29,19 @@ Workspace::Workspace(const Config &config, AuthController *auth, QNetworkAccessM
     m_outbox = new Outbox(dataDir, this);
     QString error;
     if (!m_outbox->open(&error)) {
-        qCWarning(lcCore) << "The outbox cannot be stored on disk; changes are kept in memory:" << error;
+        qCWarning(lcCore) << "The outbox cannot be stored on disk; changes are kept in memory:"
+                          << error;
         m_outbox->useMemoryOnly();
         m_storageError = error;
     }
     m_replayer = new OutboxReplayer(m_api, auth->sessions(), m_outbox, this);
-    m_thumbnails = new ThumbnailStore(dirs.thumbnails.isEmpty() ? ThumbnailStore::defaultDirectory(profile)
-                                                                : dirs.thumbnails,
-                                      nam, this);
-    m_library = new LibraryController(m_api, auth->sessions(), m_cache.get(), m_outbox, m_replayer, m_thumbnails, this);
-    m_settings = new SettingsController(m_api, auth->sessions(), m_cache.get(), m_outbox, m_replayer, this);
+    m_thumbnails = new ThumbnailStore(
+        dirs.thumbnails.isEmpty() ? ThumbnailStore::defaultDirectory(profile) : dirs.thumbnails,
+        nam, this);
+    m_library = new LibraryController(m_api, auth->sessions(), m_cache.get(), m_outbox, m_replayer,
+                                      m_thumbnails, this);
+    m_settings =
+        new SettingsController(m_api, auth->sessions(), m_cache.get(), m_outbox, m_replayer, this);
     connect(auth, &AuthController::forgetLocalDataRequested, this, [this] {
         m_library->forgetLocalData();
         m_settings->forgetLocalData();
@@ -57,8 +61,10 @@ QString Workspace::storageWarning() const
 {
     if (!m_outbox->isMemoryOnly())
         return {};
-    return tr("Clipshelf cannot store changes on this computer (%1), so it keeps them in memory only: "
-              "changes that haven’t synced yet are lost when Clipshelf closes or the computer restarts.")
+    return tr("Clipshelf cannot store changes on this computer (%1), so it keeps them in memory "
+              "only: "
+              "changes that haven’t synced yet are lost when Clipshelf closes or the computer "
+              "restarts.")
         .arg(m_storageError);
 }
 
@@ -79,7 +85,7 @@ void Workspace::shutdown()
 
 void Workspace::persist()
 {
-    m_library->flushCache();   // the outbox commits every change as it is made
+    m_library->flushCache(); // the outbox commits every change as it is made
 }
 
 } // namespace clipshelf

@@ -3,10 +3,9 @@
 #include "core/config.h"
 #include "library/librarycontroller.h"
 
+#include <memory>
 #include <QObject>
 #include <QString>
-
-#include <memory>
 
 class QNetworkAccessManager;
 
@@ -35,8 +34,8 @@ class Workspace : public QObject
 public:
     struct Directories
     {
-        QString data;        ///< cache + outbox; default AppDataLocation/<profile>
-        QString thumbnails;  ///< default CacheLocation/<profile>/thumbnails
+        QString data;       ///< cache + outbox; default AppDataLocation/<profile>
+        QString thumbnails; ///< default CacheLocation/<profile>/thumbnails
     };
 
     Workspace(const Config &config, AuthController *auth, QNetworkAccessManager *nam,

@@ -1,8 +1,7 @@
 #include "core/httpdate.h"
 
-#include <QTimeZone>
-
 #include <algorithm>
+#include <QTimeZone>
 
 namespace clipshelf {
 
@@ -12,8 +11,8 @@ QDateTime parseHttpDate(const QByteArray &value)
     // (names in any case, as QLocale::c() read them). Read by hand: this runs on every
     // API response, and QLocale's format parser cost ~40 µs a call (bench/, issue 7).
     const QByteArray v = value.trimmed();
-    if (v.size() != 29 || v[3] != ',' || v[4] != ' ' || v[7] != ' ' || v[11] != ' ' || v[16] != ' '
-        || v[19] != ':' || v[22] != ':' || v[25] != ' ' || !v.endsWith(" GMT"))
+    if (v.size() != 29 || v[3] != ',' || v[4] != ' ' || v[7] != ' ' || v[11] != ' ' ||
+        v[16] != ' ' || v[19] != ':' || v[22] != ':' || v[25] != ' ' || !v.endsWith(" GMT"))
         return {};
     auto number = [&v](int pos, int length) {
         int n = 0;

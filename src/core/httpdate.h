@@ -13,6 +13,7 @@ inline constexpr int kMaxRetryAfterSeconds = 3600;
 
 /// Seconds to wait from a Retry-After value (delay-seconds or HTTP-date), at most
 /// kMaxRetryAfterSeconds; -1 when absent or bad.
-int retryAfterSeconds(const QByteArray &value, const QDateTime &now = QDateTime::currentDateTimeUtc());
+int retryAfterSeconds(const QByteArray &value,
+                      const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 } // namespace clipshelf

@@ -18,18 +18,33 @@ namespace {
 
 /// Query parameters and fields whose values are secrets.
 constexpr const char *kSensitiveNames[] = {
-    "code",          "state",         "nonce",         "code_verifier", "code_challenge",
-    "access_token",  "refresh_token", "id_token",      "client_secret", "token",
-    "id_token_hint", "secret",        "password",      "assertion",     "client_assertion",
-    "api_key",       "subject_token", "device_code",   "user_code",
+    "code",          "state",         "nonce",       "code_verifier", "code_challenge",
+    "access_token",  "refresh_token", "id_token",    "client_secret", "token",
+    "id_token_hint", "secret",        "password",    "assertion",     "client_assertion",
+    "api_key",       "subject_token", "device_code", "user_code",
 };
 
 /// Free-text fields, longest first so that "code_verifier" wins over "code".
 constexpr const char *kSensitiveFields[] = {
-    "client_assertion", "code_challenge", "code_verifier", "refresh_token", "subject_token",
-    "id_token_hint",    "client_secret",  "access_token",  "device_code",   "user_code",
-    "assertion",        "id_token",       "password",      "api_key",       "secret",
-    "nonce",            "state",          "token",         "code",
+    "client_assertion",
+    "code_challenge",
+    "code_verifier",
+    "refresh_token",
+    "subject_token",
+    "id_token_hint",
+    "client_secret",
+    "access_token",
+    "device_code",
+    "user_code",
+    "assertion",
+    "id_token",
+    "password",
+    "api_key",
+    "secret",
+    "nonce",
+    "state",
+    "token",
+    "code",
 };
 
 /// Prefixes of opaque credentials with a well-known shape (Google, GitHub).
@@ -38,7 +53,10 @@ constexpr const char *kOpaquePrefixes[] = {
 };
 
 /// A function, not a global QString: nothing here may be destroyed before the last message.
-QString redactedMark() { return QStringLiteral("<redacted>"); }
+QString redactedMark()
+{
+    return QStringLiteral("<redacted>");
+}
 
 QtMessageHandler g_previous = nullptr;
 
@@ -47,8 +65,14 @@ bool isAsciiAlnum(QChar c)
     const char16_t u = c.unicode();
     return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
 }
-bool isBase64Url(QChar c) { return isAsciiAlnum(c) || c == u'_' || c == u'-'; }
-bool isOpaqueChar(QChar c) { return isBase64Url(c) || c == u'.' || c == u'/' || c == u'~' || c == u'+'; }
+bool isBase64Url(QChar c)
+{
+    return isAsciiAlnum(c) || c == u'_' || c == u'-';
+}
+bool isOpaqueChar(QChar c)
+{
+    return isBase64Url(c) || c == u'.' || c == u'/' || c == u'~' || c == u'+';
+}
 
 bool startsWithAt(QStringView text, qsizetype at, QLatin1StringView word)
 {
@@ -56,8 +80,7 @@ bool startsWithAt(QStringView text, qsizetype at, QLatin1StringView word)
 }
 
 /// Length of a run of characters from \a at for which \a accept holds.
-template<typename Accept>
-qsizetype runLength(QStringView text, qsizetype at, Accept accept)
+template <typename Accept> qsizetype runLength(QStringView text, qsizetype at, Accept accept)
 {
     qsizetype n = 0;
     while (at + n < text.size() && accept(text[at + n]))
@@ -87,7 +110,8 @@ qsizetype quotesLength(QStringView text, qsizetype at)
 {
     qsizetype n = 0;
     for (;;) {
-        if (at + n < text.size() && (text[at + n] == u'"' || text[at + n] == u'\\' || text[at + n] == u'\''))
+        if (at + n < text.size() &&
+            (text[at + n] == u'"' || text[at + n] == u'\\' || text[at + n] == u'\''))
             ++n;
         else if (startsWithAt(text, at + n, QLatin1StringView("%22")))
             n += 3;
@@ -96,14 +120,16 @@ qsizetype quotesLength(QStringView text, qsizetype at)
     }
 }
 
-/// The separator between a field and its value (`:`, `=`, `%3A`, `%3D`, with quotes and spaces): its length, else 0.
+/// The separator between a field and its value (`:`, `=`, `%3A`, `%3D`, with quotes and spaces):
+/// its length, else 0.
 qsizetype separatorLength(QStringView text, qsizetype at)
 {
     qsizetype n = quotesLength(text, at);
     n += runLength(text, at + n, [](QChar c) { return c == u' ' || c == u'\t'; });
     if (at + n < text.size() && (text[at + n] == u':' || text[at + n] == u'='))
         n += 1;
-    else if (startsWithAt(text, at + n, QLatin1StringView("%3A")) || startsWithAt(text, at + n, QLatin1StringView("%3D")))
+    else if (startsWithAt(text, at + n, QLatin1StringView("%3A")) ||
+             startsWithAt(text, at + n, QLatin1StringView("%3D")))
         n += 3;
     else
         return 0;
@@ -113,8 +139,8 @@ qsizetype separatorLength(QStringView text, qsizetype at)
 
 bool endsFieldValue(QChar c)
 {
-    return c.isSpace() || c == u'"' || c == u'\'' || c == u'\\' || c == u'&' || c == u',' || c == u';' || c == u'}'
-           || c == u')' || c == u']';
+    return c.isSpace() || c == u'"' || c == u'\'' || c == u'\\' || c == u'&' || c == u',' ||
+           c == u';' || c == u'}' || c == u')' || c == u']';
 }
 
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -138,7 +164,8 @@ QString redactUrl(const QUrl &url)
     for (const auto &item : query.queryItems(QUrl::FullyEncoded)) {
         bool secret = false;
         for (const char *name : kSensitiveNames)
-            secret = secret || item.first.compare(QLatin1StringView(name), Qt::CaseInsensitive) == 0;
+            secret =
+                secret || item.first.compare(QLatin1StringView(name), Qt::CaseInsensitive) == 0;
         out.addQueryItem(item.first, secret ? redactedMark() : item.second);
     }
     copy.setQuery(out);
@@ -149,7 +176,7 @@ QString redactText(const QString &text)
 {
     const QStringView in(text);
     QString out;
-    qsizetype copiedTo = 0;   // in[copiedTo, i) is still to be copied to out
+    qsizetype copiedTo = 0; // in[copiedTo, i) is still to be copied to out
     auto replace = [&](qsizetype from, qsizetype keep, qsizetype end, const QString &with) {
         out += in.mid(copiedTo, from + keep - copiedTo);
         out += with;
@@ -168,12 +195,14 @@ QString redactText(const QString &text)
         for (QLatin1StringView scheme : {QLatin1StringView("bearer"), QLatin1StringView("basic")}) {
             if (matched || !wordStart || !startsWithAt(in, i, scheme))
                 continue;
-            const qsizetype spaces = runLength(in, i + scheme.size(), [](QChar c) { return c.isSpace(); });
+            const qsizetype spaces =
+                runLength(in, i + scheme.size(), [](QChar c) { return c.isSpace(); });
             if (spaces == 0)
                 continue;
             const qsizetype keep = scheme.size() + spaces;
             const qsizetype value = runLength(in, i + keep, [](QChar c) {
-                return !c.isSpace() && c != u'"' && c != u'\'' && c != u',' && c != u';' && c != u'\\';
+                return !c.isSpace() && c != u'"' && c != u'\'' && c != u',' && c != u';' &&
+                       c != u'\\';
             });
             if (value > 0) {
                 replace(i, keep, i + keep + value, redactedMark());
@@ -198,7 +227,8 @@ QString redactText(const QString &text)
             if (sep == 0)
                 continue;
             const qsizetype keep = name.size() + sep;
-            const qsizetype value = runLength(in, i + keep, [](QChar c) { return !endsFieldValue(c); });
+            const qsizetype value =
+                runLength(in, i + keep, [](QChar c) { return !endsFieldValue(c); });
             if (value > 0) {
                 replace(i, keep, i + keep + value, redactedMark());
                 matched = keep + value;

@@ -4,10 +4,10 @@
 #include <QString>
 #include <QUrl>
 
-Q_DECLARE_LOGGING_CATEGORY(lcAuth)    // clipshelf.auth
-Q_DECLARE_LOGGING_CATEGORY(lcApi)     // clipshelf.api
-Q_DECLARE_LOGGING_CATEGORY(lcCore)    // clipshelf.core
-Q_DECLARE_LOGGING_CATEGORY(lcUi)      // clipshelf.ui
+Q_DECLARE_LOGGING_CATEGORY(lcAuth) // clipshelf.auth
+Q_DECLARE_LOGGING_CATEGORY(lcApi)  // clipshelf.api
+Q_DECLARE_LOGGING_CATEGORY(lcCore) // clipshelf.core
+Q_DECLARE_LOGGING_CATEGORY(lcUi)   // clipshelf.ui
 
 namespace clipshelf::logging {
 

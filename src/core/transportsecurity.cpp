@@ -20,7 +20,8 @@ bool isLoopbackHttp(const QUrl &url)
 
 bool isPlainHttp(const QUrl &url)
 {
-    return url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 && !isLoopbackHttp(url);
+    return url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 &&
+           !isLoopbackHttp(url);
 }
 
 QString plainHttpError(const QString &what, const QUrl &url, const QString &source)
@@ -29,12 +30,14 @@ QString plainHttpError(const QString &what, const QUrl &url, const QString &sour
     const QString where = providertext::plain(
         url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment), 200);
     return source.isEmpty()
-               ? QObject::tr("The %1 %2 uses plain http, which would carry your sign-in unencrypted; use "
-                             "https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).")
+               ? QObject::tr(
+                     "The %1 %2 uses plain http, which would carry your sign-in unencrypted; use "
+                     "https (http is allowed only on this computer: 127.0.0.1, ::1, localhost).")
                      .arg(what, where)
-               : QObject::tr("The %1 %2 (from %3) uses plain http, which would carry your sign-in "
-                             "unencrypted; use https (http is allowed only on this computer: 127.0.0.1, "
-                             "::1, localhost).")
+               : QObject::tr(
+                     "The %1 %2 (from %3) uses plain http, which would carry your sign-in "
+                     "unencrypted; use https (http is allowed only on this computer: 127.0.0.1, "
+                     "::1, localhost).")
                      .arg(what, where, source);
 }
 

@@ -11,7 +11,8 @@ namespace clipshelf::transport {
 bool isLoopbackHttp(const QUrl &url);
 /// True for an http URL anywhere else: refused for the issuer, every endpoint and the API.
 bool isPlainHttp(const QUrl &url);
-/// One sentence saying that \a what (e.g. "issuer") at \a url, set in \a source, is refused for plain http.
+/// One sentence saying that \a what (e.g. "issuer") at \a url, set in \a source, is refused for
+/// plain http.
 QString plainHttpError(const QString &what, const QUrl &url, const QString &source = {});
 
 } // namespace clipshelf::transport

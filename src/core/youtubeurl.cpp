@@ -12,8 +12,8 @@ namespace {
 bool isIdChar(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-        || u == u'_' || u == u'-';
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+           u == u'_' || u == u'-';
 }
 
 bool isOneOf(const QString &value, std::initializer_list<QLatin1String> options)
@@ -105,7 +105,8 @@ YoutubeUrl YoutubeUrl::parse(QStringView input)
 
     const QUrlQuery query(url.query(QUrl::FullyEncoded));
     if ((main || watchOnly) && path == QLatin1String("/watch")) {
-        const QStringList values = query.allQueryItemValues(QStringLiteral("v"), QUrl::FullyEncoded);
+        const QStringList values =
+            query.allQueryItemValues(QStringLiteral("v"), QUrl::FullyEncoded);
         if (values.isEmpty()) {
             return query.hasQueryItem(QStringLiteral("list"))
                        ? fail(QT_TRANSLATE_NOOP("clipshelf::YoutubeUrl",

@@ -3,13 +3,12 @@
 // Internal to library/videojson.cpp (and its tests): a strict, single-pass JSON
 // reader for exactly what the video list needs, and RFC 3339 time parsing.
 
+#include <cmath>
+#include <cstring>
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
 #include <QString>
-
-#include <cmath>
-#include <cstring>
 
 namespace clipshelf::videojson::detail {
 
@@ -26,8 +25,7 @@ inline qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
     return era * 146097 + qint64(doe) - 719468;
 }
 
-template<typename Char>
-qint64 timeMs(const Char *s, qsizetype n)
+template <typename Char> qint64 timeMs(const Char *s, qsizetype n)
 {
     auto digits = [&](qsizetype at, int count, int *out) {
         if (at + count > n)
@@ -43,9 +41,10 @@ qint64 timeMs(const Char *s, qsizetype n)
         return true;
     };
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (n < 20 || !digits(0, 4, &year) || s[4] != '-' || !digits(5, 2, &month) || s[7] != '-'
-        || !digits(8, 2, &day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(11, 2, &hour)
-        || s[13] != ':' || !digits(14, 2, &minute) || s[16] != ':' || !digits(17, 2, &second))
+    if (n < 20 || !digits(0, 4, &year) || s[4] != '-' || !digits(5, 2, &month) || s[7] != '-' ||
+        !digits(8, 2, &day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+        !digits(11, 2, &hour) || s[13] != ':' || !digits(14, 2, &minute) || s[16] != ':' ||
+        !digits(17, 2, &second))
         return -1;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
         return -1;
@@ -135,16 +134,27 @@ public:
         return true;
     }
 
-    static bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+    static bool isHex(char c)
+    {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
     static int hexValue(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
-    /// True when a complete, valid escape (\\", \\n, \\uXXXX…) starts at \a p (a backslash), inside the input.
+    /// True when a complete, valid escape (\\", \\n, \\uXXXX…) starts at \a p (a backslash), inside
+    /// the input.
     bool escapeAt(const char *p) const
     {
         if (m_end - p < 2)
             return false;
         switch (p[1]) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
             return true;
         case 'u':
             return m_end - p >= 6 && isHex(p[2]) && isHex(p[3]) && isHex(p[4]) && isHex(p[5]);
@@ -222,20 +232,36 @@ public:
             const char k = s[1];
             s += 2;
             switch (k) {
-            case '"': result += QLatin1Char('"'); break;
-            case '\\': result += QLatin1Char('\\'); break;
-            case '/': result += QLatin1Char('/'); break;
-            case 'b': result += QLatin1Char('\b'); break;
-            case 'f': result += QLatin1Char('\f'); break;
-            case 'n': result += QLatin1Char('\n'); break;
-            case 'r': result += QLatin1Char('\r'); break;
-            case 't': result += QLatin1Char('\t'); break;
+            case '"':
+                result += QLatin1Char('"');
+                break;
+            case '\\':
+                result += QLatin1Char('\\');
+                break;
+            case '/':
+                result += QLatin1Char('/');
+                break;
+            case 'b':
+                result += QLatin1Char('\b');
+                break;
+            case 'f':
+                result += QLatin1Char('\f');
+                break;
+            case 'n':
+                result += QLatin1Char('\n');
+                break;
+            case 'r':
+                result += QLatin1Char('\r');
+                break;
+            case 't':
+                result += QLatin1Char('\t');
+                break;
             case 'u': {
                 // Exactly four hex digits ("\\u0x41" is not one: no sign, no prefix).
                 if (e - s < 4 || !isHex(s[0]) || !isHex(s[1]) || !isHex(s[2]) || !isHex(s[3]))
                     return fail("bad \\u escape");
-                const char16_t unit = char16_t(hexValue(s[0]) << 12 | hexValue(s[1]) << 8 | hexValue(s[2]) << 4
-                                               | hexValue(s[3]));
+                const char16_t unit = char16_t(hexValue(s[0]) << 12 | hexValue(s[1]) << 8 |
+                                               hexValue(s[2]) << 4 | hexValue(s[3]));
                 result += QChar(unit); // surrogate pairs arrive as two escapes, in order
                 s += 4;
                 break;
@@ -293,7 +319,7 @@ public:
             if (digits() == 0)
                 return fail("bad number");
         }
-        if (integral && intDigits < 16) {   // exact in a double and in 64 bits: no overflow
+        if (integral && intDigits < 16) { // exact in a double and in 64 bits: no overflow
             qint64 value = 0;
             for (const char *p = digitsStart; p < m_p; ++p)
                 value = value * 10 + (*p - '0');
@@ -360,9 +386,12 @@ public:
                     return false;
             } while (eat(','));
             return eat(']') || fail("expected ] or ,");
-        case 't': return literal("true");
-        case 'f': return literal("false");
-        case 'n': return literal("null");
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
         default: {
             double d;
             return number(&d);
@@ -371,8 +400,7 @@ public:
     }
 
     /// Calls \a member(key) for each member of an object; \a member consumes the value.
-    template<typename F>
-    bool object(F &&member)
+    template <typename F> bool object(F &&member)
     {
         if (!eat('{'))
             return fail("expected an object");
@@ -390,8 +418,7 @@ public:
         return eat('}') || fail("expected } or ,");
     }
 
-    template<typename F>
-    bool array(F &&item)
+    template <typename F> bool array(F &&item)
     {
         if (!eat('['))
             return fail("expected an array");

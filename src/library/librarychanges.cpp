@@ -3,12 +3,12 @@
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "core/youtubeurl.h"
-#include "sync/outboxreplayer.h"
 #include "library/changeoutcomes.h"
 #include "library/changeoverlay.h"
 #include "library/undowindow.h"
 #include "library/videofields.h"
 #include "library/videolistmodel.h"
+#include "sync/outboxreplayer.h"
 
 #include <QJsonArray>
 
@@ -16,12 +16,17 @@ namespace clipshelf {
 
 namespace {
 
-QJsonValue nullable(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
+QJsonValue nullable(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
 
 } // namespace
 
-LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos, QObject *parent)
-    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos), m_undo(new UndoWindow(this)),
+LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos,
+                               QObject *parent)
+    : QObject(parent), m_outbox(outbox), m_replayer(replayer), m_videos(videos),
+      m_undo(new UndoWindow(this)),
       m_outcomes(new ChangeOutcomes(outbox, replayer, videos, m_undo, this))
 {
     connect(m_undo, &UndoWindow::expired, this, &LibraryChanges::release);
@@ -38,7 +43,10 @@ LibraryChanges::LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoLi
 
 LibraryChanges::~LibraryChanges() = default;
 
-void LibraryChanges::setUndoMs(int ms) { m_undo->setDurationMs(ms); }
+void LibraryChanges::setUndoMs(int ms)
+{
+    m_undo->setDurationMs(ms);
+}
 
 bool LibraryChanges::enqueue(OutboxEntry &entry)
 {
@@ -56,11 +64,13 @@ std::optional<OutboxEntry> LibraryChanges::queuedAdd(qint64 localId) const
 
 // --- the user's changes --------------------------------------------------------
 
-void LibraryChanges::add(const QString &url, const QString &title, const QString &notes, const QStringList &tags)
+void LibraryChanges::add(const QString &url, const QString &title, const QString &notes,
+                         const QStringList &tags)
 {
     const YoutubeUrl link = YoutubeUrl::parse(url);
     if (!link.isValid()) {
-        emit addFailed(QStringLiteral("url"), tr("This link is not a YouTube video: it %1.").arg(link.errorString()));
+        emit addFailed(QStringLiteral("url"),
+                       tr("This link is not a YouTube video: it %1.").arg(link.errorString()));
         return;
     }
     QStringList cleanTags = tags;
@@ -80,7 +90,8 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
     }
     OutboxEntry entry;
     entry.kind = OutboxEntry::AddVideo;
-    entry.idempotencyKey = endpoints::newIdempotencyKey();   // one per press of Add: a replay never adds twice
+    entry.idempotencyKey =
+        endpoints::newIdempotencyKey(); // one per press of Add: a replay never adds twice
     entry.payload = {{QStringLiteral("url"), link.canonicalUrl()},
                      {QStringLiteral("title"), title.trimmed()},
                      {QStringLiteral("notes"), notes.trimmed().isEmpty() ? QString() : notes},
@@ -106,7 +117,8 @@ void LibraryChanges::add(const QString &url, const QString &title, const QString
     }
 }
 
-void LibraryChanges::update(qint64 id, const QString &title, const QString &notes, const QStringList &tags)
+void LibraryChanges::update(qint64 id, const QString &title, const QString &notes,
+                            const QStringList &tags)
 {
     const std::optional<VideoRow> row = m_videos->find(id);
     if (!row) {
@@ -143,7 +155,8 @@ void LibraryChanges::update(qint64 id, const QString &title, const QString &note
     OutboxEntry entry;
     entry.kind = OutboxEntry::EditVideo;
     entry.videoId = id;
-    entry.payload = {{QStringLiteral("patch"), patch}, {QStringLiteral("title"), row->displayTitle()}};
+    entry.payload = {{QStringLiteral("patch"), patch},
+                     {QStringLiteral("title"), row->displayTitle()}};
     if (!enqueue(entry)) {
         emit updateFailed(id, QString(), tr("The change could not be saved on this computer."));
         return;
@@ -165,11 +178,12 @@ void LibraryChanges::remove(qint64 id)
     const QString title = row->displayTitle();
     OutboxEntry entry;
     entry.kind = OutboxEntry::DeleteVideo;
-    entry.state = OutboxEntry::Held;   // nothing is sent during the undo window
+    entry.state = OutboxEntry::Held; // nothing is sent during the undo window
     entry.videoId = id;
     entry.payload = {{QStringLiteral("title"), title}};
     if (!enqueue(entry)) {
-        emit conflict(tr("“%1” could not be deleted: this computer could not store the change.").arg(title));
+        emit conflict(
+            tr("“%1” could not be deleted: this computer could not store the change.").arg(title));
         return;
     }
     m_undo->open(id, entry.seq);
@@ -195,7 +209,7 @@ void LibraryChanges::release(qint64 id)
     if (id < 0) {
         std::optional<OutboxEntry> queued = queuedAdd(id);
         if (queued && m_replayer->inFlightSeq() != queued->seq) {
-            m_outcomes->dropChangesTo(id);   // never sent: nothing to delete on the server
+            m_outcomes->dropChangesTo(id); // never sent: nothing to delete on the server
             m_videos->remove(id);
             emit videoDeleted(id);
             return;
@@ -212,13 +226,16 @@ void LibraryChanges::commitAll()
         release(id);
 }
 
-void LibraryChanges::keepHeldForNextStart() { m_undo->stopTimers(); }
+void LibraryChanges::keepHeldForNextStart()
+{
+    m_undo->stopTimers();
+}
 
 void LibraryChanges::releaseLeftoverHolds()
 {
     for (const OutboxEntry &e : m_outbox->entries()) {
         if (e.state == OutboxEntry::Held && !m_undo->holdsSeq(e.seq))
-            m_outbox->release(e.seq);   // the app closed during the undo window: that commits
+            m_outbox->release(e.seq); // the app closed during the undo window: that commits
     }
 }
 

@@ -29,7 +29,8 @@ class LibraryChanges : public QObject
 {
     Q_OBJECT
 public:
-    LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos, QObject *parent = nullptr);
+    LibraryChanges(Outbox *outbox, OutboxReplayer *replayer, VideoListModel *videos,
+                   QObject *parent = nullptr);
     ~LibraryChanges() override;
 
     /// Whose changes are made and shown (the signed-in user, or the cache's owner).
@@ -44,7 +45,8 @@ public:
     /// Forgets timers and remembered state (another user, or forget-this-device).
     void reset();
 
-    void add(const QString &url, const QString &title, const QString &notes, const QStringList &tags);
+    void add(const QString &url, const QString &title, const QString &notes,
+             const QStringList &tags);
     void update(qint64 id, const QString &title, const QString &notes, const QStringList &tags);
     void remove(qint64 id);
     void undo(qint64 id);
@@ -74,8 +76,8 @@ private:
     QPointer<OutboxReplayer> m_replayer;
     VideoListModel *m_videos;
     QString m_owner;
-    UndoWindow *m_undo;                     ///< held deletes
-    ChangeOutcomes *m_outcomes;             ///< the server's answers
+    UndoWindow *m_undo;         ///< held deletes
+    ChangeOutcomes *m_outcomes; ///< the server's answers
 };
 
 } // namespace clipshelf

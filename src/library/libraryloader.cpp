@@ -12,14 +12,15 @@
 
 namespace clipshelf {
 
-LibraryLoader::LibraryLoader(ApiClient *api, LibraryCache *cache, VideoListModel *videos, TagListModel *tags,
-                             QObject *parent)
-    : QObject(parent), m_api(api), m_cache(cache), m_file(new CachedLibrary(cache, videos, tags, this)),
-      m_videos(videos), m_tags(tags)
+LibraryLoader::LibraryLoader(ApiClient *api, LibraryCache *cache, VideoListModel *videos,
+                             TagListModel *tags, QObject *parent)
+    : QObject(parent), m_api(api), m_cache(cache),
+      m_file(new CachedLibrary(cache, videos, tags, this)), m_videos(videos), m_tags(tags)
 {
-    connect(m_file, &CachedLibrary::loaded, this, [this](bool shown, const LibraryCache::LibraryState &state) {
-        onCacheLoaded(shown, state.complete, state.count);
-    });
+    connect(m_file, &CachedLibrary::loaded, this,
+            [this](bool shown, const LibraryCache::LibraryState &state) {
+                onCacheLoaded(shown, state.complete, state.count);
+            });
     m_cacheWrite.setSingleShot(true);
     m_cacheWrite.setInterval(1000);
     connect(&m_cacheWrite, &QTimer::timeout, this, &LibraryLoader::flushCache);
@@ -29,9 +30,15 @@ LibraryLoader::LibraryLoader(ApiClient *api, LibraryCache *cache, VideoListModel
 
 LibraryLoader::~LibraryLoader() = default;
 
-bool LibraryLoader::isLoadingCache() const { return m_file->isLoading(); }
+bool LibraryLoader::isLoadingCache() const
+{
+    return m_file->isLoading();
+}
 
-void LibraryLoader::waitForBackgroundWork() { m_file->waitForBackgroundWork(); }
+void LibraryLoader::waitForBackgroundWork()
+{
+    m_file->waitForBackgroundWork();
+}
 
 void LibraryLoader::loadCacheInBackground()
 {
@@ -75,7 +82,7 @@ void LibraryLoader::reset()
     ++m_resets;
     m_fetching = false;
     setLoading(false);
-    if (m_file->cancel())   // its answer is dropped
+    if (m_file->cancel()) // its answer is dropped
         emit loadingChanged();
     m_refreshAfterCache = false;
     m_hasLoaded = false;
@@ -142,8 +149,9 @@ void LibraryLoader::updateBoundAndMore()
     // rest of the (possibly stale) cache comes in page by page.
     const bool bounded = m_online && !filtered && !m_libraryComplete && m_verifiedAny;
     m_videos->setLowerBound(bounded ? m_verified : std::nullopt);
-    const bool more = m_online && !m_libraryComplete
-                      && (filtered ? !m_filterComplete && !m_filterCursor.isEmpty() : !m_libraryCursor.isEmpty());
+    const bool more =
+        m_online && !m_libraryComplete &&
+        (filtered ? !m_filterComplete && !m_filterCursor.isEmpty() : !m_libraryCursor.isEmpty());
     m_videos->setHasMore(more);
 }
 
@@ -179,12 +187,12 @@ void LibraryLoader::fetchPage(bool first)
     if (!m_api || !m_online || (m_fetching && !first))
         return;
     if (m_file->isLoading()) {
-        m_refreshAfterCache = true;   // after the cache: its rows must not replace newer ones
+        m_refreshAfterCache = true; // after the cache: its rows must not replace newer ones
         return;
     }
     const bool filtered = m_videos->isFiltered();
     if (filtered && m_libraryComplete)
-        return;   // everything is local
+        return; // everything is local
     VideoQuery query;
     query.limit = kPageSize;
     if (filtered) {
@@ -202,28 +210,30 @@ void LibraryLoader::fetchPage(bool first)
     m_fetchOutdated = false;
     if (first)
         setLoading(true);
-    m_api->send(endpoints::listVideos(query), this, [this, generation, first, filtered](const ApiResult &result) {
-        if (generation != m_generation)
-            return;   // the filter changed meanwhile
-        m_fetching = false;
-        if (m_fetchOutdated && result.ok()) {
-            fetchPage(first);   // read before a change the server has since confirmed
-            return;
-        }
-        setLoading(false);
-        if (!result.ok()) {
-            if (result.error.kind == ApiError::BadRequest && !first) {
-                // A cursor the server no longer accepts: start over from the top.
-                fetchPage(true);
-                return;
-            }
-            if (!result.error.isTransient() && result.error.kind != ApiError::SessionEnded)
-                emit failed(result.error.message);
-            updateBoundAndMore();
-            return;
-        }
-        applyPage(result.body, first, filtered);
-    });
+    m_api->send(endpoints::listVideos(query), this,
+                [this, generation, first, filtered](const ApiResult &result) {
+                    if (generation != m_generation)
+                        return; // the filter changed meanwhile
+                    m_fetching = false;
+                    if (m_fetchOutdated && result.ok()) {
+                        fetchPage(first); // read before a change the server has since confirmed
+                        return;
+                    }
+                    setLoading(false);
+                    if (!result.ok()) {
+                        if (result.error.kind == ApiError::BadRequest && !first) {
+                            // A cursor the server no longer accepts: start over from the top.
+                            fetchPage(true);
+                            return;
+                        }
+                        if (!result.error.isTransient() &&
+                            result.error.kind != ApiError::SessionEnded)
+                            emit failed(result.error.message);
+                        updateBoundAndMore();
+                        return;
+                    }
+                    applyPage(result.body, first, filtered);
+                });
 }
 
 void LibraryLoader::applyPage(const QByteArray &body, bool first, bool filtered)
@@ -236,9 +246,11 @@ void LibraryLoader::applyPage(const QByteArray &body, bool first, bool filtered)
     }
     const bool complete = page.nextCursor.isEmpty();
     // This page is the whole truth for its range: (start, end], newest first.
-    const std::optional<VideoSortKey> start = first ? std::nullopt : (filtered ? m_filterEnd : m_verified);
+    const std::optional<VideoSortKey> start =
+        first ? std::nullopt : (filtered ? m_filterEnd : m_verified);
     const std::optional<VideoSortKey> end =
-        complete || page.rows.empty() ? std::nullopt : std::optional<VideoSortKey>(page.rows.back().key());
+        complete || page.rows.empty() ? std::nullopt
+                                      : std::optional<VideoSortKey>(page.rows.back().key());
     QSet<qint64> ids;
     for (const VideoRow &r : page.rows)
         ids.insert(r.id);
@@ -247,9 +259,9 @@ void LibraryLoader::applyPage(const QByteArray &body, bool first, bool filtered)
             return false;
         const VideoSortKey k = r.key();
         if (start && !start->before(k))
-            return false;   // before the range
+            return false; // before the range
         if (end && end->before(k))
-            return false;   // after the range
+            return false; // after the range
         if (!filtered)
             return true;
         // Filtered: only rows that claim to match can be known gone (or changed).
@@ -290,13 +302,16 @@ void LibraryLoader::fetchTags()
     });
 }
 
-void LibraryLoader::scheduleCacheWrite() { m_cacheWrite.start(); }
+void LibraryLoader::scheduleCacheWrite()
+{
+    m_cacheWrite.start();
+}
 
 void LibraryLoader::flushCache()
 {
     m_cacheWrite.stop();
     if (m_file->isLoading())
-        return;   // the file is still what is being read; nothing newer is shown yet
+        return; // the file is still what is being read; nothing newer is shown yet
     m_file->write(m_libraryCount, m_libraryCursor);
 }
 

@@ -2,11 +2,10 @@
 
 #include "library/videosortkey.h"
 
+#include <optional>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
-#include <optional>
 
 namespace clipshelf {
 
@@ -92,23 +91,23 @@ private:
 
     QPointer<ApiClient> m_api;
     LibraryCache *m_cache;
-    CachedLibrary *m_file;             ///< the cache file: read and written
+    CachedLibrary *m_file; ///< the cache file: read and written
     VideoListModel *m_videos;
     TagListModel *m_tags;
     QTimer m_cacheWrite;
     bool m_online = true;
     bool m_loading = false;
     bool m_fetching = false;
-    bool m_fetchOutdated = false;   ///< a change was confirmed while the page was on its way
+    bool m_fetchOutdated = false; ///< a change was confirmed while the page was on its way
     bool m_hasLoaded = false;
-    bool m_refreshAfterCache = false;   ///< refresh() came while the cache was loading
-    quint64 m_resets = 0;              ///< bumps on reset(): answers for the previous user are dropped
-    quint64 m_generation = 0;          ///< bumps on every filter change and reset; stale answers are dropped
+    bool m_refreshAfterCache = false; ///< refresh() came while the cache was loading
+    quint64 m_resets = 0;     ///< bumps on reset(): answers for the previous user are dropped
+    quint64 m_generation = 0; ///< bumps on every filter change and reset; stale answers are dropped
 
     QString m_libraryCursor;
     bool m_libraryComplete = false;
     int m_libraryCount = -1;
-    std::optional<VideoSortKey> m_verified;   ///< end of the unfiltered range verified online
+    std::optional<VideoSortKey> m_verified; ///< end of the unfiltered range verified online
     bool m_verifiedAny = false;
 
     QString m_filterCursor;

@@ -23,10 +23,14 @@ QVariant TagListModel::data(const QModelIndex &index, int role) const
     const TagCount &t = m_tags.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return t.name;
-    case CountRole: return t.count;
-    case SelectedRole: return m_selected.contains(t.name, Qt::CaseInsensitive);
-    default: return {};
+    case NameRole:
+        return t.name;
+    case CountRole:
+        return t.count;
+    case SelectedRole:
+        return m_selected.contains(t.name, Qt::CaseInsensitive);
+    default:
+        return {};
     }
 }
 
@@ -73,7 +77,7 @@ QStringList TagListModel::completions(const QString &prefix, int limit) const
 {
     const QString p = prefix.trimmed();
     QStringList starts, contains;
-    for (const TagCount &t : m_tags) {   // already most used first
+    for (const TagCount &t : m_tags) { // already most used first
         if (t.count <= 0)
             continue;
         if (t.name.startsWith(p, Qt::CaseInsensitive))

@@ -31,7 +31,8 @@ public:
     QList<TagCount> tags() const { return m_tags; }
     void setSelected(const QStringList &selected);
     QStringList selected() const { return m_selected; }
-    /// Names starting with \a prefix (case-insensitive), then names containing it; most used first; at most \a limit.
+    /// Names starting with \a prefix (case-insensitive), then names containing it; most used first;
+    /// at most \a limit.
     QStringList completions(const QString &prefix, int limit = 10) const;
 
 signals:

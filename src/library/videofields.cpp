@@ -4,7 +4,8 @@
 
 #include <QCoreApplication>
 
-// The messages keep the LibraryChanges translation context, where they were first (resources/translations).
+// The messages keep the LibraryChanges translation context, where they were first
+// (resources/translations).
 namespace clipshelf::videofields {
 
 qsizetype codePoints(const QString &s)

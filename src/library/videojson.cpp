@@ -3,12 +3,11 @@
 #include "core/youtubeurl.h"
 #include "library/jsonscanner.h"
 
-#include <QHash>
-#include <QTimeZone>
-
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <QHash>
+#include <QTimeZone>
 
 namespace clipshelf::videojson {
 
@@ -51,7 +50,7 @@ public:
 
 private:
     TagDictionary *m_dictionary;
-    QHash<QByteArrayView, quint32> m_seen;   // views into the input (which the parser may read again)
+    QHash<QByteArrayView, quint32> m_seen; // views into the input (which the parser may read again)
 };
 
 /// A string member as UTF-8: a view into the input when it needs no decoding.
@@ -80,7 +79,7 @@ struct Utf8Text
             view = QByteArrayView(s, n);
             return true;
         }
-        QString text;   // escapes, and invalid UTF-8 replaced as QString does
+        QString text; // escapes, and invalid UTF-8 replaced as QString does
         if (!r.decode(s, n, escaped, ascii, &text))
             return false;
         storage = text.toUtf8();
@@ -100,7 +99,7 @@ bool parseVideo(Reader &r, TagIds &tags, TextArena &arena, VideoRecord *record)
     QVarLengthArray<quint32, 8> tagIds;
     const bool ok = r.object([&](QByteArrayView key) {
         if (key == "id") {
-            haveId = true;   // ids are exact in a double (JavaScript clients read them too)
+            haveId = true; // ids are exact in a double (JavaScript clients read them too)
             return r.integer(&id, -(qint64(1) << 53), qint64(1) << 53);
         }
         if (key == "youtube_id")
@@ -134,14 +133,15 @@ bool parseVideo(Reader &r, TagIds &tags, TextArena &arena, VideoRecord *record)
     if (urlStart) {
         // The URL is nearly always the canonical one: keep it only when it is not.
         const qsizetype prefix = qsizetype(sizeof(kCanonicalPrefix) - 1);
-        const bool canonical = !urlEscaped && urlSize == prefix + youtubeId.view.size()
-                               && std::memcmp(urlStart, kCanonicalPrefix, size_t(prefix)) == 0
-                               && QByteArrayView(urlStart + prefix, urlSize - prefix) == youtubeId.view;
+        const bool canonical =
+            !urlEscaped && urlSize == prefix + youtubeId.view.size() &&
+            std::memcmp(urlStart, kCanonicalPrefix, size_t(prefix)) == 0 &&
+            QByteArrayView(urlStart + prefix, urlSize - prefix) == youtubeId.view;
         if (!canonical && !url.set(r, urlStart, urlSize, urlEscaped, urlAscii))
             return false;
     }
-    *record = VideoRecord::build(arena, id, createdMs, updatedMs, youtubeId.view, url.view, title.view,
-                                 notes.view, std::move(tagIds));
+    *record = VideoRecord::build(arena, id, createdMs, updatedMs, youtubeId.view, url.view,
+                                 title.view, notes.view, std::move(tagIds));
     return true;
 }
 

@@ -3,12 +3,11 @@
 #include "library/textarena.h"
 #include "library/videorecord.h"
 
+#include <functional>
+#include <memory>
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
-#include <functional>
-#include <memory>
 #include <vector>
 
 namespace clipshelf::videojson {
@@ -25,7 +24,7 @@ struct Page
 struct Library
 {
     std::vector<VideoRecord> rows;
-    TagDictionary tags;           ///< the tags the rows refer to
+    TagDictionary tags; ///< the tags the rows refer to
     /// The rows' text; shared with the copies of the rows (e.g. a cache writer's).
     std::shared_ptr<TextArena> text = std::make_shared<TextArena>();
     int count = 0;
@@ -63,7 +62,8 @@ QByteArray writeLibrary(const Library &library);
 /// The same shape written back (for the cache), with JSON escaping.
 QByteArray writePage(const std::vector<VideoRow> &rows, int count, const QString &nextCursor);
 
-/// Milliseconds since the epoch of an RFC 3339 time ("2026-01-03T10:15:00Z", fractions and offsets allowed); -1 if invalid.
+/// Milliseconds since the epoch of an RFC 3339 time ("2026-01-03T10:15:00Z", fractions and offsets
+/// allowed); -1 if invalid.
 qint64 parseTimeMs(QStringView text);
 /// "2026-01-03T10:15:00Z" (with .mmm when not whole seconds).
 QString formatTimeMs(qint64 ms);

@@ -1,8 +1,8 @@
 #include "library/videolistmodel.h"
 
 #include "core/youtubeurl.h"
-#include "library/textarena.h"
 #include "library/listdiff.h"
+#include "library/textarena.h"
 #include "library/videojson.h"
 
 #include <algorithm>
@@ -25,12 +25,18 @@ int VideoListModel::rowCount(const QModelIndex &parent) const
 
 QHash<int, QByteArray> VideoListModel::roleNames() const
 {
-    return {{VideoIdRole, "videoId"},     {UrlRole, "url"},
-            {YoutubeIdRole, "youtubeId"}, {TitleRole, "title"},
-            {DisplayTitleRole, "displayTitle"}, {NotesRole, "notes"},
-            {ThumbnailUrlRole, "thumbnailUrl"}, {ThumbnailSourceRole, "thumbnailSource"},
-            {TagsRole, "tags"},           {CreatedAtRole, "createdAt"},
-            {UpdatedAtRole, "updatedAt"}, {PendingRole, "pending"},
+    return {{VideoIdRole, "videoId"},
+            {UrlRole, "url"},
+            {YoutubeIdRole, "youtubeId"},
+            {TitleRole, "title"},
+            {DisplayTitleRole, "displayTitle"},
+            {NotesRole, "notes"},
+            {ThumbnailUrlRole, "thumbnailUrl"},
+            {ThumbnailSourceRole, "thumbnailSource"},
+            {TagsRole, "tags"},
+            {CreatedAtRole, "createdAt"},
+            {UpdatedAtRole, "updatedAt"},
+            {PendingRole, "pending"},
             {PendingDeleteRole, "pendingDelete"}};
 }
 
@@ -40,21 +46,35 @@ QVariant VideoListModel::data(const QModelIndex &index, int role) const
         return {};
     const VideoRecord &r = visibleRow(index.row());
     switch (role) {
-    case VideoIdRole: return r.id;
-    case UrlRole: return r.effectiveUrl();
-    case YoutubeIdRole: return r.youtubeId();
+    case VideoIdRole:
+        return r.id;
+    case UrlRole:
+        return r.effectiveUrl();
+    case YoutubeIdRole:
+        return r.youtubeId();
     case Qt::DisplayRole:
-    case DisplayTitleRole: return r.displayTitle();
-    case TitleRole: return r.title();
-    case NotesRole: return r.notes();
-    case ThumbnailUrlRole: return YoutubeUrl::thumbnailUrlForId(r.youtubeId());
-    case ThumbnailSourceRole: return QStringLiteral("image://thumbnail/") + r.youtubeId();
-    case TagsRole: return r.tags(m_store.tags());
-    case CreatedAtRole: return videojson::utcFromMs(r.createdMs);
-    case UpdatedAtRole: return videojson::utcFromMs(r.updatedMs);
-    case PendingRole: return r.pending();
-    case PendingDeleteRole: return r.pendingDelete();
-    default: return {};
+    case DisplayTitleRole:
+        return r.displayTitle();
+    case TitleRole:
+        return r.title();
+    case NotesRole:
+        return r.notes();
+    case ThumbnailUrlRole:
+        return YoutubeUrl::thumbnailUrlForId(r.youtubeId());
+    case ThumbnailSourceRole:
+        return QStringLiteral("image://thumbnail/") + r.youtubeId();
+    case TagsRole:
+        return r.tags(m_store.tags());
+    case CreatedAtRole:
+        return videojson::utcFromMs(r.createdMs);
+    case UpdatedAtRole:
+        return videojson::utcFromMs(r.updatedMs);
+    case PendingRole:
+        return r.pending();
+    case PendingDeleteRole:
+        return r.pendingDelete();
+    default:
+        return {};
     }
 }
 
@@ -74,13 +94,14 @@ void VideoListModel::fetchMore(const QModelIndex &parent)
 int VideoListModel::visiblePosOfSlot(int slot) const
 {
     const VideoSortKey key = m_store.at(slot).key();
-    auto it = std::lower_bound(m_visible.begin(), m_visible.end(), key, [this](int s, const VideoSortKey &k) {
-        return m_store.at(s).key().before(k);
-    });
+    auto it = std::lower_bound(
+        m_visible.begin(), m_visible.end(), key,
+        [this](int s, const VideoSortKey &k) { return m_store.at(s).key().before(k); });
     return it != m_visible.end() && *it == slot ? int(it - m_visible.begin()) : -1;
 }
 
-bool VideoListModel::loadFromJson(const QByteArray &json, int *count, QString *nextCursor, QString *error)
+bool VideoListModel::loadFromJson(const QByteArray &json, int *count, QString *nextCursor,
+                                  QString *error)
 {
     videojson::Library library;
     if (!videojson::parseLibrary(json, &library, error))
@@ -126,10 +147,13 @@ void VideoListModel::mergeRows(std::vector<VideoRow> rows)
         return;
     const VideoStore::Merge merged = m_store.merge(rows);
     applyVisible(computeVisible(), merged.changed);
-    m_store.release(merged.dropped);   // after the view let go of the old slots
+    m_store.release(merged.dropped); // after the view let go of the old slots
 }
 
-void VideoListModel::upsert(const VideoRow &row) { mergeRows({row}); }
+void VideoListModel::upsert(const VideoRow &row)
+{
+    mergeRows({row});
+}
 
 void VideoListModel::replace(qint64 oldId, const VideoRow &row)
 {
@@ -169,7 +193,7 @@ void VideoListModel::setPendingDelete(qint64 id, bool pendingDelete)
     if (slot < 0 || m_store.at(slot).pendingDelete() == pendingDelete)
         return;
     m_store.at(slot).setPendingDelete(pendingDelete);
-    applyVisible(computeVisible());   // hidden while deleted, back on undo
+    applyVisible(computeVisible()); // hidden while deleted, back on undo
 }
 
 // --- filtering ---------------------------------------------------------------
@@ -205,7 +229,8 @@ std::vector<int> VideoListModel::computeVisible()
 void VideoListModel::applyVisible(std::vector<int> next, const std::vector<int> &changed)
 {
     const auto before = [this](int a, int b) { return m_store.before(a, b); };
-    const std::optional<std::vector<ListRun>> runs = planListDiff(m_visible, next, before, kMaxDiffRuns);
+    const std::optional<std::vector<ListRun>> runs =
+        planListDiff(m_visible, next, before, kMaxDiffRuns);
     const int oldCount = int(m_visible.size());
     if (!runs) {
         beginResetModel();
@@ -217,7 +242,8 @@ void VideoListModel::applyVisible(std::vector<int> next, const std::vector<int> 
             const auto at = m_visible.begin() + qsizetype(run.pos);
             if (run.insert) {
                 beginInsertRows({}, first, last);
-                m_visible.insert(at, next.begin() + qsizetype(run.from), next.begin() + qsizetype(run.from + run.count));
+                m_visible.insert(at, next.begin() + qsizetype(run.from),
+                                 next.begin() + qsizetype(run.from + run.count));
                 endInsertRows();
             } else {
                 beginRemoveRows({}, first, last);
@@ -268,7 +294,10 @@ std::optional<VideoRow> VideoListModel::findByYoutubeId(const QString &youtubeId
     return m_store.findByYoutubeId(youtubeId);
 }
 
-videojson::Library VideoListModel::serverRows() const { return m_store.serverRows(); }
+videojson::Library VideoListModel::serverRows() const
+{
+    return m_store.serverRows();
+}
 
 QByteArray VideoListModel::toJson(int count, const QString &nextCursor) const
 {

@@ -7,12 +7,11 @@
 #include "library/videorecord.h"
 #include "library/videostore.h"
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <QAbstractListModel>
 #include <QStringList>
-
-#include <functional>
-#include <optional>
-#include <memory>
 #include <vector>
 
 namespace clipshelf {
@@ -105,7 +104,10 @@ public:
     /// part of an unfiltered library; std::nullopt shows everything.
     void setLowerBound(std::optional<VideoSortKey> key);
     /// True when \a row passes the text and tag filter (ignoring deletes and the lower bound).
-    bool matchesFilter(const VideoRecord &row) const { return m_filter.matches(row, m_store.tags()); }
+    bool matchesFilter(const VideoRecord &row) const
+    {
+        return m_filter.matches(row, m_store.tags());
+    }
 
     // --- reading -------------------------------------------------------------
     Q_INVOKABLE int indexOf(qint64 id) const;
@@ -136,9 +138,9 @@ private:
     void applyVisible(std::vector<int> next, const std::vector<int> &changed = {});
     int visiblePosOfSlot(int slot) const;
 
-    VideoStore m_store;                      ///< every row, in stable slots
+    VideoStore m_store; ///< every row, in stable slots
     VideoFilter m_filter;
-    std::vector<int> m_visible;              ///< the slots that pass the filter, in list order
+    std::vector<int> m_visible; ///< the slots that pass the filter, in list order
     bool m_hasMore = false;
 };
 

@@ -15,16 +15,16 @@ namespace clipshelf {
  */
 struct VideoRow
 {
-    qint64 id = 0;                 ///< negative: a queued add not yet on the server
+    qint64 id = 0; ///< negative: a queued add not yet on the server
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
     QString youtubeId;
-    QString url;                   ///< only when it differs from the canonical one (else empty)
+    QString url; ///< only when it differs from the canonical one (else empty)
     QString title;
     QString notes;
     QStringList tags;
-    bool pending = false;          ///< a local change waits to sync
-    bool pendingDelete = false;    ///< deleted, undo still possible (or the delete waits to sync)
+    bool pending = false;       ///< a local change waits to sync
+    bool pendingDelete = false; ///< deleted, undo still possible (or the delete waits to sync)
 
     VideoSortKey key() const { return {createdMs, id}; }
     QString effectiveUrl() const;

@@ -11,10 +11,12 @@ namespace clipshelf {
 AccountSecurity::AccountSecurity(ApiClient *api, SessionManager *sessions, QObject *parent)
     : QObject(parent), m_api(api), m_sessions(sessions), m_apiKeys(new ApiKeyListModel(this)),
       m_activity(new ActivityListModel(this))
-{
-}
+{}
 
-bool AccountSecurity::canCall() const { return m_api && m_sessions && m_sessions->isActive(); }
+bool AccountSecurity::canCall() const
+{
+    return m_api && m_sessions && m_sessions->isActive();
+}
 
 void AccountSecurity::clear()
 {
@@ -65,23 +67,28 @@ void AccountSecurity::createApiKey(const QString &name)
     }
     emit busyDelta(+1);
     // The secret exists only in this answer: it goes to the signal and nowhere else.
-    m_api->send(endpoints::createApiKey(clean, endpoints::newIdempotencyKey()), this, [this](const ApiResult &result) {
-        emit busyDelta(-1);
-        if (!result.ok()) {
-            const ApiError &e = result.error;
-            emit apiKeyFailed(e.isTransient() ? tr("The key was not created because Clipshelf could not reach the "
-                                                   "service. Try again when you are online.")
-                                              : e.fields.isEmpty() ? e.message : e.fields.constFirst().message);
-            return;
-        }
-        ApiKeyInfo key = ApiKeyInfo::fromJson(result.json());
-        const QString secret = std::exchange(key.secret, QString());
-        QList<ApiKeyInfo> keys = m_apiKeys->keys();
-        keys.prepend(key);
-        m_apiKeys->setKeys(keys);
-        emit apiKeyCreated(key.name, secret);
-        reloadActivity();
-    });
+    m_api->send(
+        endpoints::createApiKey(clean, endpoints::newIdempotencyKey()), this,
+        [this](const ApiResult &result) {
+            emit busyDelta(-1);
+            if (!result.ok()) {
+                const ApiError &e = result.error;
+                emit apiKeyFailed(
+                    e.isTransient()
+                        ? tr("The key was not created because Clipshelf could not reach the "
+                             "service. Try again when you are online.")
+                    : e.fields.isEmpty() ? e.message
+                                         : e.fields.constFirst().message);
+                return;
+            }
+            ApiKeyInfo key = ApiKeyInfo::fromJson(result.json());
+            const QString secret = std::exchange(key.secret, QString());
+            QList<ApiKeyInfo> keys = m_apiKeys->keys();
+            keys.prepend(key);
+            m_apiKeys->setKeys(keys);
+            emit apiKeyCreated(key.name, secret);
+            reloadActivity();
+        });
 }
 
 void AccountSecurity::revokeApiKey(const QString &id)
@@ -93,7 +100,7 @@ void AccountSecurity::revokeApiKey(const QString &id)
     emit busyDelta(+1);
     m_api->send(endpoints::revokeApiKey(id), this, [this, id](const ApiResult &result) {
         emit busyDelta(-1);
-        if (result.ok() || result.error.kind == ApiError::NotFound) {   // 404: already gone
+        if (result.ok() || result.error.kind == ApiError::NotFound) { // 404: already gone
             m_apiKeys->remove(id);
             emit apiKeyRevoked(id);
             reloadActivity();

@@ -20,12 +20,17 @@ QVariant ActivityListModel::data(const QModelIndex &index, int role) const
         return {};
     const ActivityEvent &e = m_events.at(index.row());
     switch (role) {
-    case EventIdRole: return e.id;
-    case KindRole: return e.kind;
-    case AtRole: return e.at;
+    case EventIdRole:
+        return e.id;
+    case KindRole:
+        return e.kind;
+    case AtRole:
+        return e.at;
     case Qt::DisplayRole:
-    case DetailRole: return e.detail;
-    default: return {};
+    case DetailRole:
+        return e.detail;
+    default:
+        return {};
     }
 }
 

@@ -11,8 +11,11 @@ int ApiKeyListModel::rowCount(const QModelIndex &parent) const
 
 QHash<int, QByteArray> ApiKeyListModel::roleNames() const
 {
-    return {{KeyIdRole, "keyId"}, {NameRole, "name"}, {PrefixRole, "prefix"},
-            {CreatedAtRole, "createdAt"}, {LastUsedAtRole, "lastUsedAt"}};
+    return {{KeyIdRole, "keyId"},
+            {NameRole, "name"},
+            {PrefixRole, "prefix"},
+            {CreatedAtRole, "createdAt"},
+            {LastUsedAtRole, "lastUsedAt"}};
 }
 
 QVariant ApiKeyListModel::data(const QModelIndex &index, int role) const
@@ -21,13 +24,19 @@ QVariant ApiKeyListModel::data(const QModelIndex &index, int role) const
         return {};
     const ApiKeyInfo &k = m_keys.at(index.row());
     switch (role) {
-    case KeyIdRole: return k.id;
+    case KeyIdRole:
+        return k.id;
     case Qt::DisplayRole:
-    case NameRole: return k.name;
-    case PrefixRole: return k.prefix;
-    case CreatedAtRole: return k.createdAt;
-    case LastUsedAtRole: return k.lastUsedAt;
-    default: return {};
+    case NameRole:
+        return k.name;
+    case PrefixRole:
+        return k.prefix;
+    case CreatedAtRole:
+        return k.createdAt;
+    case LastUsedAtRole:
+        return k.lastUsedAt;
+    default:
+        return {};
     }
 }
 

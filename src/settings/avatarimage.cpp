@@ -9,7 +9,10 @@ namespace clipshelf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("clipshelf::AvatarImage", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("clipshelf::AvatarImage", text);
+}
 
 QByteArray encode(const QImage &image, const char *format, int quality)
 {
@@ -22,7 +25,8 @@ QByteArray encode(const QImage &image, const char *format, int quality)
 
 } // namespace
 
-std::optional<PreparedAvatar> AvatarImage::prepare(const QString &path, QString *message, Encoding encoding)
+std::optional<PreparedAvatar> AvatarImage::prepare(const QString &path, QString *message,
+                                                   Encoding encoding)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -37,16 +41,18 @@ std::optional<PreparedAvatar> AvatarImage::prepare(const QString &path, QString 
     return prepare(file.readAll(), message, encoding);
 }
 
-std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QString *message, Encoding encoding)
+std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QString *message,
+                                                   Encoding encoding)
 {
     QBuffer buffer;
     buffer.setData(data);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
-    reader.setAutoTransform(true);   // photos keep their EXIF orientation
+    reader.setAutoTransform(true); // photos keep their EXIF orientation
     const QSize size = reader.size();
     if (size.isValid() && qint64(size.width()) * size.height() > 100LL * 1000 * 1000) {
-        *message = tr("The picture is too large (%1 × %2 pixels).").arg(size.width()).arg(size.height());
+        *message =
+            tr("The picture is too large (%1 × %2 pixels).").arg(size.width()).arg(size.height());
         return std::nullopt;
     }
     bool keepJpeg = encoding == Encoding::KeepJpeg && reader.format().toLower() == "jpeg";
@@ -65,8 +71,9 @@ std::optional<PreparedAvatar> AvatarImage::prepare(const QByteArray &data, QStri
         avatar.contentType = "image/png";
     }
     // PNG keeps transparency; photos may need JPEG to fit the limit.
-    for (int quality = 90; (keepJpeg || avatar.bytes.size() > kMaxBytes) && quality >= 30; quality -= 15) {
-        keepJpeg = false;   // from here on, only the size decides
+    for (int quality = 90; (keepJpeg || avatar.bytes.size() > kMaxBytes) && quality >= 30;
+         quality -= 15) {
+        keepJpeg = false; // from here on, only the size decides
         avatar.bytes = encode(image.convertToFormat(QImage::Format_RGB32), "JPEG", quality);
         avatar.contentType = "image/jpeg";
     }

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QImage>
 #include <QString>
-
-#include <optional>
 
 namespace clipshelf {
 
@@ -12,8 +11,8 @@ namespace clipshelf {
 struct PreparedAvatar
 {
     QByteArray bytes;
-    QByteArray contentType;   ///< "image/png" or "image/jpeg"
-    QImage image;             ///< the scaled image, for the preview
+    QByteArray contentType; ///< "image/png" or "image/jpeg"
+    QImage image;           ///< the scaled image, for the preview
 };
 
 /// Turns a local image file into an avatar the API accepts (scaled on the client),
@@ -26,8 +25,8 @@ public:
 
     /// How the scaled picture is encoded.
     enum class Encoding {
-        Png,        ///< PNG, or JPEG when PNG would be too large (the app)
-        KeepJpeg,   ///< the same, but a JPEG stays a JPEG (the CLI promises so)
+        Png,      ///< PNG, or JPEG when PNG would be too large (the app)
+        KeepJpeg, ///< the same, but a JPEG stays a JPEG (the CLI promises so)
     };
 
     /// Reads \a path (any format Qt reads, EXIF orientation applied), scales it down

@@ -2,31 +2,36 @@
 
 #include "auth/sessionmanager.h"
 #include "core/logging.h"
-#include "sync/outboxreplayer.h"
 #include "settings/settingsedits.h"
 #include "settings/userpreferences.h"
 #include "storage/librarycache.h"
-
+#include "sync/outboxreplayer.h"
 
 namespace clipshelf {
 
-SettingsController::SettingsController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
+SettingsController::SettingsController(ApiClient *api, SessionManager *sessions,
+                                       LibraryCache *cache, Outbox *outbox,
                                        OutboxReplayer *replayer, QObject *parent)
-    : QObject(parent), m_api(api), m_sessions(sessions), m_cache(cache), m_outbox(outbox), m_replayer(replayer),
-      m_security(new AccountSecurity(api, sessions, this)),
+    : QObject(parent), m_api(api), m_sessions(sessions), m_cache(cache), m_outbox(outbox),
+      m_replayer(replayer), m_security(new AccountSecurity(api, sessions, this)),
       m_profile(new AccountProfile(api, cache, outbox, replayer, this)),
-      m_preferences(new UserPreferences(api, cache, outbox, replayer, [this] { return owner(); }, this))
+      m_preferences(new UserPreferences(
+          api, cache, outbox, replayer, [this] { return owner(); }, this))
 {
-    connect(m_preferences, &UserPreferences::displayNameChanged, this, &SettingsController::displayNameChanged);
+    connect(m_preferences, &UserPreferences::displayNameChanged, this,
+            &SettingsController::displayNameChanged);
     connect(m_preferences, &UserPreferences::themeChanged, this, &SettingsController::themeChanged);
-    connect(m_preferences, &UserPreferences::languageChanged, this, &SettingsController::languageChanged);
-    connect(m_preferences, &UserPreferences::notificationsChanged, this, &SettingsController::notificationsChanged);
+    connect(m_preferences, &UserPreferences::languageChanged, this,
+            &SettingsController::languageChanged);
+    connect(m_preferences, &UserPreferences::notificationsChanged, this,
+            &SettingsController::notificationsChanged);
     connect(m_preferences, &UserPreferences::message, this, &SettingsController::setMessage);
     connect(m_preferences, &UserPreferences::busyDelta, this, &SettingsController::busyDelta);
     connect(m_preferences, &UserPreferences::reloaded, this, &SettingsController::reloaded);
     connect(m_preferences, &UserPreferences::reloadWanted, this, &SettingsController::reload);
     connect(m_profile, &AccountProfile::profileChanged, this, &SettingsController::profileChanged);
-    connect(m_profile, &AccountProfile::avatarUrlChanged, this, &SettingsController::avatarUrlChanged);
+    connect(m_profile, &AccountProfile::avatarUrlChanged, this,
+            &SettingsController::avatarUrlChanged);
     connect(m_profile, &AccountProfile::busyDelta, this, &SettingsController::busyDelta);
     connect(m_security, &AccountSecurity::apiKeyCreated, this, &SettingsController::apiKeyCreated);
     connect(m_security, &AccountSecurity::apiKeyFailed, this, &SettingsController::apiKeyFailed);
@@ -36,15 +41,19 @@ SettingsController::SettingsController(ApiClient *api, SessionManager *sessions,
     connect(replayer, &OutboxReplayer::entrySucceeded, this, &SettingsController::onEntrySucceeded);
     connect(replayer, &OutboxReplayer::entryRejected, this, &SettingsController::onEntryRejected);
     connect(replayer, &OutboxReplayer::backOnline, this, &SettingsController::reload);
-    connect(replayer, &OutboxReplayer::entryDeferred, this, [this](const OutboxEntry &entry, const ApiError &) {
-        if (entry.kind == OutboxEntry::PutAvatar || entry.kind == OutboxEntry::DeleteAvatar)
-            busyDelta(m_busy > 0 ? -1 : 0);   // it waits in the outbox
-    });
+    connect(replayer, &OutboxReplayer::entryDeferred, this,
+            [this](const OutboxEntry &entry, const ApiError &) {
+                if (entry.kind == OutboxEntry::PutAvatar || entry.kind == OutboxEntry::DeleteAvatar)
+                    busyDelta(m_busy > 0 ? -1 : 0); // it waits in the outbox
+            });
     connect(outbox, &Outbox::changed, this, &SettingsController::pendingChangesChanged);
     connect(sessions, &SessionManager::sessionChanged, this, &SettingsController::onSessionChanged);
 }
 
-const UserSettings &SettingsController::settings() const { return m_preferences->shown(); }
+const UserSettings &SettingsController::settings() const
+{
+    return m_preferences->shown();
+}
 
 QString SettingsController::owner() const
 {
@@ -82,8 +91,8 @@ void SettingsController::onSessionChanged()
     const QString sub = m_sessions->session().profile.subject;
     if (sub == m_owner) {
         if (!m_preferences->serverLoaded())
-            reload();   // the session was restored after the cache was shown
-        return;         // else: a token refresh
+            reload(); // the session was restored after the cache was shown
+        return;       // else: a token refresh
     }
     setOwner(sub);
     m_preferences->clear();
@@ -128,7 +137,10 @@ void SettingsController::setMessage(const QString &message)
     emit messageChanged();
 }
 
-void SettingsController::clearMessage() { setMessage({}); }
+void SettingsController::clearMessage()
+{
+    setMessage({});
+}
 
 void SettingsController::reload()
 {
@@ -140,22 +152,37 @@ void SettingsController::reload()
     reloadActivity();
 }
 
-void SettingsController::reloadActivity() { m_security->reloadActivity(); }
+void SettingsController::reloadActivity()
+{
+    m_security->reloadActivity();
+}
 
 // --- changes -------------------------------------------------------------------
 
-void SettingsController::setDisplayName(const QString &name) { m_preferences->apply(settingsedits::displayName(name, settings())); }
+void SettingsController::setDisplayName(const QString &name)
+{
+    m_preferences->apply(settingsedits::displayName(name, settings()));
+}
 
-void SettingsController::setTheme(const QString &theme) { m_preferences->apply(settingsedits::theme(theme, settings())); }
+void SettingsController::setTheme(const QString &theme)
+{
+    m_preferences->apply(settingsedits::theme(theme, settings()));
+}
 
 void SettingsController::setLanguage(const QString &language)
 {
     m_preferences->apply(settingsedits::language(language, settings()));
 }
 
-void SettingsController::setNotification(const QString &key, bool on) { m_preferences->apply(settingsedits::notification(key, on)); }
+void SettingsController::setNotification(const QString &key, bool on)
+{
+    m_preferences->apply(settingsedits::notification(key, on));
+}
 
-QVariantMap SettingsController::prepareAvatar(const QUrl &localFile) { return m_profile->prepare(localFile); }
+QVariantMap SettingsController::prepareAvatar(const QUrl &localFile)
+{
+    return m_profile->prepare(localFile);
+}
 
 void SettingsController::uploadPreparedAvatar()
 {
@@ -164,11 +191,20 @@ void SettingsController::uploadPreparedAvatar()
         setMessage(problem);
 }
 
-void SettingsController::removeAvatar() { m_profile->remove(owner()); }
+void SettingsController::removeAvatar()
+{
+    m_profile->remove(owner());
+}
 
-void SettingsController::createApiKey(const QString &name) { m_security->createApiKey(name); }
+void SettingsController::createApiKey(const QString &name)
+{
+    m_security->createApiKey(name);
+}
 
-void SettingsController::revokeApiKey(const QString &id) { m_security->revokeApiKey(id); }
+void SettingsController::revokeApiKey(const QString &id)
+{
+    m_security->revokeApiKey(id);
+}
 
 void SettingsController::onEntrySucceeded(const OutboxEntry &entry, const ApiResult &result)
 {

@@ -47,8 +47,8 @@ class SettingsController : public QObject
     Q_PROPERTY(QAbstractListModel *activity READ activity CONSTANT)
 
 public:
-    SettingsController(ApiClient *api, SessionManager *sessions, LibraryCache *cache, Outbox *outbox,
-                       OutboxReplayer *replayer, QObject *parent = nullptr);
+    SettingsController(ApiClient *api, SessionManager *sessions, LibraryCache *cache,
+                       Outbox *outbox, OutboxReplayer *replayer, QObject *parent = nullptr);
 
     QString displayName() const { return settings().displayName; }
     QString email() const { return m_profile->me().email; }
@@ -125,8 +125,8 @@ private:
     LibraryCache *m_cache;
     QPointer<Outbox> m_outbox;
     QPointer<OutboxReplayer> m_replayer;
-    AccountSecurity *m_security;   ///< API keys and activity
-    AccountProfile *m_profile;     ///< who the user is, and their picture
+    AccountSecurity *m_security;    ///< API keys and activity
+    AccountProfile *m_profile;      ///< who the user is, and their picture
     UserPreferences *m_preferences; ///< display name, theme, language, notifications
     QString m_owner;                ///< whose settings are shown
     int m_busy = 0;

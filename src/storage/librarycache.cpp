@@ -24,7 +24,8 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        qCWarning(lcStorage) << "Could not write" << QFileInfo(path).fileName() << file.errorString();
+        qCWarning(lcStorage) << "Could not write" << QFileInfo(path).fileName()
+                             << file.errorString();
         return false;
     }
     return true;
@@ -45,18 +46,24 @@ const QString kAvatarPattern = QStringLiteral("avatar-*.img");
 LibraryCache::LibraryCache(const QString &directory)
     : m_dir(directory), m_writer(std::make_unique<QThreadPool>())
 {
-    m_writer->setMaxThreadCount(1);   // one writer: the files are written in order
+    m_writer->setMaxThreadCount(1); // one writer: the files are written in order
 }
 
-LibraryCache::~LibraryCache() { waitForWrites(); }
+LibraryCache::~LibraryCache()
+{
+    waitForWrites();
+}
 
 QString LibraryCache::defaultDirectory(const QString &profile)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/') + profile
-           + QStringLiteral("/cache");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/') +
+           profile + QStringLiteral("/cache");
 }
 
-QString LibraryCache::filePath(const QString &name) const { return m_dir + QLatin1Char('/') + name; }
+QString LibraryCache::filePath(const QString &name) const
+{
+    return m_dir + QLatin1Char('/') + name;
+}
 
 QJsonObject LibraryCache::readState() const
 {
@@ -71,14 +78,17 @@ void LibraryCache::writeState(const QJsonObject &state) const
     writeFileAtomically(filePath(kStateFile), QJsonDocument(state).toJson(QJsonDocument::Compact));
 }
 
-QString LibraryCache::ownerSub() const { return readState().value(QLatin1String("owner_sub")).toString(); }
+QString LibraryCache::ownerSub() const
+{
+    return readState().value(QLatin1String("owner_sub")).toString();
+}
 
 void LibraryCache::setOwnerSub(const QString &sub)
 {
     if (ownerSub() == sub)
         return;
     if (!ownerSub().isEmpty())
-        clear();   // another user's data never mixes with this one's
+        clear(); // another user's data never mixes with this one's
     writeState(QJsonObject{{QStringLiteral("owner_sub"), sub}});
 }
 
@@ -95,15 +105,22 @@ LibraryCache::LibraryState LibraryCache::libraryState() const
 void LibraryCache::setLibraryState(const LibraryState &state)
 {
     QJsonObject s = readState();
-    s.insert(QStringLiteral("library"), QJsonObject{{QStringLiteral("next_cursor"), state.nextCursor},
-                                                    {QStringLiteral("complete"), state.complete},
-                                                    {QStringLiteral("count"), state.count}});
+    s.insert(QStringLiteral("library"),
+             QJsonObject{{QStringLiteral("next_cursor"), state.nextCursor},
+                         {QStringLiteral("complete"), state.complete},
+                         {QStringLiteral("count"), state.count}});
     writeState(s);
 }
 
-QByteArray LibraryCache::readLibraryJson() const { return readFile(filePath(kLibraryFile)); }
+QByteArray LibraryCache::readLibraryJson() const
+{
+    return readFile(filePath(kLibraryFile));
+}
 
-QString LibraryCache::libraryFilePath() const { return filePath(kLibraryFile); }
+QString LibraryCache::libraryFilePath() const
+{
+    return filePath(kLibraryFile);
+}
 
 void LibraryCache::writeLibraryAsync(std::function<QByteArray()> produce)
 {
@@ -111,7 +128,10 @@ void LibraryCache::writeLibraryAsync(std::function<QByteArray()> produce)
     m_writer->start([path, produce = std::move(produce)] { writeFileAtomically(path, produce()); });
 }
 
-void LibraryCache::waitForWrites() { m_writer->waitForDone(); }
+void LibraryCache::waitForWrites()
+{
+    m_writer->waitForDone();
+}
 
 QList<TagCount> LibraryCache::tags() const
 {
@@ -122,7 +142,8 @@ void LibraryCache::setTags(const QList<TagCount> &tags)
 {
     QJsonArray list;
     for (const TagCount &t : tags)
-        list.append(QJsonObject{{QStringLiteral("name"), t.name}, {QStringLiteral("count"), t.count}});
+        list.append(
+            QJsonObject{{QStringLiteral("name"), t.name}, {QStringLiteral("count"), t.count}});
     QJsonObject s = readState();
     s.insert(QStringLiteral("tags"), list);
     writeState(s);
@@ -156,12 +177,13 @@ std::optional<UserInfo> LibraryCache::me() const
 void LibraryCache::setMe(const UserInfo &me)
 {
     QJsonObject s = readState();
-    s.insert(QStringLiteral("me"), QJsonObject{{QStringLiteral("id"), double(me.id)},
-                                               {QStringLiteral("sub"), me.sub},
-                                               {QStringLiteral("email"), me.email},
-                                               {QStringLiteral("name"), me.name},
-                                               {QStringLiteral("avatar_url"), me.avatarUrl},
-                                               {QStringLiteral("created_at"), formatApiTime(me.createdAt)}});
+    s.insert(QStringLiteral("me"),
+             QJsonObject{{QStringLiteral("id"), double(me.id)},
+                         {QStringLiteral("sub"), me.sub},
+                         {QStringLiteral("email"), me.email},
+                         {QStringLiteral("name"), me.name},
+                         {QStringLiteral("avatar_url"), me.avatarUrl},
+                         {QStringLiteral("created_at"), formatApiTime(me.createdAt)}});
     writeState(s);
 }
 
@@ -178,7 +200,9 @@ QString LibraryCache::writeAvatar(const QByteArray &image)
         QFile::remove(filePath(old));
     if (image.isEmpty())
         return {};
-    const QString path = filePath(QStringLiteral("avatar-%1.img").arg(QDateTime::currentMSecsSinceEpoch(), 15, 10, QLatin1Char('0')));
+    const QString path =
+        filePath(QStringLiteral("avatar-%1.img")
+                     .arg(QDateTime::currentMSecsSinceEpoch(), 15, 10, QLatin1Char('0')));
     return writeFileAtomically(path, image) ? path : QString();
 }
 

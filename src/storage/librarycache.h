@@ -2,15 +2,14 @@
 
 #include "api/apitypes.h"
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
 #include <QJsonObject>
 #include <QString>
-
-#include <functional>
-#include <memory>
-#include <optional>
 
 class QThreadPool;
 
@@ -23,10 +22,10 @@ namespace clipshelf {
  *
  * Layout under directory() (default: AppDataLocation/<profile>/cache):
  *   library.json  the videos as a GET /videos body ({"videos":[…],"count":n,"next_cursor":…})
- *   state.json    {"owner_sub", "library": {"next_cursor","complete","count"}, "tags", "settings", "me"}
- *   avatar-<ms>.img the user's avatar as last downloaded (a new name per image)
- * Every write is atomic (QSaveFile); large writes run on one background
- * thread, in order, so the UI thread never waits for the disk.
+ *   state.json    {"owner_sub", "library": {"next_cursor","complete","count"}, "tags", "settings",
+ * "me"} avatar-<ms>.img the user's avatar as last downloaded (a new name per image) Every write is
+ * atomic (QSaveFile); large writes run on one background thread, in order, so the UI thread never
+ * waits for the disk.
  */
 class LibraryCache
 {
@@ -51,7 +50,7 @@ public:
     {
         QString nextCursor;
         bool complete = false;
-        int count = 0;            ///< the server's count of the whole library
+        int count = 0; ///< the server's count of the whole library
     };
     LibraryState libraryState() const;
     void setLibraryState(const LibraryState &state);
@@ -68,7 +67,7 @@ public:
     QList<TagCount> tags() const;
     void setTags(const QList<TagCount> &tags);
 
-    std::optional<UserSettings> settings() const;   ///< with its ETag (not a secret)
+    std::optional<UserSettings> settings() const; ///< with its ETag (not a secret)
     void setSettings(const UserSettings &settings);
 
     std::optional<UserInfo> me() const;
@@ -89,7 +88,7 @@ private:
 
     QString m_dir;
     std::unique_ptr<QThreadPool> m_writer;
-    mutable std::optional<QJsonObject> m_state;   ///< state.json, read once
+    mutable std::optional<QJsonObject> m_state; ///< state.json, read once
 };
 
 /**
@@ -115,9 +114,9 @@ public:
 private:
     QFile m_file;
     uchar *m_map = nullptr;
-    QByteArray m_copy;               ///< when mapping failed
+    QByteArray m_copy; ///< when mapping failed
     QByteArrayView m_bytes;
-    qsizetype m_released = 0;        ///< bytes from the start already released
+    qsizetype m_released = 0; ///< bytes from the start already released
 };
 
 } // namespace clipshelf

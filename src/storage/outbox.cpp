@@ -2,6 +2,7 @@
 
 #include "storage/storagelogging.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -9,8 +10,6 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
-
-#include <algorithm>
 
 namespace clipshelf {
 
@@ -20,9 +19,9 @@ const QString kFile = QStringLiteral("outbox.sqlite");
 
 Outbox::Outbox(const QString &directory, QObject *parent)
     : QObject(parent), m_dir(directory),
-      m_connection(QStringLiteral("clipshelf-outbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+      m_connection(QStringLiteral("clipshelf-outbox-") +
+                   QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
 
 Outbox::~Outbox()
 {
@@ -34,10 +33,14 @@ Outbox::~Outbox()
 
 QString Outbox::defaultDirectory(const QString &profile)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/') + profile;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/') +
+           profile;
 }
 
-QString Outbox::filePath() const { return m_dir + QLatin1Char('/') + kFile; }
+QString Outbox::filePath() const
+{
+    return m_dir + QLatin1Char('/') + kFile;
+}
 
 bool Outbox::open(QString *error)
 {
@@ -57,16 +60,16 @@ bool Outbox::open(QString *error)
     }
     // Every change is committed before enqueue() returns: durable across crashes and SIGKILL.
     // Several processes of one profile may share the file, so wait for locks a while.
-    m_open = exec(QStringLiteral("PRAGMA busy_timeout = 5000"))
-             && exec(QStringLiteral("PRAGMA journal_mode = WAL"))
-             && exec(QStringLiteral("PRAGMA synchronous = FULL"))
-             && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outbox ("
-                                    " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                                    " kind INTEGER NOT NULL, state INTEGER NOT NULL,"
-                                    " owner_sub TEXT NOT NULL, video_id INTEGER NOT NULL DEFAULT 0,"
-                                    " payload TEXT NOT NULL, blob BLOB, idempotency_key TEXT,"
-                                    " created_ms INTEGER NOT NULL)"))
-             && reload();
+    m_open = exec(QStringLiteral("PRAGMA busy_timeout = 5000")) &&
+             exec(QStringLiteral("PRAGMA journal_mode = WAL")) &&
+             exec(QStringLiteral("PRAGMA synchronous = FULL")) &&
+             exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outbox ("
+                                 " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                 " kind INTEGER NOT NULL, state INTEGER NOT NULL,"
+                                 " owner_sub TEXT NOT NULL, video_id INTEGER NOT NULL DEFAULT 0,"
+                                 " payload TEXT NOT NULL, blob BLOB, idempotency_key TEXT,"
+                                 " created_ms INTEGER NOT NULL)")) &&
+             reload();
     if (!m_open && error)
         *error = db.lastError().text();
     return m_open;
@@ -99,8 +102,9 @@ bool Outbox::exec(const QString &sql, const QVariantList &binds)
 bool Outbox::reload()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!q.exec(QStringLiteral("SELECT seq, kind, state, owner_sub, video_id, payload, blob, idempotency_key,"
-                               " created_ms FROM outbox ORDER BY seq")))
+    if (!q.exec(QStringLiteral(
+            "SELECT seq, kind, state, owner_sub, video_id, payload, blob, idempotency_key,"
+            " created_ms FROM outbox ORDER BY seq")))
         return false;
     QList<OutboxEntry> entries;
     while (q.next()) {
@@ -142,14 +146,16 @@ bool Outbox::enqueue(OutboxEntry &entry)
         return false;
     }
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO outbox (kind, state, owner_sub, video_id, payload, blob, idempotency_key,"
-                             " created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (kind, state, owner_sub, video_id, payload, blob, idempotency_key,"
+        " created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(int(entry.kind));
     q.addBindValue(int(entry.state));
     q.addBindValue(entry.ownerSub);
     q.addBindValue(entry.videoId);
     q.addBindValue(QJsonDocument(entry.payload).toJson(QJsonDocument::Compact));
-    q.addBindValue(entry.blob.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(entry.blob));
+    q.addBindValue(entry.blob.isNull() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                       : QVariant(entry.blob));
     q.addBindValue(entry.idempotencyKey);
     q.addBindValue(entry.createdAt.toMSecsSinceEpoch());
     if (!q.exec()) {
@@ -161,8 +167,9 @@ bool Outbox::enqueue(OutboxEntry &entry)
     entry.seq = q.lastInsertId().toLongLong();
     if (setsLocalId) {
         entry.videoId = entry.localId();
-        if (!exec(QStringLiteral("UPDATE outbox SET video_id = ? WHERE seq = ?"), {entry.videoId, entry.seq})
-            || !db.commit()) {
+        if (!exec(QStringLiteral("UPDATE outbox SET video_id = ? WHERE seq = ?"),
+                  {entry.videoId, entry.seq}) ||
+            !db.commit()) {
             qCWarning(lcStorage) << "Outbox: could not store a change:" << db.lastError().text();
             db.rollback();
             entry.videoId = 0;
@@ -176,9 +183,11 @@ bool Outbox::enqueue(OutboxEntry &entry)
 
 bool Outbox::update(const OutboxEntry &entry)
 {
-    const bool ok = exec(QStringLiteral("UPDATE outbox SET state = ?, video_id = ?, payload = ?, blob = ? WHERE seq = ?"),
-                         {int(entry.state), entry.videoId, QJsonDocument(entry.payload).toJson(QJsonDocument::Compact),
-                          entry.blob, entry.seq});
+    const bool ok =
+        exec(QStringLiteral(
+                 "UPDATE outbox SET state = ?, video_id = ?, payload = ?, blob = ? WHERE seq = ?"),
+             {int(entry.state), entry.videoId,
+              QJsonDocument(entry.payload).toJson(QJsonDocument::Compact), entry.blob, entry.seq});
     if (!ok)
         return false;
     for (OutboxEntry &e : m_entries) {
@@ -205,7 +214,8 @@ bool Outbox::remove(qint64 seq)
 
 bool Outbox::retarget(qint64 fromVideoId, qint64 toVideoId)
 {
-    if (!exec(QStringLiteral("UPDATE outbox SET video_id = ? WHERE video_id = ?"), {toVideoId, fromVideoId}))
+    if (!exec(QStringLiteral("UPDATE outbox SET video_id = ? WHERE video_id = ?"),
+              {toVideoId, fromVideoId}))
         return false;
     for (OutboxEntry &e : m_entries)
         if (e.videoId == fromVideoId)
@@ -216,10 +226,10 @@ bool Outbox::retarget(qint64 fromVideoId, qint64 toVideoId)
 
 bool Outbox::release(qint64 seq)
 {
-    const bool ok = seq == 0
-                        ? exec(QStringLiteral("UPDATE outbox SET state = ? WHERE state = ?"),
-                               {int(OutboxEntry::Waiting), int(OutboxEntry::Held)})
-                        : exec(QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"), {int(OutboxEntry::Waiting), seq});
+    const bool ok = seq == 0 ? exec(QStringLiteral("UPDATE outbox SET state = ? WHERE state = ?"),
+                                    {int(OutboxEntry::Waiting), int(OutboxEntry::Held)})
+                             : exec(QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"),
+                                    {int(OutboxEntry::Waiting), seq});
     if (!ok)
         return false;
     for (OutboxEntry &e : m_entries)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -7,39 +8,41 @@
 #include <QObject>
 #include <QString>
 
-#include <optional>
-
 namespace clipshelf {
 
 /// One change the server has not confirmed yet.
 struct OutboxEntry
 {
     enum Kind {
-        AddVideo,        ///< payload: VideoDraft JSON (url, title, notes, tags)
-        EditVideo,       ///< payload: {"patch": {title?, notes?, tags?}}
-        DeleteVideo,     ///< payload: {"title": "…"} for messages
-        PatchSettings,   ///< payload: {"patch": {…}} (JSON merge patch)
-        PutAvatar,       ///< blob: the image; payload: {"content_type": "image/png"}
+        AddVideo,      ///< payload: VideoDraft JSON (url, title, notes, tags)
+        EditVideo,     ///< payload: {"patch": {title?, notes?, tags?}}
+        DeleteVideo,   ///< payload: {"title": "…"} for messages
+        PatchSettings, ///< payload: {"patch": {…}} (JSON merge patch)
+        PutAvatar,     ///< blob: the image; payload: {"content_type": "image/png"}
         DeleteAvatar,
     };
     enum State {
-        Waiting,         ///< to be sent, in seq order
-        Held,            ///< a delete inside its undo window: not sent until released
+        Waiting, ///< to be sent, in seq order
+        Held,    ///< a delete inside its undo window: not sent until released
     };
 
-    qint64 seq = 0;                 ///< order of the changes, assigned by enqueue()
+    qint64 seq = 0; ///< order of the changes, assigned by enqueue()
     Kind kind = AddVideo;
     State state = Waiting;
-    QString ownerSub;               ///< whose change this is; never sent for anyone else
-    qint64 videoId = 0;             ///< target video; negative = the local id of a queued add (-seq of that add)
+    QString ownerSub; ///< whose change this is; never sent for anyone else
+    qint64 videoId =
+        0; ///< target video; negative = the local id of a queued add (-seq of that add)
     QJsonObject payload;
     QByteArray blob;
-    QString idempotencyKey;         ///< for AddVideo: created when the user pressed Add
+    QString idempotencyKey; ///< for AddVideo: created when the user pressed Add
     QDateTime createdAt;
 
     /// The local id shown for a queued AddVideo until the server assigns one.
     qint64 localId() const { return -seq; }
-    bool isVideoChange() const { return kind == AddVideo || kind == EditVideo || kind == DeleteVideo; }
+    bool isVideoChange() const
+    {
+        return kind == AddVideo || kind == EditVideo || kind == DeleteVideo;
+    }
 };
 
 /**
@@ -71,7 +74,8 @@ public:
     /// Stores a changed payload, blob, state or target of an existing entry.
     bool update(const OutboxEntry &entry);
     bool remove(qint64 seq);
-    /// Points every entry that targets \a fromVideoId at \a toVideoId (a queued add got its server id).
+    /// Points every entry that targets \a fromVideoId at \a toVideoId (a queued add got its server
+    /// id).
     bool retarget(qint64 fromVideoId, qint64 toVideoId);
     /// Releases held entries (undo windows over, or the app closes); \a seq 0 = all.
     bool release(qint64 seq = 0);

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 namespace clipshelf {
 
@@ -13,10 +12,10 @@ struct SecretResult
 {
     enum class Status {
         Ok,
-        NotFound,     ///< no such entry (also what a locked Secret Service answers to reads)
-        NoBackend,    ///< no keychain service is available on this machine/session
-        Locked,       ///< the keychain exists but is locked or access was denied
-        Error,        ///< anything else; message says what
+        NotFound,  ///< no such entry (also what a locked Secret Service answers to reads)
+        NoBackend, ///< no keychain service is available on this machine/session
+        Locked,    ///< the keychain exists but is locked or access was denied
+        Error,     ///< anything else; message says what
     };
     Status status = Status::Ok;
     /// Plain-words explanation for the user (never contains the secret).
@@ -24,7 +23,10 @@ struct SecretResult
 
     bool ok() const { return status == Status::Ok; }
     /// True when the keychain itself is unusable (as opposed to a missing entry).
-    bool backendUnavailable() const { return status == Status::NoBackend || status == Status::Locked; }
+    bool backendUnavailable() const
+    {
+        return status == Status::NoBackend || status == Status::Locked;
+    }
 };
 
 /**

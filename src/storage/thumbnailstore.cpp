@@ -1,7 +1,6 @@
 #include "storage/thumbnailstore.h"
 
 #include "core/boundedreply.h"
-
 #include "core/youtubeurl.h"
 #include "storage/storagelogging.h"
 
@@ -22,20 +21,21 @@ constexpr qint64 kMaxBytes = limits::kThumbnailBytes;
 constexpr int kTimeoutMs = 20'000;
 } // namespace
 
-ThumbnailStore::ThumbnailStore(const QString &directory, QNetworkAccessManager *nam, QObject *parent)
-    : QObject(parent), m_dir(directory), m_nam(nam), m_base(QStringLiteral("https://img.youtube.com/vi"))
-{
-}
+ThumbnailStore::ThumbnailStore(const QString &directory, QNetworkAccessManager *nam,
+                               QObject *parent)
+    : QObject(parent), m_dir(directory), m_nam(nam),
+      m_base(QStringLiteral("https://img.youtube.com/vi"))
+{}
 
 QString ThumbnailStore::defaultDirectory(const QString &profile)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QLatin1Char('/') + profile
-           + QStringLiteral("/thumbnails");
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QLatin1Char('/') +
+           profile + QStringLiteral("/thumbnails");
 }
 
 QString ThumbnailStore::cachedPath(const QString &youtubeId) const
 {
-    if (!YoutubeUrl::isValidId(youtubeId))   // also keeps paths inside the directory
+    if (!YoutubeUrl::isValidId(youtubeId)) // also keeps paths inside the directory
         return {};
     const QString path = m_dir + QLatin1Char('/') + youtubeId + QStringLiteral(".jpg");
     return QFile::exists(path) ? path : QString();
@@ -44,7 +44,9 @@ QString ThumbnailStore::cachedPath(const QString &youtubeId) const
 void ThumbnailStore::request(const QString &youtubeId)
 {
     const QString cached = cachedPath(youtubeId);
-    auto later = [this](auto &&emitter) { QMetaObject::invokeMethod(this, emitter, Qt::QueuedConnection); };
+    auto later = [this](auto &&emitter) {
+        QMetaObject::invokeMethod(this, emitter, Qt::QueuedConnection);
+    };
     if (!cached.isEmpty()) {
         later([this, youtubeId, cached] { emit ready(youtubeId, cached); });
         return;
@@ -54,12 +56,15 @@ void ThumbnailStore::request(const QString &youtubeId)
         return;
     }
     const auto failedAt = m_failedAt.constFind(youtubeId);
-    if (failedAt != m_failedAt.constEnd() && failedAt->msecsTo(QDateTime::currentDateTimeUtc()) < m_retryAfterMs) {
-        later([this, youtubeId] { emit failed(youtubeId, tr("The thumbnail could not be loaded.")); });
+    if (failedAt != m_failedAt.constEnd() &&
+        failedAt->msecsTo(QDateTime::currentDateTimeUtc()) < m_retryAfterMs) {
+        later([this, youtubeId] {
+            emit failed(youtubeId, tr("The thumbnail could not be loaded."));
+        });
         return;
     }
     if (m_pending.contains(youtubeId))
-        return;   // ready()/failed() follow when the running download ends
+        return; // ready()/failed() follow when the running download ends
     m_pending.insert(youtubeId);
     m_queue.enqueue(youtubeId);
     startNext();
@@ -74,13 +79,15 @@ void ThumbnailStore::startNext()
         while (path.endsWith(QLatin1Char('/')))
             path.chop(1);
         url.setPath(path + QLatin1Char('/') + id + QStringLiteral("/hqdefault.jpg"));
-        QNetworkRequest request(url);   // deliberately no Authorization: another origin than the API
+        QNetworkRequest request(url); // deliberately no Authorization: another origin than the API
         request.setTransferTimeout(kTimeoutMs);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
         QNetworkReply *reply = m_nam->get(request);
         BoundedReply::bound(reply, kMaxBytes, limits::kThumbnailDeadlineMs);
         ++m_running;
-        connect(reply, &QNetworkReply::finished, this, [this, id, reply] { onFinished(id, reply); });
+        connect(reply, &QNetworkReply::finished, this,
+                [this, id, reply] { onFinished(id, reply); });
     }
 }
 
@@ -90,7 +97,8 @@ void ThumbnailStore::onFinished(const QString &youtubeId, QNetworkReply *reply)
     --m_running;
     m_pending.remove(youtubeId);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QByteArray bytes = reply->error() == QNetworkReply::NoError ? reply->read(kMaxBytes + 1) : QByteArray();
+    QByteArray bytes =
+        reply->error() == QNetworkReply::NoError ? reply->read(kMaxBytes + 1) : QByteArray();
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
@@ -108,7 +116,8 @@ void ThumbnailStore::onFinished(const QString &youtubeId, QNetworkReply *reply)
             message = tr("The thumbnail could not be stored.");
     }
     if (!message.isEmpty()) {
-        qCDebug(lcStorage) << "Thumbnail" << youtubeId << "failed:" << status << reply->errorString();
+        qCDebug(lcStorage) << "Thumbnail" << youtubeId << "failed:" << status
+                           << reply->errorString();
         m_failedAt.insert(youtubeId, QDateTime::currentDateTimeUtc());
         emit failed(youtubeId, message);
     } else {

@@ -43,7 +43,8 @@ public:
 
     /// The cached file of \a youtubeId, or "" when it is not on disk (or the id is not valid).
     QString cachedPath(const QString &youtubeId) const;
-    /// Emits ready() (at once, queued, when cached) or downloads and then emits ready() or failed().
+    /// Emits ready() (at once, queued, when cached) or downloads and then emits ready() or
+    /// failed().
     Q_INVOKABLE void request(const QString &youtubeId);
     /// Forgets recent failures (e.g. when the connection is back).
     void resetFailures() { m_failedAt.clear(); }
@@ -64,7 +65,7 @@ private:
     int m_retryAfterMs = 30'000;
     int m_running = 0;
     QQueue<QString> m_queue;
-    QSet<QString> m_pending;                 ///< queued or downloading
+    QSet<QString> m_pending; ///< queued or downloading
     QHash<QString, QDateTime> m_failedAt;
 };
 

@@ -14,8 +14,9 @@ namespace {
 
 bool isTransientOrEnded(const ApiError &e)
 {
-    return e.isTransient() || e.kind == ApiError::SessionEnded || e.kind == ApiError::Unauthorized
-           || e.kind == ApiError::Redirected || e.kind == ApiError::Tls;
+    return e.isTransient() || e.kind == ApiError::SessionEnded ||
+           e.kind == ApiError::Unauthorized || e.kind == ApiError::Redirected ||
+           e.kind == ApiError::Tls;
 }
 
 /// True when every field of \a patch already has that value in \a settings (a JSON merge patch).
@@ -35,7 +36,8 @@ bool alreadyApplied(const QJsonObject &patch, const QJsonObject &settings)
 
 } // namespace
 
-OutboxReplayer::OutboxReplayer(ApiClient *api, SessionManager *sessions, Outbox *outbox, QObject *parent)
+OutboxReplayer::OutboxReplayer(ApiClient *api, SessionManager *sessions, Outbox *outbox,
+                               QObject *parent)
     : QObject(parent), m_api(api), m_sessions(sessions), m_outbox(outbox)
 {
     m_retry.setSingleShot(true);
@@ -43,7 +45,8 @@ OutboxReplayer::OutboxReplayer(ApiClient *api, SessionManager *sessions, Outbox 
     m_probe.setSingleShot(true);
     connect(&m_probe, &QTimer::timeout, this, &OutboxReplayer::probe);
     connect(sessions, &SessionManager::sessionChanged, this, &OutboxReplayer::onSessionChanged);
-    connect(sessions, &SessionManager::connectionStateChanged, this, &OutboxReplayer::onConnectionChanged);
+    connect(sessions, &SessionManager::connectionStateChanged, this,
+            &OutboxReplayer::onConnectionChanged);
     m_sub = sessions->session().profile.subject;
     m_wasOnline = sessions->connectionState() == SessionManager::Online;
 }
@@ -57,8 +60,8 @@ void OutboxReplayer::setProbeIntervals(int firstMs, int maxMs)
 
 bool OutboxReplayer::canSendNow() const
 {
-    return m_sessions && m_sessions->isActive() && m_sessions->connectionState() == SessionManager::Online
-           && !m_retry.isActive();
+    return m_sessions && m_sessions->isActive() &&
+           m_sessions->connectionState() == SessionManager::Online && !m_retry.isActive();
 }
 
 void OutboxReplayer::onSessionChanged()
@@ -120,7 +123,7 @@ void OutboxReplayer::kick()
     if (m_stopped || m_inFlight || !m_outbox || !m_api || !m_sessions)
         return;
     if (!m_sessions->isActive())
-        return;   // waits for a session of m_sub
+        return; // waits for a session of m_sub
     if (m_sessions->connectionState() == SessionManager::Offline) {
         scheduleProbe();
         return;
@@ -158,9 +161,11 @@ ApiRequest OutboxReplayer::requestFor(const OutboxEntry &e) const
     case OutboxEntry::DeleteVideo:
         return endpoints::deleteVideo(e.videoId);
     case OutboxEntry::PatchSettings:
-        return endpoints::patchSettings(e.payload.value(QLatin1String("patch")).toObject(), m_settingsEtag);
+        return endpoints::patchSettings(e.payload.value(QLatin1String("patch")).toObject(),
+                                        m_settingsEtag);
     case OutboxEntry::PutAvatar:
-        return endpoints::putAvatar(e.blob, e.payload.value(QLatin1String("content_type")).toString().toLatin1());
+        return endpoints::putAvatar(
+            e.blob, e.payload.value(QLatin1String("content_type")).toString().toLatin1());
     case OutboxEntry::DeleteAvatar:
         return endpoints::deleteAvatar();
     }
@@ -185,18 +190,20 @@ void OutboxReplayer::send(const OutboxEntry &entry)
         return;
     }
     m_inFlight = entry.seq;
-    m_api->send(requestFor(entry), this, [this, entry](const ApiResult &result) { finish(entry, result); });
+    m_api->send(requestFor(entry), this,
+                [this, entry](const ApiResult &result) { finish(entry, result); });
 }
 
 void OutboxReplayer::finish(const OutboxEntry &entry, const ApiResult &result)
 {
     m_inFlight = 0;
-    if (!m_outbox->entry(entry.seq)) {   // removed meanwhile (e.g. discarded): nothing to report
+    if (!m_outbox->entry(entry.seq)) { // removed meanwhile (e.g. discarded): nothing to report
         kick();
         return;
     }
     const ApiError &error = result.error;
-    if (!error.isError() || (entry.kind == OutboxEntry::DeleteVideo && error.kind == ApiError::NotFound)) {
+    if (!error.isError() ||
+        (entry.kind == OutboxEntry::DeleteVideo && error.kind == ApiError::NotFound)) {
         if (entry.kind == OutboxEntry::PatchSettings) {
             m_settingsEtag = QString::fromLatin1(result.headers.value("etag"));
             emit settingsEtagChanged(m_settingsEtag);
@@ -213,8 +220,8 @@ void OutboxReplayer::finish(const OutboxEntry &entry, const ApiResult &result)
     }
     if (isTransientOrEnded(error)) {
         qCInfo(lcApi) << "Outbox: change" << entry.seq << "waits:" << error.message;
-        if (m_sessions->connectionState() == SessionManager::Online && error.kind != ApiError::SessionEnded
-            && error.kind != ApiError::Unauthorized) {
+        if (m_sessions->connectionState() == SessionManager::Online &&
+            error.kind != ApiError::SessionEnded && error.kind != ApiError::Unauthorized) {
             m_retry.start(error.retryAfterSeconds > 0
                               ? int(std::min<qint64>(qint64(error.retryAfterSeconds) * 1000,
                                                      qint64(kMaxRetryAfterSeconds) * 1000))
@@ -242,7 +249,8 @@ void OutboxReplayer::resolveSettingsConflict(const OutboxEntry &entry, const Api
         if (result.ok()) {
             m_settingsEtag = QString::fromLatin1(result.headers.value("etag"));
             emit settingsEtagChanged(m_settingsEtag);
-            if (alreadyApplied(entry.payload.value(QLatin1String("patch")).toObject(), result.json())) {
+            if (alreadyApplied(entry.payload.value(QLatin1String("patch")).toObject(),
+                               result.json())) {
                 m_outbox->remove(entry.seq);
                 emit entrySucceeded(entry, result);
                 kick();

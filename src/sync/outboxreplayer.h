@@ -30,7 +30,8 @@ class OutboxReplayer : public QObject
 {
     Q_OBJECT
 public:
-    OutboxReplayer(ApiClient *api, SessionManager *sessions, Outbox *outbox, QObject *parent = nullptr);
+    OutboxReplayer(ApiClient *api, SessionManager *sessions, Outbox *outbox,
+                   QObject *parent = nullptr);
 
     /// The subject whose entries are sent: the active session's, else the last one seen.
     QString ownerSub() const { return m_sub; }
@@ -46,7 +47,8 @@ public:
 
     /// First pause between /health probes while offline, and the longest (tests shorten them).
     void setProbeIntervals(int firstMs, int maxMs);
-    /// Sends nothing more (the app is shutting down: what waits stays in the outbox for the next start).
+    /// Sends nothing more (the app is shutting down: what waits stays in the outbox for the next
+    /// start).
     void stop();
 
 public slots:
@@ -79,8 +81,8 @@ private:
     QString m_sub;
     QString m_settingsEtag;
     qint64 m_inFlight = 0;
-    QTimer m_retry;            ///< after a transient failure while online
-    QTimer m_probe;            ///< while offline
+    QTimer m_retry; ///< after a transient failure while online
+    QTimer m_probe; ///< while offline
     int m_probeFirstMs = 2'000;
     int m_probeMaxMs = 30'000;
     int m_probeDelayMs = 2'000;

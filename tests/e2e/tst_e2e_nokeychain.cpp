@@ -29,7 +29,8 @@ private slots:
         auth.restore();
         QVERIFY(restored.wait(20'000));
         QCOMPARE(auth.state(), AuthController::SignedOut);
-        QVERIFY2(auth.keychainWarning().contains("No Secret Service"), qPrintable(auth.keychainWarning()));
+        QVERIFY2(auth.keychainWarning().contains("No Secret Service"),
+                 qPrintable(auth.keychainWarning()));
         QVERIFY(auth.isSessionInMemoryOnly());
 
         auth.signIn();

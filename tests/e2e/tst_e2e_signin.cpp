@@ -6,8 +6,8 @@
 #include "localstack.h"
 #include "storage/keychainsecretstore.h"
 
-#include <QTest>
 #include <qt6keychain/keychain.h>
+#include <QTest>
 
 using namespace clipshelf;
 using namespace clipshelf::test;
@@ -18,7 +18,8 @@ constexpr int kBrowserTimeoutMs = 90'000;
 
 QString browserCommand(const QString &user, const QString &extra = {})
 {
-    return testBrowserCommand(user, QStringLiteral("--expect-text \"Signed in to Clipshelf\" ") + extra);
+    return testBrowserCommand(user,
+                              QStringLiteral("--expect-text \"Signed in to Clipshelf\" ") + extra);
 }
 
 /// Reads the raw keychain entry the vault uses; returns the qtkeychain error code.
@@ -103,11 +104,13 @@ private slots:
     {
         const QString profile = freshProfile("e2e");
         KeychainSecretStore store(SessionVault::serviceName(profile));
-        AuthController auth(configFor(profile, browserCommand("alice", "--cancel")), &store, &m_nam);
+        AuthController auth(configFor(profile, browserCommand("alice", "--cancel")), &store,
+                            &m_nam);
         auth.signIn();
         QTRY_COMPARE_WITH_TIMEOUT(auth.state(), AuthController::WaitingForBrowser, 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(auth.state(), AuthController::SignedOut, kBrowserTimeoutMs);
-        QVERIFY2(auth.errorMessage().contains("cancelled or denied"), qPrintable(auth.errorMessage()));
+        QVERIFY2(auth.errorMessage().contains("cancelled or denied"),
+                 qPrintable(auth.errorMessage()));
         QCOMPARE(keychainEntryStatus(profile), int(QKeychain::EntryNotFound));
     }
 
@@ -148,7 +151,8 @@ private slots:
 
         out = run({"whoami", "--json"}, &code);
         QCOMPARE(code, 0);
-        QCOMPARE(QJsonDocument::fromJson(out).object().value("email").toString(), QString("bob@example.com"));
+        QCOMPARE(QJsonDocument::fromJson(out).object().value("email").toString(),
+                 QString("bob@example.com"));
 
         out = run({"logout"}, &code);
         QCOMPARE(code, 0);

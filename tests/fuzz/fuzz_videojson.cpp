@@ -7,20 +7,20 @@
 //  - writeLibrary of it parses back to the same library (the cache round trip);
 //  - the QJsonDocument-based readers of API answers (api/apitypes.h) read any
 //    object, and read an accepted library's videos alike.
+#include "../support/scannerparity.h"
 #include "api/apitypes.h"
 #include "fuzzsupport.h"
 #include "library/jsonscanner.h"
 #include "library/videojson.h"
-#include "../support/scannerparity.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace clipshelf;
-using videojson::detail::Reader;
 using scannerparity::readValue;
 using scannerparity::sameValue;
+using videojson::detail::Reader;
 
 namespace {
 

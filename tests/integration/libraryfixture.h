@@ -7,18 +7,17 @@
 #include "api/endpoints.h"
 #include "auth/authcontroller.h"
 #include "auth/sessionvault.h"
-#include "localstack.h"
-#include "library/librarycontroller.h"
-#include "settings/settingscontroller.h"
 #include "composition/workspace.h"
+#include "library/librarycontroller.h"
+#include "localstack.h"
+#include "settings/settingscontroller.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/librarycache.h"
 #include "storage/outbox.h"
 
+#include <memory>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
-
-#include <memory>
 
 namespace clipshelf::test {
 
@@ -29,22 +28,21 @@ struct SignedInProfile
 {
     /// \a dataRoot: where the profile's cache and outbox live (default: a fresh
     /// temporary directory); pass another instance's to play a restart of the app.
-    SignedInProfile(const QString &issuer, const QString &apiUrl, const QString &user, QNetworkAccessManager *nam,
-                    const QString &profileName = freshProfile("lib"), const QString &dataRoot = {})
-        : profile(profileName),
-          root(dataRoot.isEmpty() ? dir.path() : dataRoot),
+    SignedInProfile(const QString &issuer, const QString &apiUrl, const QString &user,
+                    QNetworkAccessManager *nam, const QString &profileName = freshProfile("lib"),
+                    const QString &dataRoot = {})
+        : profile(profileName), root(dataRoot.isEmpty() ? dir.path() : dataRoot),
           config(stackConfig(issuer, apiUrl, profileName, user)),
-          store(SessionVault::serviceName(profileName)),
-          auth(config, &store, nam),
+          store(SessionVault::serviceName(profileName)), auth(config, &store, nam),
           workspace(config, &auth, nam, {root + "/data", root + "/thumbs"})
-    {
-    }
+    {}
 
     /// Signs in through the browser as the configured user; false on timeout.
     bool signIn()
     {
         auth.signIn();
-        return QTest::qWaitFor([this] { return auth.state() == AuthController::SignedIn; }, kSignInTimeoutMs);
+        return QTest::qWaitFor([this] { return auth.state() == AuthController::SignedIn; },
+                               kSignInTimeoutMs);
     }
 
     LibraryController &library() { return *workspace.library(); }
@@ -95,7 +93,8 @@ protected:
             qWarning("the provider or the API server did not start");
             return false;
         }
-        m_alice = std::make_unique<SignedInProfile>(m_provider.issuer(), m_api.url(), "alice", &m_nam);
+        m_alice =
+            std::make_unique<SignedInProfile>(m_provider.issuer(), m_api.url(), "alice", &m_nam);
         if (!m_alice->signIn()) {
             qWarning("Alice could not sign in");
             return false;

@@ -128,7 +128,8 @@ void TestCli::usageErrorsExitWith2()
         QVERIFY2(r.code == 2, qPrintable(args.join(' ') + ": " + r.describe()));
         QVERIFY2(r.out.isEmpty(), qPrintable(args.join(' ') + ": " + r.describe()));
         // One clear sentence, then where to find the usage.
-        QVERIFY2(r.err.startsWith("clipshelf-cli: ") && r.err.count('\n') == 2, qPrintable(r.describe()));
+        QVERIFY2(r.err.startsWith("clipshelf-cli: ") && r.err.count('\n') == 2,
+                 qPrintable(r.describe()));
     }
 }
 
@@ -136,14 +137,15 @@ void TestCli::helpDescribesEachCommand()
 {
     CliRun r = m_alice.run({"--help"});
     QCOMPARE(r.code, 0);
-    for (const char *text : {"videos add", "settings set", "api-keys create", "avatar rm", "doctor", "activity",
-                             "Exit codes:", "7  conflict", "--json", "--profile"})
+    for (const char *text : {"videos add", "settings set", "api-keys create", "avatar rm", "doctor",
+                             "activity", "Exit codes:", "7  conflict", "--json", "--profile"})
         QVERIFY2(r.out.contains(text), text);
 
     r = m_alice.run({"videos", "add", "--help"});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.startsWith("Usage: clipshelf-cli videos add [options] URL"), r.out.constData());
-    QVERIFY(r.out.contains("--tag <tag>") && r.out.contains("--title <title>") && r.out.contains("--notes <notes>"));
+    QVERIFY(r.out.contains("--tag <tag>") && r.out.contains("--title <title>") &&
+            r.out.contains("--notes <notes>"));
     QVERIFY(!r.out.contains("--no-browser"));
 
     // Global options may come before the command, and --help after it.
@@ -163,7 +165,8 @@ void TestCli::apiCommandsNeedASignIn()
     QCOMPARE(r.code, 3);
     r = m_alice.run({"videos", "list"});
     QCOMPARE(r.code, 3);
-    QVERIFY2(r.err.contains("Not signed in; run `clipshelf-cli login` first."), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("Not signed in; run `clipshelf-cli login` first."),
+             qPrintable(r.describe()));
 
     // No API URL configured: an incomplete configuration, exit 2.
     QProcessEnvironment noApi;
@@ -177,7 +180,8 @@ void TestCli::loginThroughTheBrowser()
 {
     const CliRun r = m_alice.run({"login"}, {}, 90'000);
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
-    QVERIFY2(r.out.contains("Signed in as Alice Liddell <alice@example.com>"), qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("Signed in as Alice Liddell <alice@example.com>"),
+             qPrintable(r.describe()));
     m_aliceSession = storedSession(m_aliceProfile);
     QVERIFY(m_aliceSession.isValid());
     QVERIFY(m_aliceSession.hasRefreshToken());
@@ -204,8 +208,8 @@ void TestCli::statusAndWhoami()
 void TestCli::videosAddListShowEditRemove()
 {
     // add: the API's own Video object with --json.
-    CliRun r = m_alice.run({"videos", "add", kVideo, "--tag", "music", "--tag", "Classic", "--title", "Never",
-                            "--notes", "line one", "--json"});
+    CliRun r = m_alice.run({"videos", "add", kVideo, "--tag", "music", "--tag", "Classic",
+                            "--title", "Never", "--notes", "line one", "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QJsonObject video = r.json();
     m_videoId = video.value("id").toInteger();
@@ -237,10 +241,12 @@ void TestCli::videosAddListShowEditRemove()
     r = m_alice.run({"videos", "list"});
     QCOMPARE(r.code, 0);
     const QList<QByteArray> lines = r.out.split('\n');
-    QVERIFY2(lines.value(0).startsWith("ID") && lines.value(0).contains("TITLE") && lines.value(0).contains("TAGS"),
+    QVERIFY2(lines.value(0).startsWith("ID") && lines.value(0).contains("TITLE") &&
+                 lines.value(0).contains("TAGS"),
              r.out.constData());
     QVERIFY(r.out.contains("Never") && r.out.contains("music,classic"));
-    const auto row = std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray &l) { return l.contains("Never"); });
+    const auto row = std::find_if(lines.cbegin(), lines.cend(),
+                                  [](const QByteArray &l) { return l.contains("Never"); });
     QCOMPARE(row->indexOf("Never"), lines.value(0).indexOf("TITLE")); // aligned columns
 
     r = m_alice.run({"videos", "show", QString::number(m_videoId), "--json"});
@@ -249,8 +255,8 @@ void TestCli::videosAddListShowEditRemove()
     r = m_alice.run({"videos", "show", QString::number(m_videoId)});
     QVERIFY(r.out.contains("Title") && r.out.contains("Never") && r.out.contains("line one"));
 
-    r = m_alice.run({"videos", "edit", QString::number(m_videoId), "--title", "Never gonna", "--tags", "music, 80s",
-                     "--json"});
+    r = m_alice.run({"videos", "edit", QString::number(m_videoId), "--title", "Never gonna",
+                     "--tags", "music, 80s", "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().value("title").toString(), QString("Never gonna"));
     QCOMPARE(r.json().value("tags").toArray(), (QJsonArray{"music", "80s"}));
@@ -278,8 +284,10 @@ void TestCli::duplicateAndBadLinks()
 {
     CliRun r = m_alice.run({"videos", "add", "https://youtu.be/dQw4w9WgXcQ", "--json"});
     QCOMPARE(r.code, 7);
-    QVERIFY2(r.err.contains(QStringLiteral("You already saved this video, as video %1.").arg(m_videoId).toUtf8()),
-             qPrintable(r.describe()));
+    QVERIFY2(
+        r.err.contains(
+            QStringLiteral("You already saved this video, as video %1.").arg(m_videoId).toUtf8()),
+        qPrintable(r.describe()));
     QCOMPARE(r.json().value("id").toInteger(), m_videoId); // --json: the saved one
 
     const int before = m_api.stats().value("requests").toInt();
@@ -406,7 +414,8 @@ void TestCli::settingsGetAndSet()
     QVERIFY(r.json().value("notifications").toObject().contains("email_digest"));
 
     r = m_alice.run({"settings", "set", "theme=dark", "notifications.email_digest=false",
-                     "notifications.product_updates=true", "display_name=Al", "language=de-DE", "--json"});
+                     "notifications.product_updates=true", "display_name=Al", "language=de-DE",
+                     "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().value("theme").toString(), QString("dark"));
     QCOMPARE(r.json().value("display_name").toString(), QString("Al"));
@@ -417,7 +426,8 @@ void TestCli::settingsGetAndSet()
     r = m_alice.run({"settings", "get", "notifications.email_digest", "--json"});
     QCOMPARE(r.json(), (QJsonObject{{"notifications", QJsonObject{{"email_digest", false}}}}));
     r = m_alice.run({"settings", "get"});
-    QVERIFY(r.out.startsWith("KEY") && r.out.contains("notifications.product_updates") && r.out.contains("de-DE"));
+    QVERIFY(r.out.startsWith("KEY") && r.out.contains("notifications.product_updates") &&
+            r.out.contains("de-DE"));
 
     r = m_alice.run({"settings", "set", "display_name="});
     QCOMPARE(r.code, 0);
@@ -428,11 +438,13 @@ void TestCli::settingsGetAndSet()
 void TestCli::settingsChangedElsewhereExitsWith7()
 {
     // The PATCH's If-Match no longer matches: the service answers 412.
-    m_api.addFault({{"path_prefix", "/settings"}, {"method", "PATCH"}, {"action", "status"}, {"status", 412}});
+    m_api.addFault(
+        {{"path_prefix", "/settings"}, {"method", "PATCH"}, {"action", "status"}, {"status", 412}});
     const CliRun r = m_alice.run({"settings", "set", "theme=light"});
     m_api.clearFaults();
     QCOMPARE(r.code, 7);
-    QVERIFY2(r.err.contains("changed elsewhere") && r.err.contains("try again"), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("changed elsewhere") && r.err.contains("try again"),
+             qPrintable(r.describe()));
     QCOMPARE(m_alice.run({"settings", "get", "theme"}).out, QByteArray("dark\n"));
 }
 
@@ -449,7 +461,8 @@ void TestCli::avatarIsScaledBeforeUpload()
 
     // What arrived at the API: at most 512 px a side, same aspect.
     QNetworkRequest request{QUrl(avatarUrl)};
-    request.setRawHeader("Authorization", "Bearer " + storedSession(m_aliceProfile).accessToken.toUtf8());
+    request.setRawHeader("Authorization",
+                         "Bearer " + storedSession(m_aliceProfile).accessToken.toUtf8());
     QNetworkReply *reply = m_nam.get(request);
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
     const QImage stored = QImage::fromData(reply->readAll());
@@ -512,7 +525,8 @@ void TestCli::apiKeysCreateListRevoke()
     QCOMPARE(r.code, 0);
     r = m_alice.run({"api-keys", "revoke", id});
     QCOMPARE(r.code, 6);
-    QCOMPARE(m_alice.run({"api-keys", "list", "--json"}).json().value("api_keys").toArray().size(), 1);
+    QCOMPARE(m_alice.run({"api-keys", "list", "--json"}).json().value("api_keys").toArray().size(),
+             1);
 }
 
 void TestCli::doctorWhenSignedIn()
@@ -538,14 +552,16 @@ void TestCli::loginWithoutBrowserAndIsolation()
     cli.start(m_bob.program, {"login", "--no-browser"});
     QString url;
     QByteArray printed;
-    QVERIFY(QTest::qWaitFor([&] {
-        printed += cli.readAllStandardOutput();
-        for (const QByteArray &line : printed.split('\n')) {
-            if (line.startsWith("http") && printed.endsWith('\n'))
-                url = QString::fromUtf8(line.trimmed());
-        }
-        return !url.isEmpty() || cli.state() == QProcess::NotRunning;
-    }, 20'000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            printed += cli.readAllStandardOutput();
+            for (const QByteArray &line : printed.split('\n')) {
+                if (line.startsWith("http") && printed.endsWith('\n'))
+                    url = QString::fromUtf8(line.trimmed());
+            }
+            return !url.isEmpty() || cli.state() == QProcess::NotRunning;
+        },
+        20'000));
     QVERIFY2(!url.isEmpty(), printed.constData());
     QVERIFY(printed.contains("Open this link in a browser to sign in"));
 

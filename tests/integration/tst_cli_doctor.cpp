@@ -12,7 +12,10 @@ using namespace clipshelf::test;
 
 namespace {
 
-QString statusOf(const CliRun &r, const QString &id) { return checksById(r).value(id).value("status").toString(); }
+QString statusOf(const CliRun &r, const QString &id)
+{
+    return checksById(r).value(id).value("status").toString();
+}
 
 /// A loopback port on which nothing listens.
 quint16 closedPort()
@@ -43,10 +46,12 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         QVERIFY(r.isJsonObject());
         const auto checks = checksById(r);
-        for (const char *id : {"config", "provider.discovery", "provider.issuer", "provider.pkce", "provider.revocation",
-                               "redirect_ports", "keychain", "clock", "api.health", "session", "versions", "proxy"}) {
+        for (const char *id : {"config", "provider.discovery", "provider.issuer", "provider.pkce",
+                               "provider.revocation", "redirect_ports", "keychain", "clock",
+                               "api.health", "session", "versions", "proxy"}) {
             QVERIFY2(checks.contains(id), id);
-            QVERIFY2(checks.value(id).value("status").toString() == "ok" || QLatin1String(id) == "session",
+            QVERIFY2(checks.value(id).value("status").toString() == "ok" ||
+                         QLatin1String(id) == "session",
                      qPrintable(QString::fromLatin1(id) + ": " + r.describe()));
         }
         // Signed out is a warning with the way out, not a failure.
@@ -55,10 +60,13 @@ private slots:
         QVERIFY(checks.value("keychain").value("summary").toString().contains("probe entry"));
 
         const QJsonObject config = r.json().value("config").toObject();
-        QCOMPARE(config.value("client-secret").toObject().value("value").toString(), QString("set"));
+        QCOMPARE(config.value("client-secret").toObject().value("value").toString(),
+                 QString("set"));
         QCOMPARE(config.value("issuer").toObject().value("value").toString(), m_provider.issuer());
-        QCOMPARE(config.value("issuer").toObject().value("source").toString(), QString("environment CLIPSHELF_ISSUER"));
-        QCOMPARE(r.json().value("versions").toObject().value("qt").toString(), QString::fromLatin1(qVersion()));
+        QCOMPARE(config.value("issuer").toObject().value("source").toString(),
+                 QString("environment CLIPSHELF_ISSUER"));
+        QCOMPARE(r.json().value("versions").toObject().value("qt").toString(),
+                 QString::fromLatin1(qVersion()));
         QCOMPARE(r.json().value("summary").toObject().value("fail").toInt(), 0);
 
         // The same as text, with the configuration's sources.
@@ -81,7 +89,8 @@ private slots:
         const QJsonObject issuer = checksById(r).value("provider.issuer");
         QCOMPARE(issuer.value("status").toString(), QString("fail"));
         const QString summary = issuer.value("summary").toString();
-        QVERIFY2(summary.contains(m_provider.issuer()) && summary.contains(configured.toString()), qPrintable(summary));
+        QVERIFY2(summary.contains(m_provider.issuer()) && summary.contains(configured.toString()),
+                 qPrintable(summary));
         QVERIFY(issuer.value("fix").toString().contains(m_provider.issuer()));
     }
 
@@ -95,7 +104,8 @@ private slots:
         QCOMPARE(r.code, 1);
         QCOMPARE(statusOf(r, "redirect_ports"), QString("fail"));
 
-        env.insert("CLIPSHELF_REDIRECT_PORTS", QStringLiteral("%1,%2").arg(busy.serverPort()).arg(closedPort()));
+        env.insert("CLIPSHELF_REDIRECT_PORTS",
+                   QStringLiteral("%1,%2").arg(busy.serverPort()).arg(closedPort()));
         r = m_cli.run({"doctor", "--json"}, env);
         QCOMPARE(statusOf(r, "redirect_ports"), QString("warn"));
     }
@@ -103,7 +113,8 @@ private slots:
     void apiUnreachable()
     {
         QProcessEnvironment env;
-        env.insert("CLIPSHELF_API_URL", QStringLiteral("http://127.0.0.1:%1/api/v1").arg(closedPort()));
+        env.insert("CLIPSHELF_API_URL",
+                   QStringLiteral("http://127.0.0.1:%1/api/v1").arg(closedPort()));
         const CliRun r = m_cli.run({"doctor", "--json"}, env);
         QCOMPARE(r.code, 1);
         QCOMPARE(statusOf(r, "api.health"), QString("fail"));

@@ -24,7 +24,8 @@ class TestCliHostileProvider : public QObject
         QUrlQuery q;
         q.addQueryItem("endpoint", endpoint);
         q.addQueryItem("mode", QString::fromUtf8(QUrl::toPercentEncoding(mode)));
-        const QByteArray answer = m_provider.call("POST", "/__test/misbehave?" + q.query(QUrl::FullyEncoded));
+        const QByteArray answer =
+            m_provider.call("POST", "/__test/misbehave?" + q.query(QUrl::FullyEncoded));
         QVERIFY2(answer.contains("\"ok\":true"), answer.constData());
     }
 
@@ -35,7 +36,8 @@ class TestCliHostileProvider : public QObject
         const CliRun r = m_cli.run({"login"}, {}, 90'000);
         const CliRun status = m_cli.run({"status"});
         if (status.code != 3)
-            QTest::qFail(("stored after a refused sign-in: " + status.describe()).constData(), __FILE__, __LINE__);
+            QTest::qFail(("stored after a refused sign-in: " + status.describe()).constData(),
+                         __FILE__, __LINE__);
         return r;
     }
 
@@ -138,7 +140,8 @@ private slots:
         misbehave("discovery", "plain-http-endpoint=token_endpoint");
         const CliRun r = loginRefused();
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains("token_endpoint") && r.err.contains("plain http"), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains("token_endpoint") && r.err.contains("plain http"),
+                 qPrintable(r.describe()));
         QCOMPARE(m_provider.stat("authorization_requests"), 0);
     }
 
@@ -146,8 +149,10 @@ private slots:
     {
         QTest::addColumn<QString>("variable");
         QTest::addColumn<QString>("value");
-        QTest::newRow("issuer") << "CLIPSHELF_ISSUER" << "http://id.example.com";
-        QTest::newRow("api-url") << "CLIPSHELF_API_URL" << "http://api.example.com/api/v1";
+        QTest::newRow("issuer") << "CLIPSHELF_ISSUER"
+                                << "http://id.example.com";
+        QTest::newRow("api-url") << "CLIPSHELF_API_URL"
+                                 << "http://api.example.com/api/v1";
     }
     void plainHttpIssuerOrApiUrlIsRefused()
     {
@@ -157,14 +162,16 @@ private slots:
         env.insert(variable, value);
         const CliRun login = m_cli.run({"login"}, env);
         QCOMPARE(login.code, 2);
-        QVERIFY2(login.err.contains("plain http") && login.err.contains("environment " + variable.toUtf8()),
+        QVERIFY2(login.err.contains("plain http") &&
+                     login.err.contains("environment " + variable.toUtf8()),
                  qPrintable(login.describe()));
         // doctor reports it as a failed check, with the fix.
         const CliRun doctor = m_cli.run({"doctor", "--json"}, env, 60'000);
         QCOMPARE(doctor.code, 1);
         const QJsonObject check = checksById(doctor).value("config");
         QCOMPARE(check.value("status").toString(), QString("fail"));
-        QVERIFY2(check.value("summary").toString().contains("plain http"), qPrintable(doctor.describe()));
+        QVERIFY2(check.value("summary").toString().contains("plain http"),
+                 qPrintable(doctor.describe()));
         QVERIFY2(check.value("fix").toString().contains("https"), qPrintable(doctor.describe()));
     }
 
@@ -177,7 +184,8 @@ private slots:
         QVERIFY2(r.err.contains("The user cancelled at the provider"), qPrintable(r.describe()));
         QVERIFY2(!r.err.contains('+'), qPrintable(r.describe()));
         // One line, control characters gone.
-        QVERIFY2(r.err.trimmed().split('\n').last().contains("The user cancelled at the provider"), qPrintable(r.describe()));
+        QVERIFY2(r.err.trimmed().split('\n').last().contains("The user cancelled at the provider"),
+                 qPrintable(r.describe()));
         QVERIFY(!r.err.contains('\r'));
     }
 };

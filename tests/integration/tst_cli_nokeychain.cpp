@@ -19,7 +19,8 @@ private slots:
     void initTestCase()
     {
         if (qgetenv("CLIPSHELF_NO_SECRET_SERVICE") != "1")
-            QSKIP("run under tests/support/with-secret-service.sh with CLIPSHELF_NO_SECRET_SERVICE=1");
+            QSKIP("run under tests/support/with-secret-service.sh with "
+                  "CLIPSHELF_NO_SECRET_SERVICE=1");
         startStack("cli-nokeychain");
     }
 

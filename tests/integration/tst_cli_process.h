@@ -18,7 +18,7 @@ namespace clipshelf::test {
 /// One finished clipshelf-cli run.
 struct CliRun
 {
-    int code = -1;             ///< exit code; -1 when it did not finish in time
+    int code = -1; ///< exit code; -1 when it did not finish in time
     QByteArray out;
     QByteArray err;
     qint64 elapsedMs = 0;
@@ -63,7 +63,8 @@ public:
     }
 
     /// Runs clipshelf-cli \a args to the end (fails the test on a token in the output).
-    CliRun run(const QStringList &args, const QProcessEnvironment &extra = {}, int timeoutMs = 30'000) const
+    CliRun run(const QStringList &args, const QProcessEnvironment &extra = {},
+               int timeoutMs = 30'000) const
     {
         QProcess p;
         QProcessEnvironment e = env;
@@ -74,7 +75,8 @@ public:
         timer.start();
         p.start(program, args);
         CliRun r;
-        if (p.waitForStarted(10'000) && p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit)
+        if (p.waitForStarted(10'000) && p.waitForFinished(timeoutMs) &&
+            p.exitStatus() == QProcess::NormalExit)
             r.code = p.exitCode();
         else
             p.kill();

@@ -4,11 +4,10 @@
 // by writing the intermediate states by hand.
 
 #include "auth/sessionvault.h"
+#include "secretoutcomes.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/secretchunker.h"
 #include "storage/secretmessages.h"
-
-#include "secretoutcomes.h"
 
 #include <algorithm>
 #include <memory>

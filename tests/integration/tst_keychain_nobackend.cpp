@@ -5,10 +5,9 @@
 // and without leaking the value.
 
 #include "auth/sessionvault.h"
+#include "secretoutcomes.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/secretmessages.h"
-
-#include "secretoutcomes.h"
 
 #include <memory>
 #include <QElapsedTimer>

@@ -27,10 +27,12 @@ class TestLibrarySigkill : public QObject
         driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         driver.start();
         QByteArray out;
-        const bool seen = QTest::qWaitFor([&] {
-            out += driver.readAllStandardOutput();
-            return out.contains(until) || driver.state() == QProcess::NotRunning;
-        }, 60'000);
+        const bool seen = QTest::qWaitFor(
+            [&] {
+                out += driver.readAllStandardOutput();
+                return out.contains(until) || driver.state() == QProcess::NotRunning;
+            },
+            60'000);
         if (!seen)
             qWarning("the driver did not print %s within 60 s", until.constData());
         out += driver.readAllStandardOutput();
@@ -47,8 +49,9 @@ private slots:
 
     void addsMadeOfflineSurviveSigkill()
     {
-        SignedInProfile alice(m_provider.issuer(), m_api.url(), "alice", &m_nam, freshProfile("sigkill"));
-        QVERIFY(alice.signIn());   // the session the driver restores from the keychain
+        SignedInProfile alice(m_provider.issuer(), m_api.url(), "alice", &m_nam,
+                              freshProfile("sigkill"));
+        QVERIFY(alice.signIn()); // the session the driver restores from the keychain
         const int before = int(alice.serverVideos().size());
 
         // An address where no API answers (a port that was free a moment ago).
@@ -59,26 +62,27 @@ private slots:
             deadPort = probe.serverPort();
         }
         const QString unreachable = QStringLiteral("http://127.0.0.1:%1/api/v1").arg(deadPort);
-        const QStringList common{"--issuer", m_provider.issuer(), "--profile", alice.profile, "--data-dir",
-                                 alice.root + "/driver"};
+        const QStringList common{"--issuer",    m_provider.issuer(), "--profile",
+                                 alice.profile, "--data-dir",        alice.root + "/driver"};
 
         QProcess first;
-        const QByteArray out1 = runUntil(first,
-                                         common + QStringList{"--api-url", unreachable,
-                                                              "--add", "https://youtu.be/killTest001",
-                                                              "--add", "https://www.youtube.com/watch?v=killTest002",
-                                                              "--add", "https://youtu.be/killTest003"},
-                                         "{\"queued\":3}");
+        const QByteArray out1 = runUntil(
+            first,
+            common + QStringList{"--api-url", unreachable, "--add", "https://youtu.be/killTest001",
+                                 "--add", "https://www.youtube.com/watch?v=killTest002", "--add",
+                                 "https://youtu.be/killTest003"},
+            "{\"queued\":3}");
         QVERIFY2(out1.contains("{\"queued\":3}"), out1.constData());
         QCOMPARE(first.state(), QProcess::Running);
-        first.kill();   // SIGKILL: no chance to flush or say goodbye
+        first.kill(); // SIGKILL: no chance to flush or say goodbye
         QVERIFY(first.waitForFinished(10'000));
         QCOMPARE(first.exitStatus(), QProcess::CrashExit);
-        QCOMPARE(int(alice.serverVideos().size()), before);   // nothing reached the server
+        QCOMPARE(int(alice.serverVideos().size()), before); // nothing reached the server
 
         QProcess second;
-        const QByteArray out2 = runUntil(second, common + QStringList{"--api-url", m_api.url(), "--until-synced"},
-                                         "\"synced\":true");
+        const QByteArray out2 =
+            runUntil(second, common + QStringList{"--api-url", m_api.url(), "--until-synced"},
+                     "\"synced\":true");
         QVERIFY2(out2.contains("\"synced\":true"), out2.constData());
         // waitForFinished() is false for a process that has already ended.
         QVERIFY(second.state() == QProcess::NotRunning || second.waitForFinished(10'000));
@@ -94,8 +98,9 @@ private slots:
 
         // A third start has nothing left to send, and adds nothing.
         QProcess third;
-        const QByteArray out3 = runUntil(third, common + QStringList{"--api-url", m_api.url(), "--until-synced"},
-                                         "\"synced\":true");
+        const QByteArray out3 =
+            runUntil(third, common + QStringList{"--api-url", m_api.url(), "--until-synced"},
+                     "\"synced\":true");
         QVERIFY2(out3.contains("\"synced\":true"), out3.constData());
         third.waitForFinished(10'000);
         QCOMPARE(int(alice.serverVideos().size()), before + 3);

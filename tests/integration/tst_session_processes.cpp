@@ -20,13 +20,14 @@ class DriverProcess
 public:
     DriverProcess(const Config &config, const QStringList &extraArgs)
     {
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process, [this] { readEvents(); });
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
+                         [this] { readEvents(); });
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(testEnv("CLIPSHELF_BINARY_DIR")
-                            + "/tests/integration/sessiondriver/clipshelf-session-driver",
-                        QStringList{"--issuer", config.issuer(), "--api", config.apiUrl().toString(), "--profile",
-                                    config.profile()}
-                            + extraArgs);
+        m_process.start(testEnv("CLIPSHELF_BINARY_DIR") +
+                            "/tests/integration/sessiondriver/clipshelf-session-driver",
+                        QStringList{"--issuer", config.issuer(), "--api",
+                                    config.apiUrl().toString(), "--profile", config.profile()} +
+                            extraArgs);
     }
     ~DriverProcess()
     {
@@ -38,8 +39,9 @@ public:
 
     int count(const QString &event) const
     {
-        return int(std::count_if(m_events.begin(), m_events.end(),
-                                 [&](const QJsonObject &e) { return e.value("event").toString() == event; }));
+        return int(std::count_if(m_events.begin(), m_events.end(), [&](const QJsonObject &e) {
+            return e.value("event").toString() == event;
+        }));
     }
     QJsonObject last(const QString &event) const
     {
@@ -97,7 +99,8 @@ private slots:
         QVERIFY(waitUntilExpiredAtTheApi(storedSession(m_store.get())));
         const int grants = stat("refresh_grants");
         const int failures = stat("refresh_failures");
-        const QStringList args{"--duration-ms", QString::number(kAccessTtlSeconds * 2500), "--interval-ms", "100"};
+        const QStringList args{"--duration-ms", QString::number(kAccessTtlSeconds * 2500),
+                               "--interval-ms", "100"};
         DriverProcess first(m_config, args);
         DriverProcess second(m_config, args);
         QVERIFY(first.waitForExit());
@@ -117,7 +120,8 @@ private slots:
         qInfo() << "refreshes:" << first.count("refreshed") << "+" << second.count("refreshed");
         QCOMPARE(stat("refresh_grants") - grants, refreshes);
         QVERIFY(refreshes >= 3);
-        // One refresh per expiry (about one every 2 s in these 10 s), not one per process (10 or more).
+        // One refresh per expiry (about one every 2 s in these 10 s), not one per process (10 or
+        // more).
         QVERIFY2(refreshes <= 8, qPrintable(QString::number(refreshes)));
         QVERIFY(storedSession(m_store.get()).isValid());
     }
@@ -149,8 +153,8 @@ private slots:
             DriverProcess next(m_config, {"--duration-ms", "15000", "--interval-ms", "100",
                                           "--stop-after-refreshes", "1"});
             QVERIFY(next.waitForExit());
-            qInfo() << "round" << round << "killed" << answersToWait << "answers after a refresh; next:"
-                    << next.last("done");
+            qInfo() << "round" << round << "killed" << answersToWait
+                    << "answers after a refresh; next:" << next.last("done");
             QCOMPARE(next.exitCode(), 0);
             QCOMPARE(next.last("restored").value("signed_in").toBool(), true);
             QCOMPARE(next.count("refreshed"), 1);
@@ -177,7 +181,8 @@ private slots:
         DriverProcess next(m_config, {"--duration-ms", QString::number(kAccessTtlSeconds * 1500),
                                       "--interval-ms", "100"});
         QVERIFY(next.waitForExit());
-        qInfo() << "after a kill during a refresh:" << next.last("done") << next.last("session_ended");
+        qInfo() << "after a kill during a refresh:" << next.last("done")
+                << next.last("session_ended");
         if (next.exitCode() == 0) {
             // The provider had not rotated: still signed in, and refreshing fine.
             QVERIFY(next.count("refreshed") >= 1);

@@ -22,7 +22,8 @@ class TestSessionRefresh : public QObject, protected SignedInSessionStack
     QString apiPrefix() const { return m_api.url() + '/'; }
 
     /// Records every connection state the session goes through.
-    static QList<SessionManager::ConnectionState> *recordStates(SessionManager *sessions, QObject *context)
+    static QList<SessionManager::ConnectionState> *recordStates(SessionManager *sessions,
+                                                                QObject *context)
     {
         auto *states = new QList<SessionManager::ConnectionState>{sessions->connectionState()};
         connect(context, &QObject::destroyed, context, [states] { delete states; });
@@ -41,7 +42,8 @@ class TestSessionRefresh : public QObject, protected SignedInSessionStack
 
         qsizetype okCount() const
         {
-            return std::count_if(results.begin(), results.end(), [](const ApiResult &r) { return r.ok(); });
+            return std::count_if(results.begin(), results.end(),
+                                 [](const ApiResult &r) { return r.ok(); });
         }
         /// How many of \a exchanges left before the last answer came in.
         qsizetype sentBeforeLastAnswer(const QList<Exchange> &exchanges) const
@@ -79,7 +81,8 @@ private slots:
         QList<qint64> aheadMs;
         app.nam.onSent = [&](const Exchange &e) {
             if (e.method == "POST" && e.url.path().endsWith(QLatin1String("/token")))
-                aheadMs << QDateTime::currentDateTimeUtc().msecsTo(app.auth.session().accessTokenExpiry);
+                aheadMs << QDateTime::currentDateTimeUtc().msecsTo(
+                    app.auth.session().accessTokenExpiry);
         };
         QSignalSpy refreshed(app.sessions(), &SessionManager::refreshed);
 
@@ -88,8 +91,8 @@ private slots:
         clock.start();
         stream.start();
         // At least three access-token lifetimes, and at least three refreshes.
-        QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() > (3 * kAccessTtlSeconds + 1) * 1000 && refreshed.count() >= 3,
-                                 60'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            clock.elapsed() > (3 * kAccessTtlSeconds + 1) * 1000 && refreshed.count() >= 3, 60'000);
         stream.stop();
         QTRY_COMPARE_WITH_TIMEOUT(stream.answered(), stream.sent(), 20'000);
 
@@ -104,7 +107,9 @@ private slots:
         QVERIFY(aheadMs.size() >= 3);
         // Ahead of expiry by a real margin (the API allows 1 s of leeway, `exp` has whole seconds).
         for (qint64 ahead : std::as_const(aheadMs))
-            QVERIFY2(ahead >= 1000, qPrintable(QStringLiteral("a refresh left only %1 ms before expiry").arg(ahead)));
+            QVERIFY2(
+                ahead >= 1000,
+                qPrintable(QStringLiteral("a refresh left only %1 ms before expiry").arg(ahead)));
         // The API's Date header was read: same machine, so (almost) no skew.
         QVERIFY(qAbs(app.connectivity.clockSkewSeconds()) <= 2);
         QCOMPARE(app.auth.state(), AuthController::SignedIn);
@@ -160,7 +165,8 @@ private slots:
 
         QCOMPARE(app.nam.countStatus(apiPrefix(), 401), 50); // every first attempt refused...
         QCOMPARE(burst->okCount(), 50);
-        QCOMPARE(burst->sentBeforeLastAnswer(refreshes), 1); // ...and one refresh served all 50 replays
+        QCOMPARE(burst->sentBeforeLastAnswer(refreshes),
+                 1); // ...and one refresh served all 50 replays
         QCOMPARE(stat("refresh_grants") - grants, int(app.tokenRequests().size()));
         QCOMPARE(stat("refresh_failures"), 0);
     }
@@ -180,8 +186,12 @@ private slots:
         RestoredApp app(m_config, m_store.get());
         QVERIFY(app.restore());
         m_api.clearFaults();
-        m_api.addFault({{"path_prefix", "/videos"}, {"method", "GET"}, {"action", "status"},
-                        {"status", status}, {"retry_after", retryAfter}, {"count", 1}});
+        m_api.addFault({{"path_prefix", "/videos"},
+                        {"method", "GET"},
+                        {"action", "status"},
+                        {"status", status},
+                        {"retry_after", retryAfter},
+                        {"count", 1}});
         ApiResult result;
         bool done = false;
         app.api.send(endpoints::listVideos({}), nullptr, [&](const ApiResult &r) {
@@ -196,8 +206,10 @@ private slots:
         QCOMPARE(attempts[0].status, status);
         QCOMPARE(attempts[1].status, 200);
         const qint64 waitedMs = attempts[1].sentMs - attempts[0].finishedMs;
-        QVERIFY2(waitedMs >= retryAfter * 1000, qPrintable(QStringLiteral("retried after %1 ms").arg(waitedMs)));
-        QVERIFY2(waitedMs < retryAfter * 1000 + 5000, qPrintable(QStringLiteral("retried after %1 ms").arg(waitedMs)));
+        QVERIFY2(waitedMs >= retryAfter * 1000,
+                 qPrintable(QStringLiteral("retried after %1 ms").arg(waitedMs)));
+        QVERIFY2(waitedMs < retryAfter * 1000 + 5000,
+                 qPrintable(QStringLiteral("retried after %1 ms").arg(waitedMs)));
         QCOMPARE(m_api.stats().value("by_method_path").toObject().value("GET /videos").toInt(), 2);
     }
 
@@ -206,7 +218,8 @@ private slots:
         RestoredApp app(m_config, m_store.get());
         QVERIFY(app.restore());
         QSignalSpy refreshed(app.sessions(), &SessionManager::refreshed);
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1, 15'000); // a fresh token, and the provider's metadata
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1,
+                                 15'000); // a fresh token, and the provider's metadata
         const qint64 from = app.nam.nowMs();
         m_provider.call("POST", "/__test/fail-next?endpoint=token&status=503&count=2");
         auto *states = recordStates(app.sessions(), &app.auth);
@@ -230,7 +243,8 @@ private slots:
         // Retry-After: 1 (the provider's) is the least wait; never a tight loop.
         for (int i = 1; i < 3; ++i) {
             const qint64 gap = attempts[i].sentMs - attempts[i - 1].finishedMs;
-            QVERIFY2(gap >= 1000, qPrintable(QStringLiteral("retry %1 after %2 ms").arg(i).arg(gap)));
+            QVERIFY2(gap >= 1000,
+                     qPrintable(QStringLiteral("retry %1 after %2 ms").arg(i).arg(gap)));
         }
         QVERIFY(states->contains(SessionManager::Reconnecting));
         QVERIFY(reconnectIn >= 1);
@@ -276,8 +290,8 @@ private slots:
             }
         });
         // The token expires while the provider is gone: the refresh fails, again and again.
-        QTRY_VERIFY_WITH_TIMEOUT(app.tokenRequests(downAt).size() >= 3
-                                     && app.tokenRequests(downAt).last().finished(),
+        QTRY_VERIFY_WITH_TIMEOUT(app.tokenRequests(downAt).size() >= 3 &&
+                                     app.tokenRequests(downAt).last().finished(),
                                  30'000);
         QCOMPARE(app.sessions()->connectionState(), SessionManager::Offline);
         QVERIFY(app.sessions()->reconnectInSeconds() >= 1);
@@ -299,8 +313,8 @@ private slots:
         QList<qint64> gaps;
         for (qsizetype i = 1; i < attempts.size(); ++i)
             gaps << attempts[i].sentMs - attempts[i - 1].sentMs;
-        qInfo() << "refresh attempts while the provider was down, ms apart:" << gaps << "; calls made meanwhile:"
-                << sentWhileDown;
+        qInfo() << "refresh attempts while the provider was down, ms apart:" << gaps
+                << "; calls made meanwhile:" << sentWhileDown;
         for (int i = 0; i < failedAttempts; ++i)
             QCOMPARE(attempts[i].status, 0);
         QVERIFY(attempts.last().status == 200);
@@ -314,8 +328,10 @@ private slots:
         QVERIFY2(scheduledWaits.size() >= 3, "a wait was scheduled after each failed attempt");
         QVERIFY2(scheduledWaits.last() > scheduledWaits.first(), "the retry delays do not grow");
         // The calls made during the outage did not trigger refreshes of their own.
-        QVERIFY2(failedAttempts <= 6 && sentWhileDown > 2 * failedAttempts,
-                 qPrintable(QStringLiteral("%1 attempts for %2 calls").arg(failedAttempts).arg(sentWhileDown)));
+        QVERIFY2(
+            failedAttempts <= 6 && sentWhileDown > 2 * failedAttempts,
+            qPrintable(
+                QStringLiteral("%1 attempts for %2 calls").arg(failedAttempts).arg(sentWhileDown)));
         QVERIFY(states->contains(SessionManager::Offline));
         QCOMPARE(signInState.count(), 0);
         QCOMPARE(ended.count(), 0);
@@ -339,14 +355,14 @@ private slots:
 
         const int port = m_api.port();
         m_api.stop();
-        QTRY_VERIFY_WITH_TIMEOUT(stream.countError(ApiError::Network) >= 3
-                                     && app.sessions()->connectionState() == SessionManager::Offline,
+        QTRY_VERIFY_WITH_TIMEOUT(stream.countError(ApiError::Network) >= 3 &&
+                                     app.sessions()->connectionState() == SessionManager::Offline,
                                  20'000);
         QVERIFY(app.auth.isSignedIn());
         QVERIFY(m_api.start(m_provider.issuer(), QStringLiteral("/api/v1"), strictApiArgs(), port));
         const int okBefore = stream.okCount();
-        QTRY_VERIFY_WITH_TIMEOUT(stream.okCount() >= okBefore + 3
-                                     && app.sessions()->connectionState() == SessionManager::Online,
+        QTRY_VERIFY_WITH_TIMEOUT(stream.okCount() >= okBefore + 3 &&
+                                     app.sessions()->connectionState() == SessionManager::Online,
                                  20'000);
         stream.stop();
         QTRY_COMPARE_WITH_TIMEOUT(stream.answered(), stream.sent(), 20'000);
@@ -362,7 +378,8 @@ private slots:
         RestoredApp app(m_config, m_store.get());
         QVERIFY(app.restore());
         QSignalSpy refreshed(app.sessions(), &SessionManager::refreshed);
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1, 15'000); // nothing in flight when the grant goes
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1,
+                                 15'000); // nothing in flight when the grant goes
         QSignalSpy ended(app.sessions(), &SessionManager::sessionEnded);
         QSignalSpy errors(&app.auth, &AuthController::errorMessageChanged);
         QSignalSpy signInState(&app.auth, &AuthController::stateChanged);
@@ -379,7 +396,8 @@ private slots:
         // Two more token lifetimes of calls: nothing goes to the provider or the API any more.
         const qint64 endedAt = app.nam.nowMs();
         const int sentAtEnd = stream.sent();
-        QTRY_VERIFY_WITH_TIMEOUT(stream.sent() >= sentAtEnd + 2 * kAccessTtlSeconds * 1000 / 200, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(stream.sent() >= sentAtEnd + 2 * kAccessTtlSeconds * 1000 / 200,
+                                 30'000);
         stream.stop();
         QTRY_COMPARE_WITH_TIMEOUT(stream.answered(), stream.sent(), 10'000);
         QCOMPARE(app.nam.to(providerPrefix(), endedAt).size(), 0);

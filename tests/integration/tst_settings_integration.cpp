@@ -52,7 +52,9 @@ private slots:
         // Another device changes the settings (its own If-Match), so ours is stale.
         const ApiResult current = m_alice->call(endpoints::getSettings());
         const QString etag = QString::fromLatin1(current.headers.value("etag"));
-        QVERIFY(m_alice->call(endpoints::patchSettings({{"display_name", "Changed elsewhere"}}, etag)).ok());
+        QVERIFY(
+            m_alice->call(endpoints::patchSettings({{"display_name", "Changed elsewhere"}}, etag))
+                .ok());
         m_api.clearFaults();
         settings().setTheme("light");
         QTRY_VERIFY_WITH_TIMEOUT(settings().message().contains("changed elsewhere"), 20'000);
@@ -60,38 +62,47 @@ private slots:
         QCOMPARE(settings().theme(), QString("dark"));
         QCOMPARE(serverSettings().value("theme").toString(), QString("dark"));
         const QJsonObject byMethod = m_api.stats().value("by_method_path").toObject();
-        QCOMPARE(byMethod.value("PATCH /settings").toInt(), 1);   // the 412, sent with If-Match
+        QCOMPARE(byMethod.value("PATCH /settings").toInt(), 1); // the 412, sent with If-Match
         settings().clearMessage();
     }
 
     void refusedNotificationRollsBack()
     {
         const bool before = settings().productUpdates();
-        m_api.addFault({{"path_prefix", "/settings"}, {"method", "PATCH"}, {"action", "status"}, {"status", 422}});
+        m_api.addFault({{"path_prefix", "/settings"},
+                        {"method", "PATCH"},
+                        {"action", "status"},
+                        {"status", 422}});
         settings().setNotification("product_updates", !before);
-        QCOMPARE(settings().productUpdates(), !before);   // shown at once …
-        QTRY_COMPARE_WITH_TIMEOUT(settings().productUpdates(), before, 20'000);   // … rolled back
+        QCOMPARE(settings().productUpdates(), !before);                         // shown at once …
+        QTRY_COMPARE_WITH_TIMEOUT(settings().productUpdates(), before, 20'000); // … rolled back
         QVERIFY(settings().message().contains("could not be saved"));
-        QCOMPARE(serverSettings().value("notifications").toObject().value("product_updates").toBool(), before);
+        QCOMPARE(
+            serverSettings().value("notifications").toObject().value("product_updates").toBool(),
+            before);
         settings().clearMessage();
 
         QSignalSpy saved(&settings(), &SettingsController::saved);
         settings().setNotification("security_alerts", false);
         QVERIFY(saved.wait(20'000));
-        QCOMPARE(serverSettings().value("notifications").toObject().value("security_alerts").toBool(), false);
+        QCOMPARE(
+            serverSettings().value("notifications").toObject().value("security_alerts").toBool(),
+            false);
     }
 
     void offlineChangesWaitAndAreSent()
     {
-        m_api.addFault({{"path_prefix", "/settings"}, {"method", "PATCH"}, {"action", "drop"}, {"count", 1}});
+        m_api.addFault(
+            {{"path_prefix", "/settings"}, {"method", "PATCH"}, {"action", "drop"}, {"count", 1}});
         QSignalSpy saved(&settings(), &SettingsController::saved);
         settings().setNotification("email_digest", true);
         QTRY_COMPARE_WITH_TIMEOUT(settings().pendingChanges(), 1, 10'000);
-        QVERIFY(settings().emailDigest());   // kept while waiting, not rolled back
+        QVERIFY(settings().emailDigest()); // kept while waiting, not rolled back
         // The connection is found back (a /health probe) and the change goes out.
         QVERIFY(saved.wait(30'000));
         QCOMPARE(settings().pendingChanges(), 0);
-        QCOMPARE(serverSettings().value("notifications").toObject().value("email_digest").toBool(), true);
+        QCOMPARE(serverSettings().value("notifications").toObject().value("email_digest").toBool(),
+                 true);
     }
 
     void avatarRoundTrip()
@@ -105,7 +116,8 @@ private slots:
         QVERIFY2(prepared.value("ok").toBool(), qPrintable(prepared.value("message").toString()));
         QCOMPARE(prepared.value("width").toInt(), 512);
         QVERIFY(QImage(prepared.value("previewUrl").toUrl().toLocalFile()).width() == 512);
-        const QVariantMap bad = settings().prepareAvatar(QUrl::fromLocalFile(dir.filePath("missing.png")));
+        const QVariantMap bad =
+            settings().prepareAvatar(QUrl::fromLocalFile(dir.filePath("missing.png")));
         QVERIFY(!bad.value("ok").toBool());
         QVERIFY(!bad.value("message").toString().isEmpty());
 
@@ -139,7 +151,8 @@ private slots:
         const QString prefix = keys->data(keys->index(0), ApiKeyListModel::PrefixRole).toString();
         QVERIFY(!prefix.isEmpty() && secret.startsWith(prefix));
         // Never again: not in the list, not in the model, not on disk.
-        const QJsonArray listed = m_alice->call(endpoints::listApiKeys()).json().value("api_keys").toArray();
+        const QJsonArray listed =
+            m_alice->call(endpoints::listApiKeys()).json().value("api_keys").toArray();
         QCOMPARE(listed.size(), 1);
         QVERIFY(!listed.at(0).toObject().contains("secret"));
         for (const ApiKeyInfo &k : keys->keys())
@@ -157,7 +170,8 @@ private slots:
         settings().revokeApiKey(keys->data(keys->index(0), ApiKeyListModel::KeyIdRole).toString());
         QVERIFY(revoked.wait(20'000));
         QCOMPARE(keys->count(), 0);
-        QVERIFY(m_alice->call(endpoints::listApiKeys()).json().value("api_keys").toArray().isEmpty());
+        QVERIFY(
+            m_alice->call(endpoints::listApiKeys()).json().value("api_keys").toArray().isEmpty());
     }
 
     void signOutAndForgetRemovesEverything()

@@ -236,7 +236,7 @@ private slots:
         QVERIFY(hasFinished(driver));
         QCOMPARE(driver.exitStatus(), QProcess::NormalExit);
         QCOMPARE(driver.exitCode(), 0);
-        m_api.clearFaults();   // the stall is over (and the request counters start again from 0)
+        m_api.clearFaults(); // the stall is over (and the request counters start again from 0)
         // Nothing half-done: no picture on the server yet, the whole upload waits in the outbox.
         const QJsonObject before = serverMe();
         QVERIFY(before.contains("sub"));
@@ -316,14 +316,17 @@ private slots:
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.exitCode(), 0);
         const QByteArray err = app.readAllStandardError();
-        QVERIFY2(!err.contains("could not finish updating your sign-in"), err.right(2000).constData());
+        QVERIFY2(!err.contains("could not finish updating your sign-in"),
+                 err.right(2000).constData());
         const int grantsByTheApp = m_provider.stat("refresh_grants");
         QVERIFY(grantsByTheApp >= 1);
         // The next process refreshes with what the app stored (the access token lives 4 s).
-        QVERIFY(QTest::qWaitFor([&] {
-            const CliRun r = m_cli.run({"tags", "--json"});
-            return r.code == 0 && m_provider.stat("refresh_grants") > grantsByTheApp;
-        }, 30'000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const CliRun r = m_cli.run({"tags", "--json"});
+                return r.code == 0 && m_provider.stat("refresh_grants") > grantsByTheApp;
+            },
+            30'000));
         QCOMPARE(m_provider.stat("refresh_failures"), 0);
         QCOMPARE(m_provider.stat("revocations"), 0);
     }

@@ -14,9 +14,9 @@
 #include <QQmlError>
 #include <QQuickStyle>
 #include <QTemporaryDir>
-#include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest/quicktest.h>
+#include <QUrl>
 
 Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
 Q_IMPORT_QML_PLUGIN(ClipshelfMocksPlugin)
@@ -43,12 +43,14 @@ public slots:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         // As in main(): a thumbnail that cannot be had is no warning; others still are.
         engine->setOutputWarningsToStandardError(false);
-        QObject::connect(engine, &QQmlEngine::warnings, engine, [](const QList<QQmlError> &warnings) {
-            for (const QQmlError &warning : warnings) {
-                if (!clipshelf::ThumbnailImageProvider::isUnavailableWarning(warning.description()))
-                    qWarning().noquote() << warning.toString();
-            }
-        });
+        QObject::connect(engine, &QQmlEngine::warnings, engine,
+                         [](const QList<QQmlError> &warnings) {
+                             for (const QQmlError &warning : warnings) {
+                                 if (!clipshelf::ThumbnailImageProvider::isUnavailableWarning(
+                                         warning.description()))
+                                     qWarning().noquote() << warning.toString();
+                             }
+                         });
         engine->addImageProvider(QStringLiteral("thumbnail"),
                                  new clipshelf::ThumbnailImageProvider(m_thumbnails));
         // What main() does, minus the AuthController: tst_main.qml checks that

@@ -7,18 +7,17 @@
 #include "api/apiclient.h"
 #include "api/connectivity.h"
 #include "auth/sessionmanager.h"
-#include "sync/outboxreplayer.h"
 #include "storage/librarycache.h"
 #include "storage/memorysecretstore.h"
 #include "storage/outbox.h"
+#include "sync/outboxreplayer.h"
 #include "unitsession.h"
-
-#include <QNetworkAccessManager>
-#include <QTemporaryDir>
-#include <QUrl>
 
 #include <memory>
 #include <optional>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QUrl>
 
 namespace clipshelf::test {
 
@@ -35,13 +34,15 @@ struct ControllerBackend
     /// the session's provider. \a dataDir: where the cache and the outbox live
     /// (empty: a temporary directory of its own). \a subject: who is signed in.
     ControllerBackend(const QUrl &apiBase, const QString &issuer, QNetworkAccessManager *nam,
-                      const QString &dataDir = {}, const QString &subject = QStringLiteral("user_alice"))
+                      const QString &dataDir = {},
+                      const QString &subject = QStringLiteral("user_alice"))
     {
         if (dataDir.isEmpty())
             ownDir.emplace();
         dir = dataDir.isEmpty() ? ownDir->path() : dataDir;
         sessions = std::make_unique<SessionManager>(unitConfig(issuer), &store, nam);
-        sessions->adopt(unitSession(issuer, "AT", "RT", 3600, subject), [](const SecretResult &) {});
+        sessions->adopt(unitSession(issuer, "AT", "RT", 3600, subject),
+                        [](const SecretResult &) {});
         client = std::make_unique<ApiClient>(apiBase, sessions.get(), nam);
         client->setMaxRetries(0);
         connectivity.follow(client.get());

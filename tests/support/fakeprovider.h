@@ -5,6 +5,8 @@
 
 #include "testjws.h"
 
+#include <functional>
+#include <optional>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,9 +15,6 @@
 #include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <functional>
-#include <optional>
 
 namespace clipshelf::test {
 
@@ -58,7 +57,8 @@ inline std::optional<FakeRequest> readFakeRequest(QTcpSocket *s)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            r.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                             lines[i].mid(colon + 1).trimmed());
     }
     const int length = r.headers.value("content-length").toInt();
     if (buf.size() - end - 4 < length)
@@ -73,9 +73,9 @@ inline void writeFakeResponse(QTcpSocket *s, const FakeResponse &resp)
     QByteArray extra;
     for (const auto &[name, value] : resp.headers)
         extra += name + ": " + value + "\r\n";
-    s->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
-             + "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\n" + extra
-             + "Connection: close\r\n\r\n" + resp.body);
+    s->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " +
+             resp.contentType + "\r\nContent-Length: " + QByteArray::number(resp.body.size()) +
+             "\r\n" + extra + "Connection: close\r\n\r\n" + resp.body);
     s->disconnectFromHost();
 }
 

@@ -5,13 +5,13 @@
 #include "core/config.h"
 
 #include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace clipshelf::test {
@@ -49,14 +49,16 @@ public:
         QByteArray out;
         QSignalSpy readable(&m_process, &QProcess::readyReadStandardOutput);
         QDeadlineTimer deadline(timeoutMs);
-        while (!out.contains('\n') && !deadline.hasExpired() && m_process.state() == QProcess::Running) {
+        while (!out.contains('\n') && !deadline.hasExpired() &&
+               m_process.state() == QProcess::Running) {
             if (m_process.bytesAvailable() == 0)
                 readable.wait(int(qMax<qint64>(1, deadline.remainingTime())));
             out += m_process.readAll();
         }
         m_ready = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
         if (!m_ready.value("ready").toBool()) {
-            qWarning() << program << "did not become ready:" << out << m_process.readAllStandardError();
+            qWarning() << program << "did not become ready:" << out
+                       << m_process.readAllStandardError();
             return false;
         }
         return true;
@@ -139,9 +141,12 @@ public:
     bool start(const QString &issuer, const QString &basePath = QStringLiteral("/api/v1"),
                const QStringList &extraArgs = {}, int port = 0)
     {
-        const QString program = testEnv("CLIPSHELF_BINARY_DIR") + "/tests/stack/api-server/clipshelf-api-server";
-        QStringList args{"--port", QString::number(port), "--issuer", issuer, "--audience", "urn:clipshelf:api",
-                         "--db", m_dir.filePath("api.sqlite"), "--enable-faults"};
+        const QString program =
+            testEnv("CLIPSHELF_BINARY_DIR") + "/tests/stack/api-server/clipshelf-api-server";
+        QStringList args{
+            "--port",         QString::number(port), "--issuer", issuer,
+            "--audience",     "urn:clipshelf:api",   "--db",     m_dir.filePath("api.sqlite"),
+            "--enable-faults"};
         if (!basePath.isEmpty())
             args << "--base-path" << basePath;
         args << extraArgs;
@@ -157,8 +162,12 @@ public:
     /// The server's origin, where /__faults lives.
     QString origin() const { return QUrl(m_url).adjusted(QUrl::RemovePath).toString(); }
 
-    /// POST /__faults, e.g. {"path_prefix":"/api/v1/videos","action":"status","status":503,"retry_after":1,"count":1}
-    QByteArray addFault(const QJsonObject &rule) { return call("POST", "/__faults", QJsonDocument(rule).toJson()); }
+    /// POST /__faults, e.g.
+    /// {"path_prefix":"/api/v1/videos","action":"status","status":503,"retry_after":1,"count":1}
+    QByteArray addFault(const QJsonObject &rule)
+    {
+        return call("POST", "/__faults", QJsonDocument(rule).toJson());
+    }
     void clearFaults() { call("DELETE", "/__faults"); }
     /// GET /__faults/stats: {"requests": n, "by_path": {...}}
     QJsonObject stats() { return QJsonDocument::fromJson(call("GET", "/__faults/stats")).object(); }

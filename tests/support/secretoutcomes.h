@@ -7,13 +7,12 @@
 #include "storage/secretmessages.h"
 #include "storage/secretstore.h"
 
+#include <functional>
+#include <memory>
 #include <QEventLoop>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTest>
-
-#include <functional>
-#include <memory>
 
 namespace clipshelf {
 
@@ -84,7 +83,8 @@ inline std::shared_ptr<ReadOutcome> startRead(SecretStore &store, const QString 
 }
 
 /// Starts store.write(\a key, \a value).
-inline std::shared_ptr<WriteOutcome> startWrite(SecretStore &store, const QString &key, const QByteArray &value)
+inline std::shared_ptr<WriteOutcome> startWrite(SecretStore &store, const QString &key,
+                                                const QByteArray &value)
 {
     auto out = std::make_shared<WriteOutcome>();
     store.write(key, value, fillIn(out));

@@ -7,11 +7,10 @@
 #include "auth/sessionmanager.h"
 #include "core/config.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QTest>
-
-#include <optional>
 
 namespace clipshelf::test {
 
@@ -23,14 +22,16 @@ inline Config unitConfig(const QString &issuer)
     Config c;
     c.set(Config::Key::Issuer, issuer, "test");
     c.set(Config::Key::ClientId, "clipshelf-desktop", "test");
-    c.set(Config::Key::Profile, QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
+    c.set(Config::Key::Profile,
+          QStringLiteral("unit-%1").arg(QRandomGenerator::global()->generate()), "test");
     return c;
 }
 
 /// A signed-in session of \a subject at \a issuer whose access token arrived
 /// just now and expires in \a expiresInSeconds (negative: already expired).
-inline Session unitSession(const QString &issuer, const QString &accessToken, const QString &refreshToken,
-                           int expiresInSeconds, const QString &subject = QStringLiteral("user_alice"))
+inline Session unitSession(const QString &issuer, const QString &accessToken,
+                           const QString &refreshToken, int expiresInSeconds,
+                           const QString &subject = QStringLiteral("user_alice"))
 {
     Session s;
     s.accessToken = accessToken;

@@ -23,14 +23,15 @@ struct Message
     QString source;
     QString comment;
     bool numerus = false;
-    QString type;               ///< "" (finished), "unfinished", "vanished", "obsolete"
-    QStringList translations;   ///< one, or one per numerus form
+    QString type;             ///< "" (finished), "unfinished", "vanished", "obsolete"
+    QStringList translations; ///< one, or one per numerus form
 
     QString key() const { return context + QChar(4) + source + QChar(4) + comment; }
     QString describe() const
     {
         return QStringLiteral("[%1] \"%2\"%3")
-            .arg(context, source, comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(comment));
+            .arg(context, source,
+                 comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(comment));
     }
 };
 
@@ -62,7 +63,8 @@ QList<Message> readTs(const QString &path, QString *error)
         } else if (name == QLatin1String("message")) {
             message = &messages.emplaceBack();
             message->context = context;
-            message->numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            message->numerus =
+                xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
         } else if (message && name == QLatin1String("source")) {
             message->source = xml.readElementText();
         } else if (message && name == QLatin1String("comment")) {
@@ -103,7 +105,8 @@ private slots:
     {
         QTest::addColumn<QString>("tsFile");
         for (const char *path : {CLIPSHELF_TS_FILES})
-            QTest::newRow(qPrintable(QFileInfo(QString::fromUtf8(path)).fileName())) << QString::fromUtf8(path);
+            QTest::newRow(qPrintable(QFileInfo(QString::fromUtf8(path)).fileName()))
+                << QString::fromUtf8(path);
     }
 
     void upToDateAndFinished()
@@ -143,7 +146,8 @@ private slots:
         for (const Message &m : updated) {
             after.insert(m.key());
             if (!before.contains(m.key())) {
-                problems << QStringLiteral("new in the code, missing from the .ts: ") + m.describe();
+                problems << QStringLiteral("new in the code, missing from the .ts: ") +
+                                m.describe();
                 continue;
             }
             if (!m.type.isEmpty()) {
@@ -157,9 +161,10 @@ private slots:
                     break;
                 }
                 if (argMarkers(translation) != markers) {
-                    problems << QStringLiteral("translation \"%1\" does not use %2 like its source: ")
-                                    .arg(translation, markers.join(QLatin1Char(' ')))
-                                    + m.describe();
+                    problems << QStringLiteral(
+                                    "translation \"%1\" does not use %2 like its source: ")
+                                        .arg(translation, markers.join(QLatin1Char(' '))) +
+                                    m.describe();
                 }
             }
             if (m.translations.isEmpty())
@@ -167,16 +172,18 @@ private slots:
         }
         for (const Message &m : committed) {
             if (!after.contains(m.key()))
-                problems << QStringLiteral("vanished from the code, still in the .ts: ") + m.describe();
+                problems << QStringLiteral("vanished from the code, still in the .ts: ") +
+                                m.describe();
         }
 
         if (!problems.isEmpty()) {
-            QFAIL(qPrintable(QStringLiteral("%1 is not complete and up to date (%2 problems):\n  %3\n"
-                                            "Refresh it with `cmake --build <build dir> --target "
-                                            "clipshelf_qml_lupdate`, then translate in Qt Linguist.")
-                                 .arg(tsFile)
-                                 .arg(problems.size())
-                                 .arg(problems.join(QStringLiteral("\n  ")))));
+            QFAIL(
+                qPrintable(QStringLiteral("%1 is not complete and up to date (%2 problems):\n  %3\n"
+                                          "Refresh it with `cmake --build <build dir> --target "
+                                          "clipshelf_qml_lupdate`, then translate in Qt Linguist.")
+                               .arg(tsFile)
+                               .arg(problems.size())
+                               .arg(problems.join(QStringLiteral("\n  ")))));
         }
         qInfo("%s: %lld messages, all translated", qPrintable(QFileInfo(tsFile).fileName()),
               qint64(updated.size()));

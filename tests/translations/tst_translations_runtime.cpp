@@ -6,9 +6,9 @@
 #include "api/apierror.h"
 #include "auth/authcontroller.h"
 #include "bridge/app.h"
+#include "composition/workspace.h"
 #include "core/config.h"
 #include "settings/avatarimage.h"
-#include "composition/workspace.h"
 #include "storage/memorysecretstore.h"
 #include "storage/secretmessages.h"
 
@@ -39,12 +39,15 @@ private slots:
         QCOMPARE(Config().providerName(), QStringLiteral("deinem Anmeldedienst"));
         // tr() of a Q_OBJECT class of the core.
         MemorySecretStore store;
-        QCOMPARE(store.backendName(), QStringLiteral("Arbeitsspeicher (nur bis Clipshelf beendet wird)"));
+        QCOMPARE(store.backendName(),
+                 QStringLiteral("Arbeitsspeicher (nur bis Clipshelf beendet wird)"));
         // A %n message has both German forms.
-        QCOMPARE(QCoreApplication::translate("clipshelf::SessionManager", "%1 Trying again in %n s.", nullptr, 1)
+        QCOMPARE(QCoreApplication::translate("clipshelf::SessionManager",
+                                             "%1 Trying again in %n s.", nullptr, 1)
                      .arg(QStringLiteral("Offline.")),
                  QStringLiteral("Offline. Neuer Versuch in 1 Sekunde."));
-        QCOMPARE(QCoreApplication::translate("clipshelf::SessionManager", "%1 Trying again in %n s.", nullptr, 30)
+        QCOMPARE(QCoreApplication::translate("clipshelf::SessionManager",
+                                             "%1 Trying again in %n s.", nullptr, 30)
                      .arg(QStringLiteral("Offline.")),
                  QStringLiteral("Offline. Neuer Versuch in 30 Sekunden."));
 
@@ -55,7 +58,10 @@ private slots:
                  QStringLiteral("Für dieses Profil ist nichts im Schlüsselbund gespeichert."));
         QString message;
         QVERIFY(!AvatarImage::prepare(QByteArray("not a picture"), &message));
-        QCOMPARE(message, QStringLiteral("Diese Datei ist kein Bild, das Clipshelf lesen kann (PNG, JPEG, GIF, BMP …)."));
+        QCOMPARE(
+            message,
+            QStringLiteral(
+                "Diese Datei ist kein Bild, das Clipshelf lesen kann (PNG, JPEG, GIF, BMP …)."));
 
         // Back to English: the translator is gone.
         app.setLanguage(QStringLiteral("en"));
@@ -77,7 +83,8 @@ private slots:
         MemorySecretStore store;
         QNetworkAccessManager nam;
         AuthController auth(config, &store, &nam);
-        Workspace workspace(config, &auth, &nam, {dataDir, dir.filePath(QStringLiteral("thumbnails"))});
+        Workspace workspace(config, &auth, &nam,
+                            {dataDir, dir.filePath(QStringLiteral("thumbnails"))});
         QVERIFY(workspace.storageWarning().startsWith(
             QStringLiteral("Clipshelf cannot store changes on this computer (")));
         QVERIFY(workspace.storageWarning().contains(dataDir));
@@ -92,8 +99,8 @@ private slots:
 
         app.setLanguage(QStringLiteral("de"));
         QCOMPARE(changed.count(), 2);
-        QVERIFY2(app.storageWarning().startsWith(
-                     QStringLiteral("Clipshelf kann auf diesem Computer keine Änderungen speichern (")),
+        QVERIFY2(app.storageWarning().startsWith(QStringLiteral(
+                     "Clipshelf kann auf diesem Computer keine Änderungen speichern (")),
                  qPrintable(app.storageWarning()));
         QVERIFY(app.storageWarning().contains(QStringLiteral("gehen verloren")));
 
@@ -110,7 +117,9 @@ private slots:
         MemorySecretStore store;
         QNetworkAccessManager nam;
         AuthController auth(config, &store, &nam);
-        Workspace workspace(config, &auth, &nam, {dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("thumbnails"))});
+        Workspace workspace(
+            config, &auth, &nam,
+            {dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("thumbnails"))});
         QCOMPARE(workspace.storageWarning(), QString());
         App app(nullptr);
         app.setWorkspace(&workspace);

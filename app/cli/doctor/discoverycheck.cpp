@@ -28,19 +28,22 @@ QList<CheckResult> DiscoveryCheck::notChecked(const QString &why)
 QList<CheckResult> DiscoveryCheck::timedOut() const
 {
     const QString issuer = env().config.issuer();
-    return QList<CheckResult>{CheckResult::fail(kDiscovery,
-                                                QStringLiteral("The provider at %1 did not answer within 5 seconds.").arg(issuer),
-                                                QStringLiteral("Check your network and proxy settings, and that %1 is up.").arg(issuer))}
-           + notChecked(QStringLiteral("the provider did not answer"));
+    return QList<CheckResult>{CheckResult::fail(
+               kDiscovery,
+               QStringLiteral("The provider at %1 did not answer within 5 seconds.").arg(issuer),
+               QStringLiteral("Check your network and proxy settings, and that %1 is up.")
+                   .arg(issuer))} +
+           notChecked(QStringLiteral("the provider did not answer"));
 }
 
 void DiscoveryCheck::start()
 {
     const QString issuer = env().config.issuer();
     if (issuer.isEmpty()) {
-        report(QList<CheckResult>{CheckResult::fail(kDiscovery, QStringLiteral("No issuer is configured."),
-                                                    QStringLiteral("Set issuer (%1).").arg(whereSet(Config::Key::Issuer)))}
-               + notChecked(QStringLiteral("no issuer")));
+        report(QList<CheckResult>{CheckResult::fail(
+                   kDiscovery, QStringLiteral("No issuer is configured."),
+                   QStringLiteral("Set issuer (%1).").arg(whereSet(Config::Key::Issuer)))} +
+               notChecked(QStringLiteral("no issuer")));
         return;
     }
     const QUrl url = ProviderMetadata::discoveryUrl(issuer);
@@ -50,19 +53,25 @@ void DiscoveryCheck::start()
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0) {
             report(QList<CheckResult>{CheckResult::fail(
-                       kDiscovery, QStringLiteral("Could not reach the provider at %1: %2.").arg(issuer, reply->errorString()),
-                       QStringLiteral("Check the issuer (%1), your network and the proxy settings below.")
-                           .arg(whereSet(Config::Key::Issuer)))}
-                   + notChecked(QStringLiteral("the provider could not be reached")));
+                       kDiscovery,
+                       QStringLiteral("Could not reach the provider at %1: %2.")
+                           .arg(issuer, reply->errorString()),
+                       QStringLiteral(
+                           "Check the issuer (%1), your network and the proxy settings below.")
+                           .arg(whereSet(Config::Key::Issuer)))} +
+                   notChecked(QStringLiteral("the provider could not be reached")));
             return;
         }
         if (status != 200) {
             report(QList<CheckResult>{CheckResult::fail(
-                       kDiscovery, QStringLiteral("%1 answered HTTP %2 instead of the discovery document.").arg(url.toString()).arg(status),
+                       kDiscovery,
+                       QStringLiteral("%1 answered HTTP %2 instead of the discovery document.")
+                           .arg(url.toString())
+                           .arg(status),
                        QStringLiteral("Check the issuer (%1): the provider's issuer URL serves "
                                       "/.well-known/openid-configuration.")
-                           .arg(whereSet(Config::Key::Issuer)))}
-                   + notChecked(QStringLiteral("no discovery document")));
+                           .arg(whereSet(Config::Key::Issuer)))} +
+                   notChecked(QStringLiteral("no discovery document")));
             return;
         }
         evaluate(reply->readAll(), url.toString(), timer->elapsed());
@@ -75,53 +84,71 @@ void DiscoveryCheck::evaluate(const QByteArray &body, const QString &url, qint64
     const QString configured = env().config.issuer();
     const QString announced = doc.value(QStringLiteral("issuer")).toString();
     if (doc.isEmpty() || announced.isEmpty()) {
-        report(QList<CheckResult>{CheckResult::fail(kDiscovery, QStringLiteral("%1 is not an OpenID discovery document.").arg(url),
-                                                    QStringLiteral("Check the issuer (%1).").arg(whereSet(Config::Key::Issuer)))}
-               + notChecked(QStringLiteral("no discovery document")));
+        report(QList<CheckResult>{CheckResult::fail(
+                   kDiscovery, QStringLiteral("%1 is not an OpenID discovery document.").arg(url),
+                   QStringLiteral("Check the issuer (%1).").arg(whereSet(Config::Key::Issuer)))} +
+               notChecked(QStringLiteral("no discovery document")));
         return;
     }
     QList<CheckResult> results;
     // Endpoints are validated as sign-in would; PKCE is reported on its own below.
     QJsonObject withS256 = doc;
-    withS256.insert(QStringLiteral("code_challenge_methods_supported"), QJsonArray{QStringLiteral("S256")});
+    withS256.insert(QStringLiteral("code_challenge_methods_supported"),
+                    QJsonArray{QStringLiteral("S256")});
     QString problem;
-    const auto metadata = ProviderMetadata::fromJson(QJsonDocument(withS256).toJson(), announced, &problem);
+    const auto metadata =
+        ProviderMetadata::fromJson(QJsonDocument(withS256).toJson(), announced, &problem);
     if (metadata)
-        results << CheckResult::ok(kDiscovery, QStringLiteral("Loaded %1 in %2 ms.").arg(url).arg(elapsedMs));
+        results << CheckResult::ok(kDiscovery,
+                                   QStringLiteral("Loaded %1 in %2 ms.").arg(url).arg(elapsedMs));
     else
-        results << CheckResult::fail(kDiscovery, problem, QStringLiteral("Ask the provider's administrator, or check the issuer."));
+        results << CheckResult::fail(
+            kDiscovery, problem,
+            QStringLiteral("Ask the provider's administrator, or check the issuer."));
 
     if (announced == configured)
-        results << CheckResult::ok(kIssuer, QStringLiteral("The provider's issuer matches: %1.").arg(announced));
+        results << CheckResult::ok(
+            kIssuer, QStringLiteral("The provider's issuer matches: %1.").arg(announced));
     else
-        results << CheckResult::fail(kIssuer,
-                                     QStringLiteral("The provider says its issuer is \"%1\", but Clipshelf is configured "
-                                                    "for \"%2\"; they must match exactly.")
-                                         .arg(announced, configured),
-                                     QStringLiteral("Set issuer to exactly \"%1\" (%2).").arg(announced, whereSet(Config::Key::Issuer)));
+        results << CheckResult::fail(
+            kIssuer,
+            QStringLiteral("The provider says its issuer is \"%1\", but Clipshelf is configured "
+                           "for \"%2\"; they must match exactly.")
+                .arg(announced, configured),
+            QStringLiteral("Set issuer to exactly \"%1\" (%2).")
+                .arg(announced, whereSet(Config::Key::Issuer)));
 
     QStringList methods;
-    for (const QJsonValue &v : doc.value(QStringLiteral("code_challenge_methods_supported")).toArray())
+    for (const QJsonValue &v :
+         doc.value(QStringLiteral("code_challenge_methods_supported")).toArray())
         methods << v.toString();
     if (methods.contains(QLatin1String("S256")))
         results << CheckResult::ok(kPkce, QStringLiteral("PKCE with S256 is supported."));
     else if (methods.isEmpty())
-        results << CheckResult::warn(kPkce, QStringLiteral("The provider does not say which PKCE methods it supports; "
-                                                           "Clipshelf will use S256 anyway."),
-                                     QStringLiteral("Nothing to do if sign-in works; otherwise enable PKCE S256 for the client."));
+        results << CheckResult::warn(
+            kPkce,
+            QStringLiteral("The provider does not say which PKCE methods it supports; "
+                           "Clipshelf will use S256 anyway."),
+            QStringLiteral(
+                "Nothing to do if sign-in works; otherwise enable PKCE S256 for the client."));
     else
-        results << CheckResult::fail(kPkce, QStringLiteral("The provider does not support PKCE with S256 (only %1).")
-                                                .arg(methods.join(QStringLiteral(", "))),
-                                     QStringLiteral("Enable PKCE S256 for this client at the provider."));
+        results << CheckResult::fail(
+            kPkce,
+            QStringLiteral("The provider does not support PKCE with S256 (only %1).")
+                .arg(methods.join(QStringLiteral(", "))),
+            QStringLiteral("Enable PKCE S256 for this client at the provider."));
 
     const QString revocation = doc.value(QStringLiteral("revocation_endpoint")).toString();
     if (!revocation.isEmpty())
-        results << CheckResult::ok(kRevocation, QStringLiteral("Revocation endpoint: %1.").arg(revocation));
+        results << CheckResult::ok(kRevocation,
+                                   QStringLiteral("Revocation endpoint: %1.").arg(revocation));
     else
-        results << CheckResult::warn(kRevocation,
-                                     QStringLiteral("The provider has no revocation endpoint: signing out forgets the "
-                                                    "session on this computer but cannot end it at the provider."),
-                                     QStringLiteral("Nothing to do; to end sessions at the provider, use its account page."));
+        results << CheckResult::warn(
+            kRevocation,
+            QStringLiteral("The provider has no revocation endpoint: signing out forgets the "
+                           "session on this computer but cannot end it at the provider."),
+            QStringLiteral(
+                "Nothing to do; to end sessions at the provider, use its account page."));
     report(results);
 }
 

@@ -10,9 +10,12 @@ namespace clipshelf::cli::doctor {
 QString CheckResult::statusName(Status status)
 {
     switch (status) {
-    case Status::Ok: return QStringLiteral("ok");
-    case Status::Warn: return QStringLiteral("warn");
-    case Status::Fail: return QStringLiteral("fail");
+    case Status::Ok:
+        return QStringLiteral("ok");
+    case Status::Warn:
+        return QStringLiteral("warn");
+    case Status::Fail:
+        return QStringLiteral("fail");
     }
     return {};
 }

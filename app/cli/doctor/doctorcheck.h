@@ -2,13 +2,12 @@
 
 #include "core/config.h"
 
+#include <functional>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -25,12 +24,15 @@ struct CheckResult
 {
     enum class Status { Ok, Warn, Fail };
 
-    QString id;        ///< stable, e.g. "provider.issuer"
+    QString id; ///< stable, e.g. "provider.issuer"
     Status status = Status::Ok;
-    QString summary;   ///< what was found, one sentence
-    QString fix;       ///< what to do about it, one sentence ("" when ok)
+    QString summary; ///< what was found, one sentence
+    QString fix;     ///< what to do about it, one sentence ("" when ok)
 
-    static CheckResult ok(const QString &id, const QString &summary) { return {id, Status::Ok, summary, {}}; }
+    static CheckResult ok(const QString &id, const QString &summary)
+    {
+        return {id, Status::Ok, summary, {}};
+    }
     static CheckResult warn(const QString &id, const QString &summary, const QString &fix)
     {
         return {id, Status::Warn, summary, fix};
@@ -48,8 +50,8 @@ struct DoctorEnv
 {
     Config config;
     QNetworkAccessManager *network = nullptr;
-    AuthController *auth = nullptr;       ///< for the session check (restore only)
-    int networkTimeoutMs = 4000;          ///< per request; the runner stops waiting at 5 s
+    AuthController *auth = nullptr; ///< for the session check (restore only)
+    int networkTimeoutMs = 4000;    ///< per request; the runner stops waiting at 5 s
 };
 
 /**
@@ -62,7 +64,9 @@ class DoctorCheck : public QObject
 {
     Q_OBJECT
 public:
-    explicit DoctorCheck(const DoctorEnv &env, QObject *parent = nullptr) : QObject(parent), m_env(env) {}
+    explicit DoctorCheck(const DoctorEnv &env, QObject *parent = nullptr)
+        : QObject(parent), m_env(env)
+    {}
 
     virtual void start() = 0;
     /// The results to show when the check did not finish in time.

@@ -17,7 +17,8 @@ class DoctorRunner : public QObject
     Q_OBJECT
 public:
     /// Takes ownership of \a checks.
-    explicit DoctorRunner(QList<DoctorCheck *> checks, int deadlineMs = 5000, QObject *parent = nullptr);
+    explicit DoctorRunner(QList<DoctorCheck *> checks, int deadlineMs = 5000,
+                          QObject *parent = nullptr);
 
     void start();
     QList<CheckResult> results() const;

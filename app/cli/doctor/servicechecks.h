@@ -36,7 +36,7 @@ private:
     void maybeReport();
 
     int m_pending = 0;
-    std::optional<double> m_apiSkew;       ///< seconds; positive: the server is ahead
+    std::optional<double> m_apiSkew; ///< seconds; positive: the server is ahead
     std::optional<double> m_providerSkew;
 };
 

@@ -20,12 +20,15 @@ QString keychainFix(SecretResult::Status status)
 {
     switch (status) {
     case SecretResult::Status::NoBackend:
-        return QStringLiteral("Install and start a Secret Service (gnome-keyring or KWallet) in your desktop session; "
+        return QStringLiteral("Install and start a Secret Service (gnome-keyring or KWallet) in "
+                              "your desktop session; "
                               "until then a sign-in lasts only while Clipshelf runs.");
     case SecretResult::Status::Locked:
-        return QStringLiteral("Unlock the keychain (log in to the desktop session, or unlock it in Passwords and Keys).");
+        return QStringLiteral("Unlock the keychain (log in to the desktop session, or unlock it in "
+                              "Passwords and Keys).");
     default:
-        return QStringLiteral("Check the keychain in your desktop's password manager; run with --verbose for details.");
+        return QStringLiteral("Check the keychain in your desktop's password manager; run with "
+                              "--verbose for details.");
     }
 }
 
@@ -42,14 +45,18 @@ QString KeychainCheck::probeServiceName(const QString &profile)
 
 QList<CheckResult> KeychainCheck::timedOut() const
 {
-    return {CheckResult::fail(kKeychain, QStringLiteral("The keychain did not answer within 5 seconds."),
-                              QStringLiteral("Unlock the keychain (a password prompt may be waiting), then run doctor again."))};
+    return {CheckResult::fail(
+        kKeychain, QStringLiteral("The keychain did not answer within 5 seconds."),
+        QStringLiteral(
+            "Unlock the keychain (a password prompt may be waiting), then run doctor again."))};
 }
 
 void KeychainCheck::failWith(const QString &step, const SecretResult &result)
 {
-    report({CheckResult::fail(kKeychain, result.message.isEmpty() ? QStringLiteral("The keychain refused to %1 an entry.").arg(step)
-                                                                  : result.message,
+    report({CheckResult::fail(kKeychain,
+                              result.message.isEmpty()
+                                  ? QStringLiteral("The keychain refused to %1 an entry.").arg(step)
+                                  : result.message,
                               keychainFix(result.status))});
 }
 
@@ -65,14 +72,17 @@ void KeychainCheck::start()
             failWith(QStringLiteral("write"), written);
             return;
         }
-        store->read(kProbeKey, [this, store, probe, timer](const SecretResult &read, const QByteArray &value) {
+        store->read(kProbeKey, [this, store, probe, timer](const SecretResult &read,
+                                                           const QByteArray &value) {
             if (!read.ok() || value != probe) {
                 store->remove(kProbeKey, [](const SecretResult &) {});
                 if (!read.ok())
                     failWith(QStringLiteral("read"), read);
                 else
-                    report({CheckResult::fail(kKeychain, QStringLiteral("The keychain returned something else than was stored."),
-                                              keychainFix(SecretResult::Status::Error))});
+                    report({CheckResult::fail(
+                        kKeychain,
+                        QStringLiteral("The keychain returned something else than was stored."),
+                        keychainFix(SecretResult::Status::Error))});
                 return;
             }
             store->remove(kProbeKey, [this, store, timer](const SecretResult &removed) {
@@ -80,9 +90,11 @@ void KeychainCheck::start()
                     failWith(QStringLiteral("delete"), removed);
                     return;
                 }
-                report({CheckResult::ok(kKeychain, QStringLiteral("%1 works: wrote, read and deleted a probe entry (%2 ms).")
-                                                       .arg(store->backendName())
-                                                       .arg(timer->elapsed()))});
+                report({CheckResult::ok(
+                    kKeychain,
+                    QStringLiteral("%1 works: wrote, read and deleted a probe entry (%2 ms).")
+                        .arg(store->backendName())
+                        .arg(timer->elapsed()))});
             });
         });
     });
@@ -90,14 +102,16 @@ void KeychainCheck::start()
 
 QList<CheckResult> SessionCheck::timedOut() const
 {
-    return {CheckResult::warn(kSession, QStringLiteral("The stored session could not be read within 5 seconds."),
-                              QStringLiteral("See the keychain check."))};
+    return {CheckResult::warn(
+        kSession, QStringLiteral("The stored session could not be read within 5 seconds."),
+        QStringLiteral("See the keychain check."))};
 }
 
 void SessionCheck::start()
 {
     AuthController *auth = env().auth;
-    connect(auth, &AuthController::restoreFinished, this, &SessionCheck::evaluate, Qt::SingleShotConnection);
+    connect(auth, &AuthController::restoreFinished, this, &SessionCheck::evaluate,
+            Qt::SingleShotConnection);
     auth->restore();
 }
 
@@ -106,11 +120,13 @@ void SessionCheck::evaluate()
     const AuthController &auth = *env().auth;
     const QString profile = env().config.profile();
     if (!auth.isSignedIn()) {
-        const QString why = auth.isSessionInMemoryOnly()
-                                ? QStringLiteral(" (no session can be stored: see the keychain check)")
-                                : QString();
-        report({CheckResult::warn(kSession, QStringLiteral("Not signed in with profile \"%1\"%2.").arg(profile, why),
-                                  QStringLiteral("Run `clipshelf-cli login`."))});
+        const QString why =
+            auth.isSessionInMemoryOnly()
+                ? QStringLiteral(" (no session can be stored: see the keychain check)")
+                : QString();
+        report({CheckResult::warn(
+            kSession, QStringLiteral("Not signed in with profile \"%1\"%2.").arg(profile, why),
+            QStringLiteral("Run `clipshelf-cli login`."))});
         return;
     }
     const Session &s = auth.session();
@@ -121,15 +137,18 @@ void SessionCheck::evaluate()
     QString expiry = QStringLiteral("access token expiry unknown");
     if (s.accessTokenExpiry.isValid()) {
         const qint64 left = now.secsTo(s.accessTokenExpiry);
-        expiry = left > 0 ? QStringLiteral("access token valid until %1 (%2 min left)")
-                                .arg(s.accessTokenExpiry.toString(Qt::ISODate))
-                                .arg((left + 59) / 60)
-                          : QStringLiteral("access token expired at %1 (it is renewed on the next request)")
-                                .arg(s.accessTokenExpiry.toString(Qt::ISODate));
+        expiry =
+            left > 0
+                ? QStringLiteral("access token valid until %1 (%2 min left)")
+                      .arg(s.accessTokenExpiry.toString(Qt::ISODate))
+                      .arg((left + 59) / 60)
+                : QStringLiteral("access token expired at %1 (it is renewed on the next request)")
+                      .arg(s.accessTokenExpiry.toString(Qt::ISODate));
     }
-    const QString summary = QStringLiteral("Signed in as %1 (profile \"%2\"); %3; refresh token %4.")
-                                .arg(who, profile, expiry, s.hasRefreshToken() ? QStringLiteral("present")
-                                                                               : QStringLiteral("absent"));
+    const QString summary =
+        QStringLiteral("Signed in as %1 (profile \"%2\"); %3; refresh token %4.")
+            .arg(who, profile, expiry,
+                 s.hasRefreshToken() ? QStringLiteral("present") : QStringLiteral("absent"));
     if (!s.hasRefreshToken()) {
         // What makes the known providers grant one (docs/providers.md).
         const QString issuer = env().config.issuer();

@@ -16,14 +16,16 @@
 #include "auth/authcontroller.h"
 #include "auth/sessionmanager.h"
 #include "auth/sessionvault.h"
+#include "composition/workspace.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/terminationsignals.h"
 #include "library/librarycontroller.h"
 #include "settings/settingscontroller.h"
-#include "composition/workspace.h"
 #include "storage/keychainsecretstore.h"
 
+#include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -31,9 +33,6 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 #include <QUrl>
-
-#include <cstdio>
-#include <memory>
 
 using namespace clipshelf;
 
@@ -53,16 +52,26 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clipshelf-librarydriver"));
     QCommandLineParser parser;
-    const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Issuer"), QStringLiteral("url"));
-    const QCommandLineOption apiUrl(QStringLiteral("api-url"), QStringLiteral("API base"), QStringLiteral("url"));
-    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Profile"), QStringLiteral("name"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Cache and outbox"), QStringLiteral("dir"));
-    const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("Add this video"), QStringLiteral("url"));
-    const QCommandLineOption untilSynced(QStringLiteral("until-synced"), QStringLiteral("Exit once nothing waits"));
-    const QCommandLineOption remove(QStringLiteral("delete"), QStringLiteral("Delete this video"), QStringLiteral("id"));
-    const QCommandLineOption handleSignals(QStringLiteral("handle-signals"), QStringLiteral("Quit as the app does"));
-    const QCommandLineOption avatar(QStringLiteral("avatar"), QStringLiteral("Upload this picture"), QStringLiteral("file"));
-    parser.addOptions({issuer, apiUrl, profile, dataDir, add, untilSynced, remove, handleSignals, avatar});
+    const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Issuer"),
+                                    QStringLiteral("url"));
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"), QStringLiteral("API base"),
+                                    QStringLiteral("url"));
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Profile"),
+                                     QStringLiteral("name"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Cache and outbox"),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("Add this video"),
+                                 QStringLiteral("url"));
+    const QCommandLineOption untilSynced(QStringLiteral("until-synced"),
+                                         QStringLiteral("Exit once nothing waits"));
+    const QCommandLineOption remove(QStringLiteral("delete"), QStringLiteral("Delete this video"),
+                                    QStringLiteral("id"));
+    const QCommandLineOption handleSignals(QStringLiteral("handle-signals"),
+                                           QStringLiteral("Quit as the app does"));
+    const QCommandLineOption avatar(QStringLiteral("avatar"), QStringLiteral("Upload this picture"),
+                                    QStringLiteral("file"));
+    parser.addOptions(
+        {issuer, apiUrl, profile, dataDir, add, untilSynced, remove, handleSignals, avatar});
     parser.process(app);
 
     Config config;
@@ -76,7 +85,8 @@ int main(int argc, char *argv[])
     KeychainSecretStore store(SessionVault::serviceName(config.profile()));
     AuthController auth(config, &store, &nam);
     const QString dir = parser.value(dataDir);
-    Workspace workspace(config, &auth, &nam, {dir + QStringLiteral("/data"), dir + QStringLiteral("/thumbs")});
+    Workspace workspace(config, &auth, &nam,
+                        {dir + QStringLiteral("/data"), dir + QStringLiteral("/thumbs")});
     LibraryController *library = workspace.library();
 
     // The app's way out (app/main.cpp): the same calls, in the same order.
@@ -113,9 +123,11 @@ int main(int argc, char *argv[])
             print({{QStringLiteral("recovered"), library->recoveredChanges()}});
         QObject::connect(library, &LibraryController::pendingChangesChanged, &app, report);
         if (parser.isSet(avatar)) {
-            const QVariantMap prepared = workspace.settings()->prepareAvatar(QUrl::fromLocalFile(parser.value(avatar)));
+            const QVariantMap prepared =
+                workspace.settings()->prepareAvatar(QUrl::fromLocalFile(parser.value(avatar)));
             if (!prepared.value(QStringLiteral("ok")).toBool()) {
-                print({{QStringLiteral("error"), prepared.value(QStringLiteral("message")).toString()}});
+                print({{QStringLiteral("error"),
+                        prepared.value(QStringLiteral("message")).toString()}});
                 QCoreApplication::exit(1);
                 return;
             }
@@ -127,9 +139,10 @@ int main(int argc, char *argv[])
             auto *poll = new QTimer(&app);
             QObject::connect(poll, &QTimer::timeout, &app, [&, poll] {
                 const QString link = QStringLiteral("https://youtu.be/") + parser.value(remove);
-                const qint64 id = library->checkUrl(link).value(QStringLiteral("existingId")).toLongLong();
+                const qint64 id =
+                    library->checkUrl(link).value(QStringLiteral("existingId")).toLongLong();
                 if (id <= 0)
-                    return;   // not loaded yet
+                    return; // not loaded yet
                 poll->stop();
                 library->deleteVideo(id);
                 print({{QStringLiteral("deleteScheduled"), id}});
@@ -138,7 +151,8 @@ int main(int argc, char *argv[])
         }
         int n = 0;
         for (const QString &url : parser.values(add))
-            library->addVideo(url, QStringLiteral("Driver video %1").arg(++n), {}, {QStringLiteral("driver")});
+            library->addVideo(url, QStringLiteral("Driver video %1").arg(++n), {},
+                              {QStringLiteral("driver")});
         report();
     });
     auth.restore();

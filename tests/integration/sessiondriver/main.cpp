@@ -23,13 +23,12 @@
 #include "sessionprobe.h"
 #include "storage/keychainsecretstore.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cstdio>
 
 using namespace clipshelf;
 using namespace clipshelf::test;
@@ -48,11 +47,9 @@ class Driver
 {
 public:
     Driver(const Config &config, int durationMs, int intervalMs, int stopAfterRefreshes)
-        : m_store(SessionVault::serviceName(config.profile())),
-          m_auth(config, &m_store, &m_nam),
+        : m_store(SessionVault::serviceName(config.profile())), m_auth(config, &m_store, &m_nam),
           m_api(config.apiUrl(), m_auth.sessions(), &m_nam),
-          m_stream(&m_api, endpoints::me(), intervalMs),
-          m_durationMs(durationMs),
+          m_stream(&m_api, endpoints::me(), intervalMs), m_durationMs(durationMs),
           m_stopAfterRefreshes(stopAfterRefreshes)
     {
         m_nam.onSent = [this](const Exchange &e) {
@@ -66,11 +63,13 @@ public:
             m_okSinceRefresh = false;
             emitLine({{"event", "refreshed"}});
         });
-        QObject::connect(m_auth.sessions(), &SessionManager::sessionEnded, &m_auth, [this](const QString &message) {
-            m_ended = true;
-            emitLine({{"event", "session_ended"}, {"message", message}});
-        });
-        QObject::connect(&m_auth, &AuthController::restoreFinished, &m_auth, [this] { onRestored(); });
+        QObject::connect(m_auth.sessions(), &SessionManager::sessionEnded, &m_auth,
+                         [this](const QString &message) {
+                             m_ended = true;
+                             emitLine({{"event", "session_ended"}, {"message", message}});
+                         });
+        QObject::connect(&m_auth, &AuthController::restoreFinished, &m_auth,
+                         [this] { onRestored(); });
         m_stream.onResult = [this](const ApiResult &r) {
             emitLine({{"event", "answer"}, {"status", r.status}, {"ok", r.ok()}});
             if (r.ok())
@@ -122,7 +121,8 @@ private:
     void report()
     {
         const int unauthorized = m_nam.countStatus(m_api.baseUrl().toString(), 401);
-        const int failed = m_stream.answered() - m_stream.okCount() + (m_stream.sent() - m_stream.answered());
+        const int failed =
+            m_stream.answered() - m_stream.okCount() + (m_stream.sent() - m_stream.answered());
         emitLine({{"event", "done"},
                   {"calls", m_stream.sent()},
                   {"ok", m_stream.okCount()},
@@ -159,20 +159,24 @@ int main(int argc, char *argv[])
     logging::installRedactingMessageHandler();
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription("Restores a Clipshelf profile's session and calls the API with it.");
+    parser.setApplicationDescription(
+        "Restores a Clipshelf profile's session and calls the API with it.");
     parser.addHelpOption();
     const QCommandLineOption issuer("issuer", "The provider's issuer URL.", "url");
     const QCommandLineOption api("api", "The API base URL.", "url");
     const QCommandLineOption profile("profile", "The keychain profile.", "name");
-    const QCommandLineOption duration("duration-ms", "How long to keep calling (default 8000).", "ms", "8000");
-    const QCommandLineOption interval("interval-ms", "Pause between calls (default 100).", "ms", "100");
-    const QCommandLineOption stopAfter("stop-after-refreshes",
-                                       "Stop early after this many own refreshes and one good call after.", "n",
-                                       "0");
+    const QCommandLineOption duration("duration-ms", "How long to keep calling (default 8000).",
+                                      "ms", "8000");
+    const QCommandLineOption interval("interval-ms", "Pause between calls (default 100).", "ms",
+                                      "100");
+    const QCommandLineOption stopAfter(
+        "stop-after-refreshes", "Stop early after this many own refreshes and one good call after.",
+        "n", "0");
     parser.addOptions({issuer, api, profile, duration, interval, stopAfter});
     parser.process(app);
     if (!parser.isSet(issuer) || !parser.isSet(api) || !parser.isSet(profile)) {
-        std::fputs("clipshelf-session-driver: --issuer, --api and --profile are required.\n", stderr);
+        std::fputs("clipshelf-session-driver: --issuer, --api and --profile are required.\n",
+                   stderr);
         return 2;
     }
 

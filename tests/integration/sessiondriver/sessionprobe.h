@@ -6,14 +6,13 @@
 
 #include "api/apiclient.h"
 
+#include <functional>
 #include <QElapsedTimer>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
-
-#include <functional>
 
 namespace clipshelf::test {
 
@@ -22,9 +21,9 @@ struct Exchange
 {
     QByteArray method;
     QUrl url;
-    qint64 sentMs = -1;      ///< on RecordingNam's clock
-    qint64 finishedMs = -1;  ///< -1 while in flight
-    int status = -1;         ///< raw HTTP status; 0 = no HTTP answer (refused, timeout)
+    qint64 sentMs = -1;     ///< on RecordingNam's clock
+    qint64 finishedMs = -1; ///< -1 while in flight
+    int status = -1;        ///< raw HTTP status; 0 = no HTTP answer (refused, timeout)
     bool finished() const { return finishedMs >= 0; }
 };
 
@@ -68,7 +67,8 @@ public:
     }
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override
     {
         QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, outgoingData);
         Exchange e;
@@ -95,12 +95,18 @@ private:
     static QByteArray verb(Operation op, const QNetworkRequest &request)
     {
         switch (op) {
-        case HeadOperation: return "HEAD";
-        case GetOperation: return "GET";
-        case PutOperation: return "PUT";
-        case PostOperation: return "POST";
-        case DeleteOperation: return "DELETE";
-        default: return request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+        case HeadOperation:
+            return "HEAD";
+        case GetOperation:
+            return "GET";
+        case PutOperation:
+            return "PUT";
+        case PostOperation:
+            return "POST";
+        case DeleteOperation:
+            return "DELETE";
+        default:
+            return request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
         }
     }
 
@@ -113,7 +119,8 @@ private:
 class ApiCallStream
 {
 public:
-    ApiCallStream(ApiClient *api, ApiRequest request, int intervalMs) : m_api(api), m_request(std::move(request))
+    ApiCallStream(ApiClient *api, ApiRequest request, int intervalMs)
+        : m_api(api), m_request(std::move(request))
     {
         m_timer.setInterval(intervalMs);
         m_timer.setTimerType(Qt::PreciseTimer);
@@ -132,7 +139,8 @@ public:
     const QList<ApiResult> &results() const { return m_results; }
     int okCount() const
     {
-        return int(std::count_if(m_results.begin(), m_results.end(), [](const ApiResult &r) { return r.ok(); }));
+        return int(std::count_if(m_results.begin(), m_results.end(),
+                                 [](const ApiResult &r) { return r.ok(); }));
     }
     /// Results whose status or error kind matches; e.g. count(401), or failures of one kind.
     int countStatus(int status) const

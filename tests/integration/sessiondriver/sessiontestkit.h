@@ -12,13 +12,12 @@
 #include "sessionprobe.h"
 #include "storage/keychainsecretstore.h"
 
+#include <memory>
 #include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 namespace clipshelf::test {
 
@@ -26,7 +25,8 @@ namespace clipshelf::test {
 constexpr int kAccessTtlSeconds = 4;
 constexpr int kSignInTimeoutMs = 90'000;
 /// The message a provider-ended session shows (TokenClient's words for invalid_grant).
-inline const QString kSessionEndedMessage = QStringLiteral("Your session has ended — please sign in again.");
+inline const QString kSessionEndedMessage =
+    QStringLiteral("Your session has ended — please sign in again.");
 
 /// Provider environment: short access tokens, grants kept in \a stateDir across restarts.
 inline QProcessEnvironment shortLivedTokens(const QString &stateDir)
@@ -50,7 +50,8 @@ inline bool signInThroughBrowser(const Config &config, SecretStore *store)
     QNetworkAccessManager nam;
     AuthController auth(config, store, &nam);
     auth.signIn();
-    if (!QTest::qWaitFor([&] { return auth.isSignedIn() || !auth.errorMessage().isEmpty(); }, kSignInTimeoutMs))
+    if (!QTest::qWaitFor([&] { return auth.isSignedIn() || !auth.errorMessage().isEmpty(); },
+                         kSignInTimeoutMs))
         qWarning() << "no sign-in within" << kSignInTimeoutMs / 1000 << "s";
     if (!auth.isSignedIn()) {
         qWarning() << "sign-in failed:" << auth.state() << auth.errorMessage();
@@ -60,11 +61,14 @@ inline bool signInThroughBrowser(const Config &config, SecretStore *store)
     QList<QPointer<QProcess>> browsers; // each deletes itself when it exits
     for (QProcess *p : auth.findChildren<QProcess *>())
         browsers << p;
-    if (!QTest::qWaitFor([&] {
-            return std::all_of(browsers.begin(), browsers.end(), [](const QPointer<QProcess> &p) {
-                return !p || p->state() == QProcess::NotRunning;
-            });
-        }, 30'000))
+    if (!QTest::qWaitFor(
+            [&] {
+                return std::all_of(browsers.begin(), browsers.end(),
+                                   [](const QPointer<QProcess> &p) {
+                                       return !p || p->state() == QProcess::NotRunning;
+                                   });
+            },
+            30'000))
         qWarning("the browser did not finish within 30 s");
     return true;
 }
@@ -103,7 +107,8 @@ inline bool storeSession(SecretStore *store, const Session &session)
 inline bool waitUntilExpiredAtTheApi(const Session &session, int timeoutMs = 30'000)
 {
     const QDateTime refusedFrom = session.accessTokenExpiry.addMSecs(1500);
-    return QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > refusedFrom; }, timeoutMs);
+    return QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > refusedFrom; },
+                           timeoutMs);
 }
 
 /**
@@ -174,7 +179,8 @@ struct RestoredApp
     {
         QList<Exchange> out;
         for (const Exchange &e : nam.exchanges()) {
-            if (e.sentMs >= sinceMs && e.method == "POST" && e.url.path().endsWith(QLatin1String("/token")))
+            if (e.sentMs >= sinceMs && e.method == "POST" &&
+                e.url.path().endsWith(QLatin1String("/token")))
                 out << e;
         }
         return out;

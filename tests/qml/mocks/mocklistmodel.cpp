@@ -2,10 +2,7 @@
 
 #include <QDateTime>
 
-MockListModel::MockListModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+MockListModel::MockListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 int MockListModel::rowCount(const QModelIndex &parent) const
 {
@@ -129,9 +126,9 @@ int MockListModel::indexOf(const QString &role, const QVariant &value) const
 
 void MockListModel::fillVideos(int n)
 {
-    static const QStringList kTags{QStringLiteral("music"), QStringLiteral("talks"),
+    static const QStringList kTags{QStringLiteral("music"),   QStringLiteral("talks"),
                                    QStringLiteral("cooking"), QStringLiteral("qt"),
-                                   QStringLiteral("later"), QStringLiteral("science")};
+                                   QStringLiteral("later"),   QStringLiteral("science")};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     beginResetModel();
     m_rows.clear();
@@ -146,8 +143,10 @@ void MockListModel::fillVideos(int n)
             {QStringLiteral("youtubeId"), youtubeId},
             {QStringLiteral("title"), title},
             {QStringLiteral("displayTitle"), title.isEmpty() ? url : title},
-            {QStringLiteral("notes"), i % 3 == 0 ? QStringLiteral("Notes for video %1").arg(n - i) : QString()},
-            {QStringLiteral("tags"), QStringList{kTags.at(i % kTags.size()), kTags.at((i / 2) % kTags.size())}},
+            {QStringLiteral("notes"),
+             i % 3 == 0 ? QStringLiteral("Notes for video %1").arg(n - i) : QString()},
+            {QStringLiteral("tags"),
+             QStringList{kTags.at(i % kTags.size()), kTags.at((i / 2) % kTags.size())}},
             {QStringLiteral("createdAt"), now.addSecs(-qint64(i) * 3600)},
             {QStringLiteral("pending"), i % 50 == 1},
             {QStringLiteral("pendingDelete"), false},

@@ -2,9 +2,8 @@
 
 #include <QAbstractListModel>
 #include <QStringList>
-#include <QVariantMap>
 #include <QtQml/qqml.h>
-
+#include <QVariantMap>
 #include <vector>
 
 /**

@@ -8,12 +8,10 @@
 #include <QRadialGradient>
 #include <QRandomGenerator>
 
-MockThumbnailProvider::MockThumbnailProvider()
-    : QQuickImageProvider(QQuickImageProvider::Image)
-{
-}
+MockThumbnailProvider::MockThumbnailProvider() : QQuickImageProvider(QQuickImageProvider::Image) {}
 
-QImage MockThumbnailProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
+QImage MockThumbnailProvider::requestImage(const QString &id, QSize *size,
+                                           const QSize &requestedSize)
 {
     const int w = requestedSize.width() > 0 ? requestedSize.width() : 320;
     const int h = requestedSize.height() > 0 ? requestedSize.height() : 180;
@@ -21,8 +19,8 @@ QImage MockThumbnailProvider::requestImage(const QString &id, QSize *size, const
         *size = QSize(w, h);
 
     const QByteArray digest = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha1);
-    const quint32 seed = quint32(quint8(digest[0])) << 24 | quint32(quint8(digest[1])) << 16
-                         | quint32(quint8(digest[2])) << 8 | quint32(quint8(digest[3]));
+    const quint32 seed = quint32(quint8(digest[0])) << 24 | quint32(quint8(digest[1])) << 16 |
+                         quint32(quint8(digest[2])) << 8 | quint32(quint8(digest[3]));
     QRandomGenerator rng(seed);
     const int hue = int(rng.bounded(360));
     const QColor a = QColor::fromHsl(hue, 150, 120);

@@ -3,6 +3,7 @@
 //   clipshelf_preview --scene waiting --theme dark --out waiting-dark.png
 #include "mockthumbnails.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QImage>
@@ -10,10 +11,8 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
-
-#include <cstdio>
+#include <QUrl>
 
 Q_IMPORT_QML_PLUGIN(ClipshelfPlugin)
 Q_IMPORT_QML_PLUGIN(ClipshelfMocksPlugin)
@@ -29,7 +28,8 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption scene(QStringLiteral("scene"), QStringLiteral("What to show (see Preview.qml)."),
+    const QCommandLineOption scene(QStringLiteral("scene"),
+                                   QStringLiteral("What to show (see Preview.qml)."),
                                    QStringLiteral("name"), QStringLiteral("signin"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."),
                                    QStringLiteral("scheme"), QStringLiteral("light"));
@@ -37,14 +37,16 @@ int main(int argc, char *argv[])
                                  QStringLiteral("file"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."),
                                   QStringLiteral("size"), QStringLiteral("960x640"));
-    const QCommandLineOption delay(QStringLiteral("delay"), QStringLiteral("ms to wait after the first frame."),
+    const QCommandLineOption delay(QStringLiteral("delay"),
+                                   QStringLiteral("ms to wait after the first frame."),
                                    QStringLiteral("ms"), QStringLiteral("800"));
-    const QCommandLineOption picture(QStringLiteral("picture"), QStringLiteral("Avatar picture URL."),
-                                     QStringLiteral("url"));
+    const QCommandLineOption picture(QStringLiteral("picture"),
+                                     QStringLiteral("Avatar picture URL."), QStringLiteral("url"));
     const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("en or de."),
                                       QStringLiteral("language"), QStringLiteral("en"));
-    const QCommandLineOption noThumbnails(QStringLiteral("no-thumbnails"),
-                                          QStringLiteral("Show thumbnail placeholders (as offline)."));
+    const QCommandLineOption noThumbnails(
+        QStringLiteral("no-thumbnails"),
+        QStringLiteral("Show thumbnail placeholders (as offline)."));
     parser.addOptions({scene, theme, out, size, delay, picture, language, noThumbnails});
     parser.process(app);
 
@@ -64,8 +66,8 @@ int main(int argc, char *argv[])
     });
     engine.load(QUrl::fromLocalFile(QStringLiteral(CLIPSHELF_PREVIEW_QML)));
     auto *window = engine.rootObjects().isEmpty()
-        ? nullptr
-        : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+                       ? nullptr
+                       : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
     if (!parser.isSet(out))

@@ -2,16 +2,14 @@
 // tests and the demo (not shipped in installers).
 #include "apiserver.h"
 
+#include <cstdio>
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSaveFile>
 
-#include <cstdio>
-
 #ifdef Q_OS_UNIX
-#include <QtCore/QSocketNotifier>
-
 #include <csignal>
+#include <QtCore/QSocketNotifier>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -72,39 +70,52 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral("1.0.0"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Clipshelf reference API server (api/openapi.yaml) for tests and the demo.\n"
-        "Listens on 127.0.0.1 and prints one line when ready:\n"
-        "  {\"ready\":true,\"url\":\"http://127.0.0.1:PORT<base-path>\"}"));
+    parser.setApplicationDescription(
+        QStringLiteral("Clipshelf reference API server (api/openapi.yaml) for tests and the demo.\n"
+                       "Listens on 127.0.0.1 and prints one line when ready:\n"
+                       "  {\"ready\":true,\"url\":\"http://127.0.0.1:PORT<base-path>\"}"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 = ephemeral)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("TCP port on 127.0.0.1 (0 = ephemeral)."),
                                   QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption basePath(QStringLiteral("base-path"), QStringLiteral("Path prefix of every route, e.g. /api/v1."),
+    const QCommandLineOption basePath(QStringLiteral("base-path"),
+                                      QStringLiteral("Path prefix of every route, e.g. /api/v1."),
                                       QStringLiteral("PATH"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file (default: in memory)."),
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("SQLite database file (default: in memory)."),
                                 QStringLiteral("PATH"));
-    const QCommandLineOption issuer(QStringLiteral("issuer"),
-                                    QStringLiteral("OpenID Connect issuer; tokens' iss must equal it and the JWKS is "
-                                                   "discovered from ISSUER/.well-known/openid-configuration."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption jwksUri(QStringLiteral("jwks-uri"), QStringLiteral("Fetch signing keys from here instead of discovery."),
-                                     QStringLiteral("URL"));
-    const QCommandLineOption audience(QStringLiteral("audience"), QStringLiteral("Required token audience."),
+    const QCommandLineOption issuer(
+        QStringLiteral("issuer"),
+        QStringLiteral("OpenID Connect issuer; tokens' iss must equal it and the JWKS is "
+                       "discovered from ISSUER/.well-known/openid-configuration."),
+        QStringLiteral("URL"));
+    const QCommandLineOption jwksUri(
+        QStringLiteral("jwks-uri"),
+        QStringLiteral("Fetch signing keys from here instead of discovery."),
+        QStringLiteral("URL"));
+    const QCommandLineOption audience(QStringLiteral("audience"),
+                                      QStringLiteral("Required token audience."),
                                       QStringLiteral("AUD"), QStringLiteral("urn:clipshelf:api"));
-    const QCommandLineOption portFile(QStringLiteral("port-file"), QStringLiteral("Also write the server URL to this file."),
+    const QCommandLineOption portFile(QStringLiteral("port-file"),
+                                      QStringLiteral("Also write the server URL to this file."),
                                       QStringLiteral("PATH"));
-    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
-                                       QStringLiteral("Base URL for absolute links (avatar_url, Location) when behind a proxy."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption faults(QStringLiteral("enable-faults"),
-                                    QStringLiteral("Enable the test-only fault switch (/__faults, loopback peers only)."));
-    const QCommandLineOption leeway(QStringLiteral("leeway"), QStringLiteral("Clock leeway for exp/nbf in seconds."),
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QStringLiteral("Base URL for absolute links (avatar_url, Location) when behind a proxy."),
+        QStringLiteral("URL"));
+    const QCommandLineOption faults(
+        QStringLiteral("enable-faults"),
+        QStringLiteral("Enable the test-only fault switch (/__faults, loopback peers only)."));
+    const QCommandLineOption leeway(QStringLiteral("leeway"),
+                                    QStringLiteral("Clock leeway for exp/nbf in seconds."),
                                     QStringLiteral("S"), QStringLiteral("30"));
-    const QCommandLineOption refetch(QStringLiteral("jwks-refetch-interval"),
-                                     QStringLiteral("Minimum seconds between JWKS refetches for unknown key ids."),
-                                     QStringLiteral("S"), QStringLiteral("10"));
-    parser.addOptions({port, basePath, db, issuer, jwksUri, audience, portFile, publicUrl, faults, leeway, refetch});
+    const QCommandLineOption refetch(
+        QStringLiteral("jwks-refetch-interval"),
+        QStringLiteral("Minimum seconds between JWKS refetches for unknown key ids."),
+        QStringLiteral("S"), QStringLiteral("10"));
+    parser.addOptions({port, basePath, db, issuer, jwksUri, audience, portFile, publicUrl, faults,
+                       leeway, refetch});
     parser.process(app);
 
     ServerConfig config;

@@ -39,16 +39,21 @@ class TestApiClient : public QObject
     std::unique_ptr<Fixture> makeFixture(QNetworkAccessManager *nam)
     {
         auto f = std::make_unique<Fixture>();
-        f->sessions = std::make_unique<SessionManager>(unitConfig(f->server.issuer()), &f->store, nam);
-        f->sessions->adopt(unitSession(f->server.issuer(), "AT-0", "RT-0", 3600), [](const SecretResult &) {});
+        f->sessions =
+            std::make_unique<SessionManager>(unitConfig(f->server.issuer()), &f->store, nam);
+        f->sessions->adopt(unitSession(f->server.issuer(), "AT-0", "RT-0", 3600),
+                           [](const SecretResult &) {});
         Fixture *raw = f.get();
         f->server.token = [raw](const FakeRequest &) {
             ++raw->refreshes;
-            return FakeProvider::json({{"access_token", QStringLiteral("AT-%1").arg(raw->refreshes)},
-                                       {"token_type", "Bearer"}, {"expires_in", 3600},
-                                       {"refresh_token", QStringLiteral("RT-%1").arg(raw->refreshes)}});
+            return FakeProvider::json(
+                {{"access_token", QStringLiteral("AT-%1").arg(raw->refreshes)},
+                 {"token_type", "Bearer"},
+                 {"expires_in", 3600},
+                 {"refresh_token", QStringLiteral("RT-%1").arg(raw->refreshes)}});
         };
-        f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1/"), f->sessions.get(), nam);
+        f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1/"),
+                                             f->sessions.get(), nam);
         f->connectivity.follow(f->api.get());
         f->sessions->followConnectivity(&f->connectivity);
         return f;
@@ -86,8 +91,8 @@ private slots:
     {
         auto f = makeFixture(&m_nam);
         f->server.other = [](const FakeRequest &r) {
-            if (r.path != "/api/v1/videos" || r.headers.value("authorization") != "Bearer AT-0"
-                || r.query.queryItemValue("limit") != "5")
+            if (r.path != "/api/v1/videos" || r.headers.value("authorization") != "Bearer AT-0" ||
+                r.query.queryItemValue("limit") != "5")
                 return FakeProvider::json({{"detail", "bad"}}, 400);
             return FakeProvider::json({{"videos", QJsonArray()}, {"count", 0}});
         };
@@ -105,7 +110,8 @@ private slots:
             if (r.headers.value("authorization") == "Bearer AT-1")
                 return FakeProvider::json({{"id", 1}});
             FakeResponse resp = FakeProvider::json({{"detail", "expired"}}, 401);
-            resp.headers = {{"WWW-Authenticate", R"(Bearer error="invalid_token", error_description="expired")"}};
+            resp.headers = {{"WWW-Authenticate",
+                             R"(Bearer error="invalid_token", error_description="expired")"}};
             return resp;
         };
         const ApiResult r = call(*f->api, ApiRequest::get("/me"));
@@ -124,8 +130,8 @@ private slots:
         };
         const ApiResult r = call(*f->api, ApiRequest::get("/me"));
         QCOMPARE(r.error.kind, ApiError::Unauthorized);
-        QCOMPARE(f->refreshes, 1);                       // one refresh …
-        QCOMPARE(f->server.count("/api/v1/me"), 2);      // … one replay, no loop
+        QCOMPARE(f->refreshes, 1);                  // one refresh …
+        QCOMPARE(f->server.count("/api/v1/me"), 2); // … one replay, no loop
     }
 
     void insufficientScopeDoesNotRefresh()
@@ -162,7 +168,8 @@ private slots:
         const QString target = f->server.issuer() + "/api/v1/moved";
         f->server.other = [target](const FakeRequest &r) {
             if (r.path == "/api/v1/moved")
-                return FakeProvider::json({{"auth", QString::fromLatin1(r.headers.value("authorization"))}});
+                return FakeProvider::json(
+                    {{"auth", QString::fromLatin1(r.headers.value("authorization"))}});
             FakeResponse resp{307, ""};
             resp.headers = {{"Location", target.toLatin1()}};
             return resp;
@@ -200,7 +207,8 @@ private slots:
             resp.headers = {{"Retry-After", "1"}};
             return resp;
         };
-        const ApiResult r = call(*f->api, ApiRequest::json("POST", "/videos", QJsonDocument(QJsonObject{{"url", "x"}})));
+        const ApiResult r = call(
+            *f->api, ApiRequest::json("POST", "/videos", QJsonDocument(QJsonObject{{"url", "x"}})));
         QCOMPARE(r.error.kind, ApiError::RateLimited);
         QCOMPARE(r.error.retryAfterSeconds, 1);
         QCOMPARE(r.error.message, QString("slow down"));
@@ -211,11 +219,14 @@ private slots:
     {
         auto f = makeFixture(&m_nam);
         f->server.other = [](const FakeRequest &) {
-            return FakeProvider::json({{"detail", "Invalid video"},
-                                       {"errors", QJsonArray{QJsonObject{{"field", "url"}, {"message", "Not a YouTube link"}}}}},
-                                      422);
+            return FakeProvider::json(
+                {{"detail", "Invalid video"},
+                 {"errors",
+                  QJsonArray{QJsonObject{{"field", "url"}, {"message", "Not a YouTube link"}}}}},
+                422);
         };
-        const ApiResult r = call(*f->api, ApiRequest::json("POST", "/videos", QJsonDocument(QJsonObject{{"url", "x"}})));
+        const ApiResult r = call(
+            *f->api, ApiRequest::json("POST", "/videos", QJsonDocument(QJsonObject{{"url", "x"}})));
         QCOMPARE(r.error.kind, ApiError::Validation);
         QCOMPARE(r.error.fieldMessage("url"), QString("Not a YouTube link"));
     }

@@ -86,7 +86,7 @@ private slots:
         const Problem tls(Problem::Kind::TlsFailure, Problem::Source::Provider);
         s.noteRefreshFailure(QStringLiteral("No route to host"), 0, tls);
         QCOMPARE(s.state(), SessionConnection::Offline);
-        QCOMPARE(s.lastProblem().kind(), Problem::Kind::TlsFailure);   // kept for the UI and the CLI
+        QCOMPARE(s.lastProblem().kind(), Problem::Kind::TlsFailure); // kept for the UI and the CLI
         QCOMPARE(s.backingOffProblem().problem.kind(), Problem::Kind::TlsFailure);
         s.backOff(30); // the provider's Retry-After is the floor
         QVERIFY(s.isBackingOff());

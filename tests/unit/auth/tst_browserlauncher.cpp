@@ -4,13 +4,12 @@
 
 #include "auth/browserlauncher.h"
 
+#include <memory>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
-
-#include <memory>
 
 using namespace clipshelf;
 
@@ -29,9 +28,10 @@ private slots:
         const QString script = dir.filePath(QStringLiteral("browser.sh"));
         QFile scriptFile(script);
         QVERIFY(scriptFile.open(QIODevice::WriteOnly));
-        scriptFile.write(QStringLiteral("while [ ! -e '%1' ]; do sleep 0.05; done\nprintf %s \"$1\" > '%2'\n")
-                             .arg(done, out)
-                             .toUtf8());
+        scriptFile.write(
+            QStringLiteral("while [ ! -e '%1' ]; do sleep 0.05; done\nprintf %s \"$1\" > '%2'\n")
+                .arg(done, out)
+                .toUtf8());
         scriptFile.close();
         const QString command = QStringLiteral("sh \"%1\"").arg(script);
         const QUrl url(QStringLiteral("http://127.0.0.1:1/authorize?state=a%20b&x=1"));
@@ -58,7 +58,8 @@ private slots:
         QSignalSpy failed(&launcher, &BrowserLauncher::failed);
         QVERIFY(!launcher.launch(QUrl(QStringLiteral("http://127.0.0.1:1/authorize"))));
         QCOMPARE(failed.count(), 1);
-        QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("/nonexistent/clipshelf-browser")));
+        QVERIFY(failed.at(0).at(0).toString().contains(
+            QStringLiteral("/nonexistent/clipshelf-browser")));
     }
 
     // Issue 13, item 9: a command that starts but exits with an error is reported at once.

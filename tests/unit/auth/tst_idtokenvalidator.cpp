@@ -13,8 +13,10 @@ const QDateTime kNow = QDateTime::fromSecsSinceEpoch(1'800'000'000, QTimeZone::u
 
 QString segment(const QJsonObject &o)
 {
-    return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact)
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QJsonDocument(o)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString token(const QJsonObject &claims, const QString &alg = "RS256")
@@ -24,9 +26,13 @@ QString token(const QJsonObject &claims, const QString &alg = "RS256")
 
 QJsonObject goodClaims()
 {
-    return {{"iss", "https://id.example.com"}, {"sub", "user_1"}, {"aud", "clipshelf-desktop"},
-            {"exp", double(kNow.toSecsSinceEpoch() + 600)}, {"iat", double(kNow.toSecsSinceEpoch() - 5)},
-            {"nonce", "n-123"}, {"name", "Alice"}};
+    return {{"iss", "https://id.example.com"},
+            {"sub", "user_1"},
+            {"aud", "clipshelf-desktop"},
+            {"exp", double(kNow.toSecsSinceEpoch() + 600)},
+            {"iat", double(kNow.toSecsSinceEpoch() - 5)},
+            {"nonce", "n-123"},
+            {"name", "Alice"}};
 }
 
 IdTokenValidator::Expectations expectations()
@@ -112,7 +118,8 @@ private slots:
         claims.insert("aud", QJsonArray{"clipshelf-desktop", "urn:clipshelf:api"});
         claims.insert("azp", "clipshelf-desktop");
         QString error;
-        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error), qPrintable(error));
+        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error),
+                 qPrintable(error));
     }
 
     void leewayForSmallClockSkew()
@@ -120,7 +127,8 @@ private slots:
         QJsonObject claims = goodClaims();
         claims.insert("exp", double(kNow.toSecsSinceEpoch() - 60)); // within 120 s leeway
         QString error;
-        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error), qPrintable(error));
+        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error),
+                 qPrintable(error));
     }
 
     void hugeTimesAreComparedNotConverted()
@@ -131,7 +139,8 @@ private slots:
         QJsonObject claims = goodClaims();
         claims["exp"] = 1e300;
         QString error;
-        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error), qPrintable(error));
+        QVERIFY2(IdTokenValidator::validate(token(claims), expectations(), &error),
+                 qPrintable(error));
         claims = goodClaims();
         claims["iat"] = -1e300;
         IdTokenValidator::Failure failure = IdTokenValidator::Failure::None;

@@ -22,7 +22,8 @@ private slots:
         QString error;
         QVERIFY2(listener.listen({}, &error), qPrintable(error));
         QVERIFY(listener.port() > 0);
-        QCOMPARE(listener.redirectUri(), QString("http://127.0.0.1:%1/callback").arg(listener.port()));
+        QCOMPARE(listener.redirectUri(),
+                 QString("http://127.0.0.1:%1/callback").arg(listener.port()));
         // Another address of this machine must not reach the listener.
         const auto addresses = QNetworkInterface::allAddresses();
         for (const QHostAddress &a : addresses) {
@@ -64,13 +65,15 @@ private slots:
 
         QCOMPARE(get(port, "/favicon.ico").status, 404);
         QCOMPARE(get(port, "/").status, 404);
-        QCOMPARE(rawRequest(port, "POST /callback?code=x&state=" + QByteArray(kState)
-                                      + " HTTP/1.1\r\nContent-Length: 0\r\n\r\n").status, 405);
-        QCOMPARE(get(port, "/callback?code=x").status, 400);                    // no state
-        QCOMPARE(get(port, "/callback?code=x&state=wrong").status, 400);        // wrong state
+        QCOMPARE(rawRequest(port, "POST /callback?code=x&state=" + QByteArray(kState) +
+                                      " HTTP/1.1\r\nContent-Length: 0\r\n\r\n")
+                     .status,
+                 405);
+        QCOMPARE(get(port, "/callback?code=x").status, 400);             // no state
+        QCOMPARE(get(port, "/callback?code=x&state=wrong").status, 400); // wrong state
         QCOMPARE(get(port, "/callback?code=x&state=s-0123456789abcdef012").status, 400); // prefix
-        QCOMPARE(rawRequest(port, "\x16\x03\x01garbage\r\n\r\n").status, 400);   // TLS hello-ish
-        QCOMPARE(rawRequest(port, "GET /callback\r\n\r\n").status, 400);         // no version
+        QCOMPARE(rawRequest(port, "\x16\x03\x01garbage\r\n\r\n").status, 400); // TLS hello-ish
+        QCOMPARE(rawRequest(port, "GET /callback\r\n\r\n").status, 400);       // no version
         QVERIFY(listener.isListening());
         QCOMPARE(codes.count(), 0);
         QCOMPARE(errors.count(), 0);
@@ -79,8 +82,8 @@ private slots:
         QTcpSocket browser;
         browser.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(browser.waitForConnected(2000));
-        browser.write("GET /callback?code=a%2Bb%2Fc%3D%25&state=" + QByteArray(kState)
-                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        browser.write("GET /callback?code=a%2Bb%2Fc%3D%25&state=" + QByteArray(kState) +
+                      " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         QVERIFY(codes.wait(5000));
         QCOMPARE(codes.first().first().toString(), QString("a+b/c=%")); // decoded once
         QByteArray page;
@@ -106,8 +109,10 @@ private slots:
         QTcpSocket browser;
         browser.connectToHost(QHostAddress::LocalHost, listener.port());
         QVERIFY(browser.waitForConnected(2000));
-        browser.write("GET /callback?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state="
-                      + QByteArray(kState) + " HTTP/1.1\r\n\r\n");
+        browser.write("GET "
+                      "/callback?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%"
+                      "2Fscript%3E&state=" +
+                      QByteArray(kState) + " HTTP/1.1\r\n\r\n");
         QVERIFY(errors.wait(5000));
         const QString message = errors.first().first().toString();
         QVERIFY2(message.contains("cancelled or denied"), qPrintable(message));
@@ -131,8 +136,8 @@ private slots:
         QTcpSocket browser;
         browser.connectToHost(QHostAddress::LocalHost, listener.port());
         QVERIFY(browser.waitForConnected(2000));
-        browser.write("GET /callback?code=abc&iss=http%3A%2F%2Fevil.example&state=" + QByteArray(kState)
-                      + " HTTP/1.1\r\n\r\n");
+        browser.write("GET /callback?code=abc&iss=http%3A%2F%2Fevil.example&state=" +
+                      QByteArray(kState) + " HTTP/1.1\r\n\r\n");
         QVERIFY(errors.wait(5000));
         QCOMPARE(codes.count(), 0);
         QVERIFY(errors.first().first().toString().contains("another provider"));
@@ -212,10 +217,12 @@ private slots:
         QTcpSocket browser;
         browser.connectToHost(QHostAddress::LocalHost, listener.port());
         QVERIFY(browser.waitForConnected(2000));
-        browser.write("GET /callback?code=" + code + "&state=" + QByteArray(kState) + " HTTP/1.1\r\n\r\n");
+        browser.write("GET /callback?code=" + code + "&state=" + QByteArray(kState) +
+                      " HTTP/1.1\r\n\r\n");
         QVERIFY(errors.wait(5000));
         QCOMPARE(codes.count(), 0);
-        QVERIFY2(errors.first().first().toString().contains("not allowed"), qPrintable(errors.first().first().toString()));
+        QVERIFY2(errors.first().first().toString().contains("not allowed"),
+                 qPrintable(errors.first().first().toString()));
     }
 
     void stateWithControlCharactersIsRefused()
@@ -225,19 +232,24 @@ private slots:
         QVERIFY(listener.listen({}, &error));
         listener.setExpectedState(kState);
         QSignalSpy codes(&listener, &LoopbackListener::codeReceived);
-        QCOMPARE(get(listener.port(), "/callback?code=A&state=" + QByteArray(kState) + "%0D%0A").status, 400);
+        QCOMPARE(
+            get(listener.port(), "/callback?code=A&state=" + QByteArray(kState) + "%0D%0A").status,
+            400);
         QCOMPARE(codes.count(), 0);
     }
 
-    // Issue 13 item 10: error_description is form-encoded ('+' is a space) and shown as plain, short text.
+    // Issue 13 item 10: error_description is form-encoded ('+' is a space) and shown as plain,
+    // short text.
     void providerTextIsFormDecodedAndPlain_data()
     {
         QTest::addColumn<QByteArray>("description");
         QTest::addColumn<QString>("expected");
         QTest::newRow("plus") << QByteArray("The+user+cancelled") << QString("The user cancelled");
-        QTest::newRow("percent") << QByteArray("The%20user%20cancelled") << QString("The user cancelled");
+        QTest::newRow("percent") << QByteArray("The%20user%20cancelled")
+                                 << QString("The user cancelled");
         QTest::newRow("encoded plus") << QByteArray("1%2B1") << QString("1+1");
-        QTest::newRow("control characters") << QByteArray("a%0D%0Ab%07c%E2%80%AEd") << QString("a b c d");
+        QTest::newRow("control characters")
+            << QByteArray("a%0D%0Ab%07c%E2%80%AEd") << QString("a b c d");
     }
     void providerTextIsFormDecodedAndPlain()
     {
@@ -251,8 +263,8 @@ private slots:
         QTcpSocket browser;
         browser.connectToHost(QHostAddress::LocalHost, listener.port());
         QVERIFY(browser.waitForConnected(2000));
-        browser.write("GET /callback?error=access_denied&error_description=" + description + "&state="
-                      + QByteArray(kState) + " HTTP/1.1\r\n\r\n");
+        browser.write("GET /callback?error=access_denied&error_description=" + description +
+                      "&state=" + QByteArray(kState) + " HTTP/1.1\r\n\r\n");
         QVERIFY(errors.wait(5000));
         const QString message = errors.first().first().toString();
         QVERIFY2(message.endsWith(' ' + expected), qPrintable(message));
@@ -268,8 +280,8 @@ private slots:
         QTcpSocket browser;
         browser.connectToHost(QHostAddress::LocalHost, listener.port());
         QVERIFY(browser.waitForConnected(2000));
-        browser.write("GET /callback?error=server_error&error_description=" + QByteArray(5000, 'x') + "&state="
-                      + QByteArray(kState) + " HTTP/1.1\r\n\r\n");
+        browser.write("GET /callback?error=server_error&error_description=" +
+                      QByteArray(5000, 'x') + "&state=" + QByteArray(kState) + " HTTP/1.1\r\n\r\n");
         QVERIFY(errors.wait(5000));
         const QString message = errors.first().first().toString();
         QVERIFY2(message.size() < 400, qPrintable(QString::number(message.size())));

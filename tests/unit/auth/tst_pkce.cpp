@@ -22,7 +22,8 @@ private slots:
             QByteArray(reinterpret_cast<const char *>(octets), sizeof octets)
                 .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         QCOMPARE(verifier, QByteArray("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
-        QCOMPARE(pkce::challengeS256(verifier), QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+        QCOMPARE(pkce::challengeS256(verifier),
+                 QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
     }
 
     void verifierShape()
@@ -30,7 +31,8 @@ private slots:
         const QByteArray v = pkce::makeVerifier();
         QCOMPARE(v.size(), 43); // 32 bytes, base64url without padding
         for (char c : v)
-            QVERIFY2(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_', v.constData());
+            QVERIFY2(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_',
+                     v.constData());
     }
 
     void valuesAreUniqueAndLongEnough()

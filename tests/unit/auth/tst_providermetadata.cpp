@@ -1,6 +1,5 @@
 // Discovery document parsing: exact issuer match, required endpoints, S256.
 #include "auth/providermetadata.h"
-
 #include "core/transportsecurity.h"
 
 #include <QJsonArray>
@@ -24,7 +23,10 @@ QJsonObject goodDocument()
         {"authorization_response_iss_parameter_supported", true},
     };
 }
-QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(); }
+QByteArray bytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson();
+}
 } // namespace
 
 class TestProviderMetadata : public QObject
@@ -34,7 +36,8 @@ private slots:
     void parsesGoodDocument()
     {
         QString error;
-        const auto m = ProviderMetadata::fromJson(bytes(goodDocument()), "https://id.example.com", &error);
+        const auto m =
+            ProviderMetadata::fromJson(bytes(goodDocument()), "https://id.example.com", &error);
         QVERIFY2(m, qPrintable(error));
         QCOMPARE(m->tokenEndpoint, QUrl("https://id.example.com/token"));
         QCOMPARE(m->revocationEndpoint, QUrl("https://id.example.com/revoke"));
@@ -123,7 +126,8 @@ private slots:
                         {"authorization_endpoint", "http://127.0.0.1:4000/auth"},
                         {"token_endpoint", "http://127.0.0.1:4000/token"}};
         QString error;
-        QVERIFY2(ProviderMetadata::fromJson(bytes(doc), "http://127.0.0.1:4000", &error), qPrintable(error));
+        QVERIFY2(ProviderMetadata::fromJson(bytes(doc), "http://127.0.0.1:4000", &error),
+                 qPrintable(error));
         QCOMPARE(ProviderMetadata::discoveryUrl("http://127.0.0.1:4000/"),
                  QUrl("http://127.0.0.1:4000/.well-known/openid-configuration"));
     }

@@ -45,11 +45,12 @@ class TestSessionBackoff : public QObject
     static std::shared_ptr<Answer> ask(SessionManager &m)
     {
         auto answer = std::make_shared<Answer>();
-        m.withAccessToken([answer](const QString &t, std::optional<SessionManager::TokenProblem> p) {
-            answer->called = true;
-            answer->token = t;
-            answer->problem = p;
-        });
+        m.withAccessToken(
+            [answer](const QString &t, std::optional<SessionManager::TokenProblem> p) {
+                answer->called = true;
+                answer->token = t;
+                answer->problem = p;
+            });
         return answer;
     }
 
@@ -66,12 +67,15 @@ private slots:
     {
         FakeProvider p;
         p.token = [](const FakeRequest &) {
-            return FakeProvider::json({{"access_token", "AT-1"}, {"token_type", "Bearer"}, {"expires_in", 300},
+            return FakeProvider::json({{"access_token", "AT-1"},
+                                       {"token_type", "Bearer"},
+                                       {"expires_in", 300},
                                        {"refresh_token", "RT-1"}});
         };
         MemorySecretStore store;
         SessionManager m(configFor(p), &store, &m_nam);
-        m.adopt(session(p, 300, 20), [](const SecretResult &) {}); // inside the 30 s lead, 20 s to go
+        m.adopt(session(p, 300, 20),
+                [](const SecretResult &) {}); // inside the 30 s lead, 20 s to go
         QVERIFY(m.needsRefresh());
         QVERIFY(m.hasUsableAccessToken());
         QSignalSpy refreshed(&m, &SessionManager::refreshed);
@@ -106,7 +110,8 @@ private slots:
             if (answer->called) {
                 QVERIFY(answer->problem);
                 QCOMPARE(answer->problem->kind, SessionManager::TokenProblem::Transient);
-                QVERIFY2(answer->problem->message.contains("Trying again in"), qPrintable(answer->problem->message));
+                QVERIFY2(answer->problem->message.contains("Trying again in"),
+                         qPrintable(answer->problem->message));
             }
             ++asked;
             QTest::qWait(10);
@@ -127,10 +132,11 @@ private slots:
         const auto first = ask(m);
         QTRY_VERIFY_WITH_TIMEOUT(first->called, 5000);
         bool called = false;
-        m.tokenRejected("AT-0", [&](const QString &, std::optional<SessionManager::TokenProblem> problem) {
-            called = true;
-            QVERIFY(problem && problem->kind == SessionManager::TokenProblem::Transient);
-        });
+        m.tokenRejected(
+            "AT-0", [&](const QString &, std::optional<SessionManager::TokenProblem> problem) {
+                called = true;
+                QVERIFY(problem && problem->kind == SessionManager::TokenProblem::Transient);
+            });
         QVERIFY(called);
         QCOMPARE(p.count("/token"), 1);
         QVERIFY(!m.hasUsableAccessToken());
@@ -141,7 +147,8 @@ private slots:
         FakeProvider p;
         MemorySecretStore store; // outlives the manager, as the app's store does
         auto m = std::make_unique<SessionManager>(configFor(p), &store, &m_nam);
-        m->adopt(session(p, 300, -1), [](const SecretResult &) { QFAIL("called back after destruction"); });
+        m->adopt(session(p, 300, -1),
+                 [](const SecretResult &) { QFAIL("called back after destruction"); });
         ask(*m); // starts a refresh: the lock, then a keychain read
         QVERIFY(m->isRefreshing());
         m.reset();

@@ -22,7 +22,9 @@ namespace {
 
 QByteArray httpDate(const QDateTime &t)
 {
-    return QLocale::c().toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+    return QLocale::c()
+        .toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
 }
 
 } // namespace
@@ -47,7 +49,10 @@ class TestSessionClockSkew : public QObject
         bool providerSendsDate = true;
         QString lastIdToken;
 
-        QDateTime serverNow() const { return QDateTime::currentDateTimeUtc().addSecs(serverOffsetSeconds); }
+        QDateTime serverNow() const
+        {
+            return QDateTime::currentDateTimeUtc().addSecs(serverOffsetSeconds);
+        }
         QDateTime providerNow() const
         {
             return QDateTime::currentDateTimeUtc().addSecs(providerOffsetSeconds);
@@ -60,7 +65,8 @@ class TestSessionClockSkew : public QObject
         auto f = std::make_unique<Fixture>();
         f->serverOffsetSeconds = serverOffsetSeconds;
         f->providerOffsetSeconds = providerOffsetSeconds.value_or(serverOffsetSeconds);
-        f->sessions = std::make_unique<SessionManager>(unitConfig(f->server.issuer()), &f->store, &m_nam);
+        f->sessions =
+            std::make_unique<SessionManager>(unitConfig(f->server.issuer()), &f->store, &m_nam);
         Session signedIn = unitSession(f->server.issuer(), "AT-0", "RT-0", expiresInSeconds);
         signedIn.idToken = QStringLiteral("the sign-in's ID token");
         f->sessions->adopt(signedIn, [](const SecretResult &) {});
@@ -87,7 +93,8 @@ class TestSessionClockSkew : public QObject
                 r.headers = {{"Date", httpDate(raw->providerNow())}};
             return r;
         };
-        f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1"), f->sessions.get(), &m_nam);
+        f->api = std::make_unique<ApiClient>(QUrl(f->server.issuer() + "/api/v1"),
+                                             f->sessions.get(), &m_nam);
         f->connectivity.follow(f->api.get());
         f->sessions->followConnectivity(&f->connectivity);
         return f;

@@ -29,7 +29,8 @@ class TestSessionManager : public QObject
         return c;
     }
 
-    static Session session(const FakeProvider &p, int expiresInSeconds, const QString &refresh = "RT-1")
+    static Session session(const FakeProvider &p, int expiresInSeconds,
+                           const QString &refresh = "RT-1")
     {
         Session s = unitSession(p.issuer(), "AT-0", refresh, expiresInSeconds);
         s.profile.name = "Alice";
@@ -52,7 +53,8 @@ class TestSessionManager : public QObject
                 return FakeProvider::json({{"error", "invalid_grant"}}, 400);
             ++*refreshes;
             QJsonObject body{{"access_token", QStringLiteral("AT-%1").arg(*refreshes)},
-                             {"token_type", "Bearer"}, {"expires_in", expiresIn}};
+                             {"token_type", "Bearer"},
+                             {"expires_in", expiresIn}};
             if (sendRefresh)
                 body.insert("refresh_token", QStringLiteral("RT-%1").arg(*refreshes + 1));
             if (!idSub.isEmpty()) {
@@ -67,7 +69,8 @@ class TestSessionManager : public QObject
         };
     }
 
-    static QString tokenNow(SessionManager &m, std::optional<SessionManager::TokenProblem> *problem = nullptr)
+    static QString tokenNow(SessionManager &m,
+                            std::optional<SessionManager::TokenProblem> *problem = nullptr)
     {
         const TokenAnswer answer = waitForAccessToken(m);
         if (problem)
@@ -104,9 +107,10 @@ private slots:
         m.adopt(session(p, -10), [](const SecretResult &) {}); // already expired
         QStringList tokens;
         for (int i = 0; i < 50; ++i)
-            m.withAccessToken([&](const QString &t, std::optional<SessionManager::TokenProblem> problem) {
-                tokens << (problem ? QStringLiteral("problem") : t);
-            });
+            m.withAccessToken(
+                [&](const QString &t, std::optional<SessionManager::TokenProblem> problem) {
+                    tokens << (problem ? QStringLiteral("problem") : t);
+                });
         QTRY_COMPARE(tokens.size(), 50);
         QCOMPARE(refreshes, 1);
         QCOMPARE(p.count("/token"), 1);
@@ -259,7 +263,8 @@ private slots:
         QTRY_VERIFY(done);
         QCOMPARE(store.operationCount(), 3);
         Session stored;
-        SessionVault(&store).load([&](const SecretResult &, const Session &loaded) { stored = loaded; });
+        SessionVault(&store).load(
+            [&](const SecretResult &, const Session &loaded) { stored = loaded; });
         QTRY_COMPARE(stored.profile.name, QString("Alice L."));
     }
 
@@ -279,7 +284,7 @@ private slots:
         QVERIFY(!outcome.has_value()); // never synchronously
         QTRY_VERIFY(outcome.has_value());
         QCOMPARE(outcome->status, SecretResult::Status::Error);
-        QVERIFY(m.isActive()); // the session is kept in memory
+        QVERIFY(m.isActive());               // the session is kept in memory
         QCOMPARE(store.operationCount(), 2); // the write and the probe: nothing written again
     }
 
@@ -305,7 +310,7 @@ private slots:
         MemorySecretStore store;
         SessionManager m(configFor(p), &store, &m_nam);
         QSignalSpy refreshed(&m, &SessionManager::refreshed);
-        Session s = session(p, 1);  // expires in 1 s: lead 0 s, refresh is due at once
+        Session s = session(p, 1); // expires in 1 s: lead 0 s, refresh is due at once
         m.adopt(s, [](const SecretResult &) {});
         QVERIFY(refreshed.wait(5000));
         QCOMPARE(m.session().accessToken, QString("AT-1"));
@@ -344,7 +349,9 @@ private slots:
     void invalidGrantEndsTheSessionOnce()
     {
         FakeProvider p;
-        p.token = [](const FakeRequest &) { return FakeProvider::json({{"error", "invalid_grant"}}, 400); };
+        p.token = [](const FakeRequest &) {
+            return FakeProvider::json({{"error", "invalid_grant"}}, 400);
+        };
         MemorySecretStore store;
         SessionManager m(configFor(p), &store, &m_nam);
         QSignalSpy ended(&m, &SessionManager::sessionEnded);
@@ -363,7 +370,10 @@ private slots:
         QCOMPARE(ended.count(), 1);
         Session stored;
         SecretResult result;
-        SessionVault(&store).load([&](const SecretResult &r, const Session &s) { result = r; stored = s; });
+        SessionVault(&store).load([&](const SecretResult &r, const Session &s) {
+            result = r;
+            stored = s;
+        });
         QTRY_COMPARE(result.status, SecretResult::Status::NotFound);
     }
 
@@ -379,7 +389,9 @@ private slots:
             if (form.queryItemValue("refresh_token") != "RT-1")
                 return FakeProvider::json({{"error", "invalid_grant"}}, 400);
             ++refreshes;
-            return FakeProvider::json({{"access_token", "AT-1"}, {"token_type", "Bearer"}, {"expires_in", 300},
+            return FakeProvider::json({{"access_token", "AT-1"},
+                                       {"token_type", "Bearer"},
+                                       {"expires_in", 300},
                                        {"refresh_token", "RT-2"}});
         };
         MemorySecretStore store;
@@ -575,7 +587,8 @@ private slots:
         second.load([&](const SecretResult &) { loaded = true; });
         QTRY_VERIFY(loaded);
         QCOMPARE(tokenNow(first), QString("AT-1"));
-        // The second still holds RT-1, already used: it must take RT-2 from the store, not present RT-1.
+        // The second still holds RT-1, already used: it must take RT-2 from the store, not present
+        // RT-1.
         QCOMPARE(tokenNow(second), QString("AT-1"));
         QCOMPARE(refreshes, 1);
         QCOMPARE(p.count("/token"), 1);

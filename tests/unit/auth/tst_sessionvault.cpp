@@ -4,10 +4,9 @@
 
 #include "auth/sessionvault.h"
 #include "buildconfig.h"
+#include "secretoutcomes.h"
 #include "storage/memorysecretstore.h"
 #include "storage/secretmessages.h"
-
-#include "secretoutcomes.h"
 
 #include <memory>
 #include <QLoggingCategory>

@@ -46,16 +46,21 @@ class TestSignInFlow : public QObject
         p.token = [&p, seenNonce, authUrl, extraClaims, sign](const FakeRequest &r) {
             const QUrlQuery form(QString::fromLatin1(r.body));
             const QUrlQuery auth(*authUrl);
-            const QByteArray verifier = form.queryItemValue("code_verifier", QUrl::FullyDecoded).toLatin1();
-            if (form.queryItemValue("code", QUrl::FullyDecoded) != kCode
-                || pkce::challengeS256(verifier) != auth.queryItemValue("code_challenge").toLatin1()
-                || form.queryItemValue("redirect_uri", QUrl::FullyDecoded)
-                       != auth.queryItemValue("redirect_uri", QUrl::FullyDecoded))
+            const QByteArray verifier =
+                form.queryItemValue("code_verifier", QUrl::FullyDecoded).toLatin1();
+            if (form.queryItemValue("code", QUrl::FullyDecoded) != kCode ||
+                pkce::challengeS256(verifier) != auth.queryItemValue("code_challenge").toLatin1() ||
+                form.queryItemValue("redirect_uri", QUrl::FullyDecoded) !=
+                    auth.queryItemValue("redirect_uri", QUrl::FullyDecoded))
                 return FakeProvider::json({{"error", "invalid_grant"}}, 400);
-            QJsonObject claims{{"iss", p.issuer()}, {"sub", "user_alice"}, {"aud", "clipshelf-desktop"},
+            QJsonObject claims{{"iss", p.issuer()},
+                               {"sub", "user_alice"},
+                               {"aud", "clipshelf-desktop"},
                                {"exp", double(QDateTime::currentSecsSinceEpoch() + 600)},
                                {"iat", double(QDateTime::currentSecsSinceEpoch())},
-                               {"nonce", *seenNonce}, {"name", "Alice Liddell"}, {"email", "alice@example.com"}};
+                               {"nonce", *seenNonce},
+                               {"name", "Alice Liddell"},
+                               {"email", "alice@example.com"}};
             for (auto it = extraClaims.begin(); it != extraClaims.end(); ++it)
                 claims.insert(it.key(), it.value());
             return FakeProvider::json({{"access_token", "AT"},
@@ -118,13 +123,15 @@ class TestSignInFlow : public QObject
     }
 
     // Plays the browser: follows the authorization URL straight to the loopback callback.
-    static RawReply redirectBack(const QUrl &authUrl, const QString &issuer, const QString &extra = {})
+    static RawReply redirectBack(const QUrl &authUrl, const QString &issuer,
+                                 const QString &extra = {})
     {
         const QUrlQuery q(authUrl);
         const QUrl redirect(q.queryItemValue("redirect_uri", QUrl::FullyDecoded));
-        const QByteArray target = "/callback?code=" + QUrl::toPercentEncoding(kCode) + "&state="
-                                  + QUrl::toPercentEncoding(q.queryItemValue("state", QUrl::FullyDecoded))
-                                  + "&iss=" + QUrl::toPercentEncoding(issuer) + extra.toLatin1();
+        const QByteArray target =
+            "/callback?code=" + QUrl::toPercentEncoding(kCode) +
+            "&state=" + QUrl::toPercentEncoding(q.queryItemValue("state", QUrl::FullyDecoded)) +
+            "&iss=" + QUrl::toPercentEncoding(issuer) + extra.toLatin1();
         return get(quint16(redirect.port()), target);
     }
 
@@ -155,12 +162,14 @@ private slots:
         QCOMPARE(q.queryItemValue("client_id"), QString("clipshelf-desktop"));
         QCOMPARE(q.queryItemValue("code_challenge_method"), QString("S256"));
         QCOMPARE(q.queryItemValue("code_challenge").size(), 43);
-        QVERIFY(q.queryItemValue("state").size() >= 22);  // ≥ 128 bits
+        QVERIFY(q.queryItemValue("state").size() >= 22); // ≥ 128 bits
         QVERIFY(nonce.size() >= 22);
-        QCOMPARE(q.queryItemValue("scope", QUrl::FullyDecoded), QString("openid profile email offline_access"));
+        QCOMPARE(q.queryItemValue("scope", QUrl::FullyDecoded),
+                 QString("openid profile email offline_access"));
         QCOMPARE(q.queryItemValue("resource", QUrl::FullyDecoded), QString("urn:clipshelf:api"));
         QCOMPARE(q.queryItemValue("prompt"), QString("consent"));
-        QVERIFY(q.queryItemValue("redirect_uri", QUrl::FullyDecoded).startsWith("http://127.0.0.1:"));
+        QVERIFY(
+            q.queryItemValue("redirect_uri", QUrl::FullyDecoded).startsWith("http://127.0.0.1:"));
 
         const RawReply page = redirectBack(authUrl, provider.issuer());
         QCOMPARE(page.status, 200);
@@ -429,7 +438,8 @@ private slots:
         QSignalSpy failed(&flow, &SignInFlow::failed);
         flow.start();
         QVERIFY(failed.wait(5000));
-        QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
+        QVERIFY2(failed.first().first().toString().contains(expected),
+                 qPrintable(failed.first().first().toString()));
     }
 
     void unreachableProvider()
@@ -456,7 +466,8 @@ private slots:
         QSignalSpy failed(&flow, &SignInFlow::failed);
         flow.start();
         QVERIFY(failed.wait(10000));
-        QVERIFY2(failed.first().first().toString().contains("plain http"), qPrintable(failed.first().first().toString()));
+        QVERIFY2(failed.first().first().toString().contains("plain http"),
+                 qPrintable(failed.first().first().toString()));
         QCOMPARE(flow.stage(), SignInFlow::Stage::Finished);
     }
 
@@ -489,7 +500,8 @@ private slots:
         QCOMPARE(reply.status, 400);
         QCOMPARE(provider.count("/token"), 1);
         QCOMPARE(failed.count(), 1);
-        QVERIFY2(failed.first().first().toString().contains("not allowed"), qPrintable(failed.first().first().toString()));
+        QVERIFY2(failed.first().first().toString().contains("not allowed"),
+                 qPrintable(failed.first().first().toString()));
         QCOMPARE(received.count(), 0);      // nothing to store
         QCOMPARE(provider.count("/me"), 0); // the token never went into a header
     }
@@ -504,7 +516,8 @@ private slots:
         QSignalSpy failed(&flow, &SignInFlow::failed);
         flow.start();
         QVERIFY(urlReady.wait(5000));
-        const QUrl redirect(QUrlQuery(urlReady.first().first().toUrl()).queryItemValue("redirect_uri", QUrl::FullyDecoded));
+        const QUrl redirect(QUrlQuery(urlReady.first().first().toUrl())
+                                .queryItemValue("redirect_uri", QUrl::FullyDecoded));
         QVERIFY(failed.wait(5000));
         QVERIFY(failed.first().first().toString().contains("timed out"));
         QTcpSocket s;
@@ -531,7 +544,9 @@ private slots:
     void tokenEndpointErrorEndsAttempt()
     {
         FakeProvider provider;
-        provider.token = [](const FakeRequest &) { return FakeProvider::json({{"error", "invalid_client"}}, 401); };
+        provider.token = [](const FakeRequest &) {
+            return FakeProvider::json({{"error", "invalid_client"}}, 401);
+        };
         TokenClient tokens(&m_nam, "clipshelf-desktop", {});
         SignInFlow flow(configFor(provider), &m_nam, &tokens);
         QSignalSpy urlReady(&flow, &SignInFlow::authorizationUrlReady);
@@ -587,7 +602,7 @@ private slots:
         QTRY_COMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains("another account"));
         QCOMPARE(succeeded.count(), 0);
-        QCOMPARE(tokensReceived.count(), 1);   // announced, then the attempt failed
+        QCOMPARE(tokensReceived.count(), 1); // announced, then the attempt failed
     }
 
     void userinfoFillsMissingProfile()
@@ -597,7 +612,9 @@ private slots:
         QUrl authUrl;
         serveTokens(provider, &nonce, &authUrl, {{"name", QJsonValue()}, {"email", QJsonValue()}});
         provider.userinfo = [](const FakeRequest &) {
-            return FakeProvider::json({{"sub", "user_alice"}, {"name", "Alice L."}, {"email", "a@example.com"},
+            return FakeProvider::json({{"sub", "user_alice"},
+                                       {"name", "Alice L."},
+                                       {"email", "a@example.com"},
                                        {"picture", "https://img.example.com/a.png"}});
         };
         TokenClient tokens(&m_nam, "clipshelf-desktop", {});
@@ -632,7 +649,8 @@ private slots:
         QVERIFY(urlReady.wait(5000));
         redirectBack(urlReady.first().first().toUrl(), provider.issuer());
         QTRY_COMPARE(failed.count(), 1);
-        QCOMPARE(QUrlQuery(QString::fromLatin1(body)).queryItemValue("client_secret", QUrl::FullyDecoded),
+        QCOMPARE(QUrlQuery(QString::fromLatin1(body))
+                     .queryItemValue("client_secret", QUrl::FullyDecoded),
                  QString("GOCSPX-not+secret"));
     }
 };

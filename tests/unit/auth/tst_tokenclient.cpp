@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <QTest>
 #include <QUrlQuery>
 
@@ -17,8 +16,10 @@ private slots:
     void formEncodingSurvivesSpecialCharacters()
     {
         const QString code = "a+b/c=d%e f&g";
-        const QByteArray body = TokenClient::formEncode({{"code", code}, {"redirect_uri", "http://127.0.0.1:5/callback"}});
-        QCOMPARE(body, QByteArray("code=a%2Bb%2Fc%3Dd%25e%20f%26g&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcallback"));
+        const QByteArray body = TokenClient::formEncode(
+            {{"code", code}, {"redirect_uri", "http://127.0.0.1:5/callback"}});
+        QCOMPARE(body, QByteArray("code=a%2Bb%2Fc%3Dd%25e%20f%26g&redirect_uri=http%3A%2F%2F127.0."
+                                  "0.1%3A5%2Fcallback"));
         // Decoding once gives the exact value back (no double encoding).
         const QUrlQuery parsed(QString::fromLatin1(body));
         QCOMPARE(parsed.queryItemValue("code", QUrl::FullyDecoded), code);
@@ -29,7 +30,9 @@ private slots:
         TokenResponse r;
         TokenError e;
         QVERIFY(TokenClient::parseTokenResponse(
-            200, R"({"access_token":"at","token_type":"bearer","expires_in":300,"refresh_token":"rt","id_token":"it"})", &r, &e));
+            200,
+            R"({"access_token":"at","token_type":"bearer","expires_in":300,"refresh_token":"rt","id_token":"it"})",
+            &r, &e));
         QCOMPARE(r.accessToken, QString("at"));
         QCOMPARE(r.tokenType, QString("Bearer"));
         QCOMPARE(r.expiresIn, 300);
@@ -41,11 +44,14 @@ private slots:
     {
         TokenResponse r;
         TokenError e;
-        QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"Bearer"})", &r, &e));
+        QVERIFY(TokenClient::parseTokenResponse(
+            200, R"({"access_token":"at","token_type":"Bearer"})", &r, &e));
         QCOMPARE(r.expiresIn, -1);
-        QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"BEARER","expires_in":60.0})", &r, &e));
+        QVERIFY(TokenClient::parseTokenResponse(
+            200, R"({"access_token":"at","token_type":"BEARER","expires_in":60.0})", &r, &e));
         QCOMPARE(r.expiresIn, 60);
-        QVERIFY(TokenClient::parseTokenResponse(200, R"({"access_token":"at","token_type":"Bearer","expires_in":0})", &r, &e));
+        QVERIFY(TokenClient::parseTokenResponse(
+            200, R"({"access_token":"at","token_type":"Bearer","expires_in":0})", &r, &e));
         QCOMPARE(r.expiresIn, 0);
     }
 
@@ -69,7 +75,9 @@ private slots:
         TokenResponse r;
         TokenError e;
         QVERIFY(!TokenClient::parseTokenResponse(
-            200, "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}", &r, &e));
+            200,
+            "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}",
+            &r, &e));
         QCOMPARE(e.kind, TokenError::Kind::Malformed);
         QVERIFY2(e.message.contains("expires_in"), qPrintable(e.message));
     }
@@ -79,16 +87,20 @@ private slots:
     {
         QTest::addColumn<QByteArray>("field");
         QTest::addColumn<QString>("value");
-        QTest::newRow("access CR LF") << QByteArray("access_token") << QString("at\r\nX-Injected: 1");
+        QTest::newRow("access CR LF")
+            << QByteArray("access_token") << QString("at\r\nX-Injected: 1");
         QTest::newRow("access space") << QByteArray("access_token") << QString("a b");
         QTest::newRow("access tab") << QByteArray("access_token") << QString("a\tb");
         QTest::newRow("access not b64token") << QByteArray("access_token") << QString("a:b");
         QTest::newRow("access = inside") << QByteArray("access_token") << QString("a=b");
         QTest::newRow("access non-ASCII") << QByteArray("access_token") << QString("a\u00e9");
-        QTest::newRow("access 16 KiB + 1") << QByteArray("access_token") << QString(16 * 1024 + 1, 'a');
+        QTest::newRow("access 16 KiB + 1")
+            << QByteArray("access_token") << QString(16 * 1024 + 1, 'a');
         QTest::newRow("refresh LF") << QByteArray("refresh_token") << QString("rt\n");
-        QTest::newRow("refresh NUL") << QByteArray("refresh_token") << (QString("r") + QChar(0) + "t");
-        QTest::newRow("refresh 16 KiB + 1") << QByteArray("refresh_token") << QString(16 * 1024 + 1, 'r');
+        QTest::newRow("refresh NUL")
+            << QByteArray("refresh_token") << (QString("r") + QChar(0) + "t");
+        QTest::newRow("refresh 16 KiB + 1")
+            << QByteArray("refresh_token") << QString(16 * 1024 + 1, 'r');
         QTest::newRow("id CR") << QByteArray("id_token") << QString("a.b.c\r");
         QTest::newRow("id DEL") << QByteArray("id_token") << QString("a.b.c\u007f");
     }
@@ -96,7 +108,10 @@ private slots:
     {
         QFETCH(QByteArray, field);
         QFETCH(QString, value);
-        QJsonObject o{{"access_token", "at"}, {"token_type", "Bearer"}, {"refresh_token", "rt"}, {"id_token", "a.b.c"}};
+        QJsonObject o{{"access_token", "at"},
+                      {"token_type", "Bearer"},
+                      {"refresh_token", "rt"},
+                      {"id_token", "a.b.c"}};
         o.insert(QString::fromLatin1(field), value);
         const QByteArray body = QJsonDocument(o).toJson();
         TokenResponse r;
@@ -111,14 +126,16 @@ private slots:
         TokenResponse r;
         TokenError e;
         const QString token = "AZaz09-._~+/==";
-        const QByteArray body = QJsonDocument(QJsonObject{{"access_token", token}, {"token_type", "Bearer"},
+        const QByteArray body = QJsonDocument(QJsonObject{{"access_token", token},
+                                                          {"token_type", "Bearer"},
                                                           {"refresh_token", "r!#$%&*:;<>?@[]^{|}"}})
                                     .toJson();
         QVERIFY(TokenClient::parseTokenResponse(200, body, &r, &e));
         QCOMPARE(r.accessToken, token);
-        const QByteArray largest = QJsonDocument(QJsonObject{{"access_token", QString(16 * 1024, 'a')},
-                                                             {"token_type", "Bearer"}})
-                                       .toJson();
+        const QByteArray largest =
+            QJsonDocument(
+                QJsonObject{{"access_token", QString(16 * 1024, 'a')}, {"token_type", "Bearer"}})
+                .toJson();
         QVERIFY(TokenClient::parseTokenResponse(200, largest, &r, &e));
     }
 
@@ -127,12 +144,17 @@ private slots:
     {
         TokenResponse r;
         TokenError e;
-        const QString description = QStringLiteral("line one\r\nline two\u202e") + QString(1000, 'x');
+        const QString description =
+            QStringLiteral("line one\r\nline two\u202e") + QString(1000, 'x');
         QVERIFY(!TokenClient::parseTokenResponse(
-            400, QJsonDocument(QJsonObject{{"error", "invalid_client"}, {"error_description", description}}).toJson(),
+            400,
+            QJsonDocument(
+                QJsonObject{{"error", "invalid_client"}, {"error_description", description}})
+                .toJson(),
             &r, &e));
         QVERIFY2(e.message.contains("line one line two"), qPrintable(e.message));
-        QVERIFY(!e.message.contains('\n') && !e.message.contains('\r') && !e.message.contains(QChar(0x202e)));
+        QVERIFY(!e.message.contains('\n') && !e.message.contains('\r') &&
+                !e.message.contains(QChar(0x202e)));
         QVERIFY2(e.message.size() < 400, qPrintable(e.message));
     }
 
@@ -159,8 +181,10 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("kind");
-        QTest::newRow("invalid_grant") << 400 << QByteArray(R"({"error":"invalid_grant"})") << int(TokenError::Kind::InvalidGrant);
-        QTest::newRow("invalid_client") << 401 << QByteArray(R"({"error":"invalid_client"})") << int(TokenError::Kind::Rejected);
+        QTest::newRow("invalid_grant") << 400 << QByteArray(R"({"error":"invalid_grant"})")
+                                       << int(TokenError::Kind::InvalidGrant);
+        QTest::newRow("invalid_client") << 401 << QByteArray(R"({"error":"invalid_client"})")
+                                        << int(TokenError::Kind::Rejected);
         QTest::newRow("503") << 503 << QByteArray("busy") << int(TokenError::Kind::Transient);
         QTest::newRow("429") << 429 << QByteArray() << int(TokenError::Kind::Transient);
         QTest::newRow("400 no body") << 400 << QByteArray() << int(TokenError::Kind::Malformed);

@@ -40,10 +40,11 @@ private slots:
     void precedence()
     {
         Config::Paths paths;
-        paths.systemFile = writeFile("system.conf",
-                                     "issuer=https://system.example\nclient-id=system-client\n"
+        paths.systemFile =
+            writeFile("system.conf", "issuer=https://system.example\nclient-id=system-client\n"
                                      "api_url=https://api.system.example\nresource=urn:system\n");
-        paths.userFile = writeFile("user.conf", "client-id=user-client\napi-url=https://api.user.example\n");
+        paths.userFile =
+            writeFile("user.conf", "client-id=user-client\napi-url=https://api.user.example\n");
         QProcessEnvironment env;
         env.insert("CLIPSHELF_API_URL", "https://api.env.example");
         env.insert("CLIPSHELF_SCOPES", "openid email");
@@ -83,12 +84,14 @@ private slots:
         QCOMPARE(c->authParams().size(), 2);
         QCOMPARE(c->authParams().at(1), qMakePair(QString("access_type"), QString("offline")));
 
-        c = load({"--auth-param", "prompt=select_account", "--auth-param", "login_hint=a&b@example.com"},
-                 env, {}, &error);
+        c = load(
+            {"--auth-param", "prompt=select_account", "--auth-param", "login_hint=a&b@example.com"},
+            env, {}, &error);
         QVERIFY2(c, qPrintable(error));
         QCOMPARE(c->authParams().size(), 2);
         QCOMPARE(c->authParams().at(0), qMakePair(QString("prompt"), QString("select_account")));
-        QCOMPARE(c->authParams().at(1), qMakePair(QString("login_hint"), QString("a&b@example.com")));
+        QCOMPARE(c->authParams().at(1),
+                 qMakePair(QString("login_hint"), QString("a&b@example.com")));
     }
 
     void authParamFlagsJoinAndReadBack()
@@ -116,7 +119,8 @@ private slots:
         QTest::newRow("profile") << QStringList{"--profile", "../etc"} << "profile name";
         QTest::newRow("profile newline") << QStringList{"--profile", "default\n"} << "profile name";
         QTest::newRow("auth param") << QStringList{"--auth-param", "novalue"} << "key=value";
-        QTest::newRow("reserved param") << QStringList{"--auth-param", "state=x"} << "cannot be overridden";
+        QTest::newRow("reserved param")
+            << QStringList{"--auth-param", "state=x"} << "cannot be overridden";
         QTest::newRow("issuer") << QStringList{"--issuer", "ftp://x"} << "not an http(s) URL";
     }
     void badInputGetsClearMessages()
@@ -133,7 +137,8 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("issuer") << QStringList{"--issuer", "http://id.example.com"};
-        QTest::newRow("api-url") << QStringList{"--issuer", "https://id.example.com", "--api-url", "http://api.example.com/v1"};
+        QTest::newRow("api-url") << QStringList{"--issuer", "https://id.example.com", "--api-url",
+                                                "http://api.example.com/v1"};
         QTest::newRow("issuer on the LAN") << QStringList{"--issuer", "http://192.168.1.10:4000"};
     }
     void plainHttpRefused()
@@ -157,7 +162,8 @@ private slots:
     {
         QString error;
         for (const char *host : {"127.0.0.1:4000", "localhost:4000", "[::1]:4000", "127.0.0.2"}) {
-            const auto c = load({"--issuer", QString("http://") + host, "--api-url", QString("http://") + host + "/api/v1"},
+            const auto c = load({"--issuer", QString("http://") + host, "--api-url",
+                                 QString("http://") + host + "/api/v1"},
                                 QProcessEnvironment(), {}, &error);
             QVERIFY2(c, qPrintable(error));
             QVERIFY(c->plainHttpProblem().isEmpty());
@@ -167,7 +173,8 @@ private slots:
     void portsInOrder()
     {
         QString error;
-        const auto c = load({"--redirect-ports", "53682, 53683,53684"}, QProcessEnvironment(), {}, &error);
+        const auto c =
+            load({"--redirect-ports", "53682, 53683,53684"}, QProcessEnvironment(), {}, &error);
         QVERIFY2(c, qPrintable(error));
         QCOMPARE(c->redirectPorts(), (QList<quint16>{53682, 53683, 53684}));
     }

@@ -18,7 +18,7 @@ private Q_SLOTS:
         const QDateTime expected(QDate(1994, 11, 6), QTime(8, 49, 37), QTimeZone::utc());
         QCOMPARE(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT"), expected);
         QCOMPARE(parseHttpDate("  Sun, 06 Nov 1994 08:49:37 GMT \r\n"), expected);
-        QCOMPARE(parseHttpDate("sun, 06 nov 1994 08:49:37 GMT"), expected);   // names in any case
+        QCOMPARE(parseHttpDate("sun, 06 nov 1994 08:49:37 GMT"), expected); // names in any case
         QCOMPARE(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT").timeSpec(), Qt::TimeZone);
         QCOMPARE(parseHttpDate("Thu, 29 Feb 2024 23:59:59 GMT"),
                  QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), QTimeZone::utc()));
@@ -56,7 +56,9 @@ private Q_SLOTS:
         for (int i = 0; i < 20'000; ++i) {
             const QDateTime t = start.addSecs(qint64(i) * 3 * 86'400 + i * 37);
             const QByteArray text =
-                QLocale::c().toString(t, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+                QLocale::c()
+                    .toString(t, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                    .toLatin1();
             QCOMPARE(parseHttpDate(text), t);
         }
     }

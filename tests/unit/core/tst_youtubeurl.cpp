@@ -109,8 +109,10 @@ void TestYoutubeUrl::derivedUrls()
 {
     const YoutubeUrl url = YoutubeUrl::parse(u"https://youtu.be/dQw4w9WgXcQ?si=abc");
     QCOMPARE(url.canonicalUrl(), QStringLiteral("https://www.youtube.com/watch?v=dQw4w9WgXcQ"));
-    QCOMPARE(url.thumbnailUrl(), QStringLiteral("https://img.youtube.com/vi/dQw4w9WgXcQ/hqdefault.jpg"));
-    QCOMPARE(YoutubeUrl::thumbnailUrlForId(QStringLiteral("x")), QStringLiteral("https://img.youtube.com/vi/x/hqdefault.jpg"));
+    QCOMPARE(url.thumbnailUrl(),
+             QStringLiteral("https://img.youtube.com/vi/dQw4w9WgXcQ/hqdefault.jpg"));
+    QCOMPARE(YoutubeUrl::thumbnailUrlForId(QStringLiteral("x")),
+             QStringLiteral("https://img.youtube.com/vi/x/hqdefault.jpg"));
 }
 
 QTEST_GUILESS_MAIN(TestYoutubeUrl)

@@ -18,9 +18,9 @@
 #include <QTest>
 
 using namespace clipshelf;
-using videojson::detail::Reader;
 using scannerparity::readValue;
 using scannerparity::sameValue;
+using videojson::detail::Reader;
 
 namespace {
 

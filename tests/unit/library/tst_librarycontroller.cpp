@@ -8,12 +8,12 @@
 #include "library/libraryloader.h"
 #include "library/videojson.h"
 
+#include <QDesktopServices>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QDesktopServices>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -35,7 +35,10 @@ public slots:
 
 namespace {
 
-QString ytId(int i) { return QStringLiteral("y%1").arg(i, 10, 10, QLatin1Char('0')); }
+QString ytId(int i)
+{
+    return QStringLiteral("y%1").arg(i, 10, 10, QLatin1Char('0'));
+}
 
 /// A small in-memory Clipshelf API: enough of the contract for the controller.
 class FakeLibraryApi : public QObject
@@ -43,10 +46,10 @@ class FakeLibraryApi : public QObject
 public:
     enum Mode { Up, Down, DropAfterProcessing };
     Mode mode = Up;
-    bool holdLists = false;               // GET /videos: answered as of its arrival, sent on releaseLists()
-    QList<Video> videos;                  // newest first
-    QHash<QString, QByteArray> replies;   // Idempotency-Key -> first answer
-    QList<QByteArray> log;                // "METHOD path?query"
+    bool holdLists = false; // GET /videos: answered as of its arrival, sent on releaseLists()
+    QList<Video> videos;    // newest first
+    QHash<QString, QByteArray> replies; // Idempotency-Key -> first answer
+    QList<QByteArray> log;              // "METHOD path?query"
     QList<QByteArray> idempotencyKeys;
     qint64 nextId = 1000;
 
@@ -60,10 +63,14 @@ public:
             }
         });
     }
-    QUrl base() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_server.serverPort())); }
+    QUrl base() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_server.serverPort()));
+    }
     int count(const QByteArray &prefix) const
     {
-        return int(std::count_if(log.begin(), log.end(), [&](const QByteArray &l) { return l.startsWith(prefix); }));
+        return int(std::count_if(log.begin(), log.end(),
+                                 [&](const QByteArray &l) { return l.startsWith(prefix); }));
     }
     void seed(int n)
     {
@@ -98,10 +105,13 @@ public:
 private:
     using Reply = FakeResponse;
 
-    static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+    static QByteArray json(const QJsonObject &o)
+    {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
 
-    Reply handle(const QByteArray &method, const QString &path, const QUrlQuery &query, const QByteArray &body,
-                 const QHash<QByteArray, QByteArray> &headers)
+    Reply handle(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                 const QByteArray &body, const QHash<QByteArray, QByteArray> &headers)
     {
         if (path == "/api/v1/health")
             return {200, json({{"status", "ok"}})};
@@ -109,10 +119,12 @@ private:
             return {401, json({{"detail", "no"}})};
         if (method == "GET" && path == "/api/v1/videos") {
             const QString q = query.queryItemValue("q", QUrl::FullyDecoded).toLower();
-            const QStringList tags = query.queryItemValue("tags", QUrl::FullyDecoded).split(',', Qt::SkipEmptyParts);
+            const QStringList tags =
+                query.queryItemValue("tags", QUrl::FullyDecoded).split(',', Qt::SkipEmptyParts);
             QList<Video> match;
             for (const Video &v : videos) {
-                const QString hay = v.title.toLower() + "\x1f" + v.url.toLower() + "\x1f" + v.notes.toLower();
+                const QString hay =
+                    v.title.toLower() + "\x1f" + v.url.toLower() + "\x1f" + v.notes.toLower();
                 bool ok = q.isEmpty() || hay.contains(q);
                 for (const QString &t : tags)
                     ok = ok && v.tags.contains(t);
@@ -125,19 +137,25 @@ private:
             for (int i = from; i < match.size() && (limit == 0 || i < from + limit); ++i)
                 page.append(match[i].toJson());
             const bool more = limit > 0 && from + limit < match.size();
-            return {200, json({{"videos", page}, {"count", int(match.size())},
-                               {"next_cursor", more ? QJsonValue(QString::number(from + limit)) : QJsonValue()}})};
+            return {200, json({{"videos", page},
+                               {"count", int(match.size())},
+                               {"next_cursor",
+                                more ? QJsonValue(QString::number(from + limit)) : QJsonValue()}})};
         }
         if (method == "POST" && path == "/api/v1/videos") {
             const QByteArray key = headers.value("idempotency-key");
             idempotencyKeys << key;
             if (!key.isEmpty() && replies.contains(QString::fromLatin1(key)))
-                return {201, replies.value(QString::fromLatin1(key)), "application/json",
+                return {201,
+                        replies.value(QString::fromLatin1(key)),
+                        "application/json",
                         {{"Idempotency-Replayed", "true"}}};
             const QJsonObject o = QJsonDocument::fromJson(body).object();
             if (o.value("title").toString() == "server says no")
-                return {422, json({{"detail", "invalid"},
-                                   {"errors", QJsonArray{QJsonObject{{"field", "title"}, {"message", "is not allowed"}}}}})};
+                return {422,
+                        json({{"detail", "invalid"},
+                              {"errors", QJsonArray{QJsonObject{{"field", "title"},
+                                                                {"message", "is not allowed"}}}}})};
             // Other answers contract 1.1 allows: 400 with errors, 422 without, 413.
             if (o.value("title").toString() == "server 400")
                 return {400, json({{"detail", "Bad input"},
@@ -212,7 +230,7 @@ private:
         if (!request)
             return;
         const FakeRequest &r = *request;
-        if (mode == Down) {   // as if unreachable: the connection closes without an answer
+        if (mode == Down) { // as if unreachable: the connection closes without an answer
             s->abort();
             return;
         }
@@ -223,7 +241,7 @@ private:
             return;
         }
         if (mode == DropAfterProcessing && r.method == "POST") {
-            s->abort();   // done, but the answer is lost
+            s->abort(); // done, but the answer is lost
             return;
         }
         writeFakeResponse(s, reply);
@@ -247,13 +265,16 @@ class TestLibraryController : public QObject
         std::unique_ptr<LibraryController> library;
     };
 
-    std::unique_ptr<Fixture> make(FakeLibraryApi *api, const QString &dir, const QString &sub = "user_alice")
+    std::unique_ptr<Fixture> make(FakeLibraryApi *api, const QString &dir,
+                                  const QString &sub = "user_alice")
     {
-        const QString issuer = QStringLiteral("http://127.0.0.1:1"); // never asked: the token is fresh
+        const QString issuer =
+            QStringLiteral("http://127.0.0.1:1"); // never asked: the token is fresh
         auto f = std::make_unique<Fixture>(api->base(), issuer, &m_nam, dir, sub);
         f->replayer->setProbeIntervals(50, 200);
-        f->library = std::make_unique<LibraryController>(f->client.get(), f->sessions.get(), f->cache.get(),
-                                                         f->outbox.get(), f->replayer.get(), nullptr);
+        f->library =
+            std::make_unique<LibraryController>(f->client.get(), f->sessions.get(), f->cache.get(),
+                                                f->outbox.get(), f->replayer.get(), nullptr);
         f->library->setUndoMs(300);
         return f;
     }
@@ -308,7 +329,7 @@ private slots:
         QCOMPARE(lib.videos()->count(), 25);
         lib.setSearchText("video 24");
         QSignalSpy searched(lib.videos(), &VideoListModel::modelReset);
-        QVERIFY(searched.wait(2000));   // debounced
+        QVERIFY(searched.wait(2000)); // debounced
         QCOMPARE(ids(lib.videos()), (QList<qint64>{240}));
         lib.setSearchText("no such thing");
         lib.applySearchNow();
@@ -325,14 +346,14 @@ private slots:
         auto f = started(api, dir, 250);
         LibraryController &lib = *f->library;
         QTRY_COMPARE(lib.videos()->count(), 100);
-        lib.setSearchText("Video 7");   // 7, 70-79, 700… only some are loaded
+        lib.setSearchText("Video 7"); // 7, 70-79, 700… only some are loaded
         lib.applySearchNow();
         QTRY_COMPARE(api.count("GET /api/v1/videos?q=video%207"), 1);
-        QTRY_COMPARE(lib.videos()->count(), 11);   // 7 and 70–79, as the server says, newest first
+        QTRY_COMPARE(lib.videos()->count(), 11); // 7 and 70–79, as the server says, newest first
         QCOMPARE(lib.totalCount(), 11);
         QCOMPARE(ids(lib.videos()).last(), 7);
         lib.clearFilters();
-        QCOMPARE(lib.videos()->count(), 100);   // the unverified rest stays hidden until paged in
+        QCOMPARE(lib.videos()->count(), 100); // the unverified rest stays hidden until paged in
     }
 
     void showsTheCacheAtOnceAndWorksOffline()
@@ -351,15 +372,17 @@ private slots:
         auto f = make(&api, dir.path());
         LibraryController &lib = *f->library;
         lib.start();
-        QCOMPARE(lib.videos()->count(), 30);   // at once, from disk
+        QCOMPARE(lib.videos()->count(), 30); // at once, from disk
         QCOMPARE(lib.tags()->count(), 4);
         QTRY_VERIFY(lib.isOffline());
         lib.setSearchText("VIDEO 1");
         lib.applySearchNow();
-        QCOMPARE(lib.videos()->count(), 11);   // 1, 10–19
+        QCOMPARE(lib.videos()->count(), 11); // 1, 10–19
         QCOMPARE(lib.totalCount(), 11);
-        QCOMPARE(lib.tagCompletions("t"), (QStringList{"tens", "other"}));   // prefix first, then contains
-        QCOMPARE(lib.tagCompletions(""), (QStringList{"other", "even", "odd", "tens"}));   // most used first
+        QCOMPARE(lib.tagCompletions("t"),
+                 (QStringList{"tens", "other"})); // prefix first, then contains
+        QCOMPARE(lib.tagCompletions(""),
+                 (QStringList{"other", "even", "odd", "tens"})); // most used first
     }
 
     void readsTheCacheInTheBackground()
@@ -444,7 +467,10 @@ private slots:
         QCOMPARE(duplicate.count(), 1);
         QCOMPARE(duplicate.at(0).at(0).toLongLong(), id);
         QCOMPARE(duplicate.at(0).at(1).toString(), QString("Already in your library"));
-        QCOMPARE(lib.checkUrl("https://m.youtube.com/watch?v=abcdefghijk").value("existingId").toLongLong(), id);
+        QCOMPARE(lib.checkUrl("https://m.youtube.com/watch?v=abcdefghijk")
+                     .value("existingId")
+                     .toLongLong(),
+                 id);
 
         // Saved but not loaded yet (page 2): the server's 409 names it.
         lib.addVideo("https://www.youtube.com/shorts/" + ytId(3), {}, {}, {});
@@ -470,8 +496,10 @@ private slots:
 
         const QVariantMap check = lib.checkUrl(" https://youtu.be/AbCdEfGhIjK ");
         QVERIFY(check.value("valid").toBool());
-        QCOMPARE(check.value("canonicalUrl").toString(), QString("https://www.youtube.com/watch?v=AbCdEfGhIjK"));
-        QCOMPARE(check.value("thumbnailSource").toString(), QString("image://thumbnail/AbCdEfGhIjK"));
+        QCOMPARE(check.value("canonicalUrl").toString(),
+                 QString("https://www.youtube.com/watch?v=AbCdEfGhIjK"));
+        QCOMPARE(check.value("thumbnailSource").toString(),
+                 QString("image://thumbnail/AbCdEfGhIjK"));
         // Contract 1.1: http and share-button extras are fine, channel pages are not.
         QCOMPARE(
             lib.checkUrl("http://youtu.be/AbCdEfGhIjK?si=xyz#t=3").value("canonicalUrl").toString(),
@@ -521,7 +549,7 @@ private slots:
         api.mode = FakeLibraryApi::Down;
         QSignalSpy added(&lib, &LibraryController::videoAdded);
         lib.addVideo("https://youtu.be/aaaaaaaaaa1", "one", {}, {"x"});
-        QTRY_COMPARE(added.count(), 1);   // the first try fails: queued
+        QTRY_COMPARE(added.count(), 1); // the first try fails: queued
         QTRY_VERIFY(lib.isOffline());
         lib.addVideo("https://youtu.be/aaaaaaaaaa2", "two", {}, {});
         lib.addVideo("https://youtu.be/aaaaaaaaaa3", "three", {}, {});
@@ -530,12 +558,13 @@ private slots:
             QVERIFY(a.at(0).toLongLong() < 0);
         QCOMPARE(lib.pendingChanges(), 3);
         QCOMPARE(lib.videos()->count(), 8);
-        QCOMPARE(ids(lib.videos()).first(), added.at(2).at(0).toLongLong());   // newest first
+        QCOMPARE(ids(lib.videos()).first(), added.at(2).at(0).toLongLong()); // newest first
         QVERIFY(lib.video(added.at(0).at(0).toLongLong()).value("pending").toBool());
         // An edit of a queued add is a change of its own, sent after the add (issue 13, item 17).
         lib.updateVideo(added.at(1).at(0).toLongLong(), "two, renamed", "n", {});
         QCOMPARE(f->outbox->entries().size(), 4);
-        QCOMPARE(lib.video(added.at(1).at(0).toLongLong()).value("title").toString(), QString("two, renamed"));
+        QCOMPARE(lib.video(added.at(1).at(0).toLongLong()).value("title").toString(),
+                 QString("two, renamed"));
 
         // The first answer is lost after the server saved it: the replay must not add it twice.
         api.mode = FakeLibraryApi::DropAfterProcessing;
@@ -549,7 +578,7 @@ private slots:
         QVERIFY(titles.contains("two, renamed"));
         QCOMPARE(titles.count("one"), 1);
         QSet<QByteArray> keys(api.idempotencyKeys.begin(), api.idempotencyKeys.end());
-        QCOMPARE(keys.size(), 3);   // one key per add, however often it was sent
+        QCOMPARE(keys.size(), 3); // one key per add, however often it was sent
         QVERIFY(api.idempotencyKeys.size() > 3);
         QTRY_VERIFY(!ids(lib.videos()).contains(-1) && ids(lib.videos()).first() > 0);
         QCOMPARE(lib.videos()->count(), 8);
@@ -575,20 +604,20 @@ private slots:
         lib.deleteVideo(2);
         QCOMPARE(scheduled.count(), 1);
         QCOMPARE(scheduled.at(0).at(1).toString(), QString("New title"));
-        QCOMPARE(lib.videos()->count(), 2);   // hidden at once
-        QCOMPARE(lib.pendingChanges(), 0);    // held, not waiting
+        QCOMPARE(lib.videos()->count(), 2); // hidden at once
+        QCOMPARE(lib.pendingChanges(), 0);  // held, not waiting
         lib.undoDelete(2);
         QCOMPARE(lib.videos()->count(), 3);
-        QTest::qWait(500);                    // past the undo window: nothing is sent
+        QTest::qWait(500); // past the undo window: nothing is sent
         QCOMPARE(api.count("DELETE"), 0);
         QCOMPARE(f->outbox->entries().size(), 0);
 
         lib.deleteVideo(2);
-        QVERIFY(deleted.wait(5000));          // sent when the window closed
+        QVERIFY(deleted.wait(5000)); // sent when the window closed
         QCOMPARE(api.count("DELETE /api/v1/videos/2"), 1);
         QVERIFY(!api.find(2));
         lib.deleteVideo(3);
-        lib.commitPendingDeletes();           // the app closes: sent at once
+        lib.commitPendingDeletes(); // the app closes: sent at once
         QTRY_VERIFY(!api.find(3));
         QCOMPARE(lib.videos()->count(), 1);
     }
@@ -636,7 +665,7 @@ private slots:
         api.mode = FakeLibraryApi::DropAfterProcessing;
         QSignalSpy added(&lib, &LibraryController::videoAdded);
         lib.addVideo("https://youtu.be/bbbbbbbbbb1", "first title", {}, {});
-        QTRY_COMPARE(api.videos.size(), 2);   // saved on the server, the answer lost
+        QTRY_COMPARE(api.videos.size(), 2); // saved on the server, the answer lost
         api.mode = FakeLibraryApi::Down;
         QTRY_COMPARE(added.count(), 1);
         QTRY_VERIFY(!f->replayer->isSending());
@@ -648,7 +677,8 @@ private slots:
         QCOMPARE(api.videos.size(), 2);
         QCOMPARE(api.videos.first().title, QString("second title"));
         QCOMPARE(api.videos.first().tags, QStringList{"edited"});
-        QCOMPARE(lib.video(api.videos.first().id).value("title").toString(), QString("second title"));
+        QCOMPARE(lib.video(api.videos.first().id).value("title").toString(),
+                 QString("second title"));
     }
 
     void opensOnlyYoutubeLinks()
@@ -657,10 +687,10 @@ private slots:
         FakeLibraryApi api;
         QTemporaryDir dir;
         api.seed(3);
-        api.videos[0].url = "file:///etc/passwd";   // video 3, a valid YouTube id
-        api.videos[1].url = "javascript:alert(1)";  // video 2
-        api.videos[1].youtubeId = "../../evil";     // and no valid id
-        api.videos[2].url = "clipshelf-evil://x";   // video 1
+        api.videos[0].url = "file:///etc/passwd";  // video 3, a valid YouTube id
+        api.videos[1].url = "javascript:alert(1)"; // video 2
+        api.videos[1].youtubeId = "../../evil";    // and no valid id
+        api.videos[2].url = "clipshelf-evil://x";  // video 1
         auto f = make(&api, dir.path());
         f->library->start();
         LibraryController &lib = *f->library;
@@ -673,8 +703,9 @@ private slots:
         lib.openInBrowser(1);
         for (const char *scheme : {"https", "http", "file", "javascript", "clipshelf-evil"})
             QDesktopServices::unsetUrlHandler(scheme);
-        QCOMPARE(recorder.opened, (QList<QUrl>{QUrl("https://www.youtube.com/watch?v=" + ytId(3)),
-                                               QUrl("https://www.youtube.com/watch?v=" + ytId(1))}));
+        QCOMPARE(recorder.opened,
+                 (QList<QUrl>{QUrl("https://www.youtube.com/watch?v=" + ytId(3)),
+                              QUrl("https://www.youtube.com/watch?v=" + ytId(1))}));
     }
 
     void explainsConflicts()
@@ -684,7 +715,7 @@ private slots:
         auto f = started(api, dir, 3);
         LibraryController &lib = *f->library;
         QTRY_COMPARE(lib.videos()->count(), 3);
-        api.videos.removeIf([](const Video &v) { return v.id == 1; });   // deleted elsewhere
+        api.videos.removeIf([](const Video &v) { return v.id == 1; }); // deleted elsewhere
         api.mode = FakeLibraryApi::Down;
         QSignalSpy conflict(&lib, &LibraryController::conflict);
         QSignalSpy updateFailed(&lib, &LibraryController::updateFailed);
@@ -721,7 +752,7 @@ private slots:
         QVERIFY(lib.outboxBelongsToOtherUser());
         QCOMPARE(lib.otherUserChanges(), 1);
         QCOMPARE(lib.pendingChanges(), 0);
-        QCOMPARE(lib.videos()->count(), 0);   // bob's queued add is not shown to alice
+        QCOMPARE(lib.videos()->count(), 0); // bob's queued add is not shown to alice
         f->replayer->kick();
         QTest::qWait(200);
         QCOMPARE(api.count("POST"), 0);

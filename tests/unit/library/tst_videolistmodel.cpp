@@ -13,32 +13,42 @@ using namespace clipshelf;
 
 namespace {
 
-QString ytId(int i) { return QStringLiteral("v%1").arg(i, 10, 10, QLatin1Char('0')); }
+QString ytId(int i)
+{
+    return QStringLiteral("v%1").arg(i, 10, 10, QLatin1Char('0'));
+}
 
 /// A GET /videos body with \a n videos, newest first (id n is the newest).
 QByteArray makePage(int n, const QString &cursor = {})
 {
-    static const char *const tagPool[] = {"music", "cooking", "legs", "workout", "travel", "news", "kids", "diy"};
+    static const char *const tagPool[] = {"music",  "cooking", "legs", "workout",
+                                          "travel", "news",    "kids", "diy"};
     QByteArray out = "{\"videos\":[";
     out.reserve(qsizetype(n) * 400);
     for (int k = 0; k < n; ++k) {
         const int id = n - k;
         const QByteArray yt = ytId(id).toLatin1();
-        const QByteArray time = videojson::formatTimeMs(1'700'000'000'000LL + qint64(id) * 60'000).toLatin1();
+        const QByteArray time =
+            videojson::formatTimeMs(1'700'000'000'000LL + qint64(id) * 60'000).toLatin1();
         if (k)
             out += ',';
-        out += "{\"id\":" + QByteArray::number(id) + ",\"url\":\"https://www.youtube.com/watch?v=" + yt
-               + "\",\"youtube_id\":\"" + yt + "\",\"title\":";
+        out += "{\"id\":" + QByteArray::number(id) +
+               ",\"url\":\"https://www.youtube.com/watch?v=" + yt + "\",\"youtube_id\":\"" + yt +
+               "\",\"title\":";
         out += id % 7 == 0 ? QByteArray("null")
-                           : "\"Video number " + QByteArray::number(id) + " about " + tagPool[id % 8] + "\"";
+                           : "\"Video number " + QByteArray::number(id) + " about " +
+                                 tagPool[id % 8] + "\"";
         out += ",\"notes\":";
-        out += id % 3 == 0 ? "\"Notes for " + QByteArray::number(id) + ", \\u00dcn\u00efcode \u2713\"" : QByteArray("null");
-        out += ",\"thumbnail_url\":\"https://img.youtube.com/vi/" + yt + "/hqdefault.jpg\",\"tags\":[\"";
-        out += QByteArray(tagPool[id % 8]) + "\",\"" + tagPool[(id / 8) % 8] + "\"],\"created_at\":\"" + time
-               + "\",\"updated_at\":\"" + time + "\"}";
+        out += id % 3 == 0
+                   ? "\"Notes for " + QByteArray::number(id) + ", \\u00dcn\u00efcode \u2713\""
+                   : QByteArray("null");
+        out += ",\"thumbnail_url\":\"https://img.youtube.com/vi/" + yt +
+               "/hqdefault.jpg\",\"tags\":[\"";
+        out += QByteArray(tagPool[id % 8]) + "\",\"" + tagPool[(id / 8) % 8] +
+               "\"],\"created_at\":\"" + time + "\",\"updated_at\":\"" + time + "\"}";
     }
-    out += "],\"count\":" + QByteArray::number(n) + ",\"next_cursor\":"
-           + (cursor.isEmpty() ? QByteArray("null") : "\"" + cursor.toUtf8() + "\"") + "}";
+    out += "],\"count\":" + QByteArray::number(n) + ",\"next_cursor\":" +
+           (cursor.isEmpty() ? QByteArray("null") : "\"" + cursor.toUtf8() + "\"") + "}";
     return out;
 }
 
@@ -74,13 +84,18 @@ private slots:
         const QByteArray json =
             "{\"count\": 2, \"extra\": {\"nested\": [1, 2.5e3, true, null, \"x\"]},\n"
             "\"videos\": [\n"
-            "{\"id\": 12, \"url\": \"https://www.youtube.com/watch?v=abcdefghijk\", \"youtube_id\": \"abcdefghijk\",\n"
-            "\"title\": \"Caf\\u00e9 \\\"quoted\\\" \\\\ back \\ud83d\\ude00\", \"notes\": null, \"thumbnail_url\": \"t\",\n"
+            "{\"id\": 12, \"url\": \"https://www.youtube.com/watch?v=abcdefghijk\", "
+            "\"youtube_id\": \"abcdefghijk\",\n"
+            "\"title\": \"Caf\\u00e9 \\\"quoted\\\" \\\\ back \\ud83d\\ude00\", \"notes\": null, "
+            "\"thumbnail_url\": \"t\",\n"
             "\"tags\": [\"music\", \"caf\\u00e9\"], \"created_at\": \"2026-01-03T10:15:00Z\",\n"
             "\"updated_at\": \"2026-01-03T10:15:00.250Z\", \"future_field\": {\"a\": [1]}},\n"
-            "{\"id\": 3, \"url\": \"https://youtu.be/ABCDEFGHIJK\", \"youtube_id\": \"ABCDEFGHIJK\",\n"
-            "\"title\": null, \"notes\": \"line\\nbreak\", \"thumbnail_url\": \"t\", \"tags\": [],\n"
-            "\"created_at\": \"2026-01-03T11:15:00+01:00\", \"updated_at\": \"2026-01-03T10:15:00Z\"}],\n"
+            "{\"id\": 3, \"url\": \"https://youtu.be/ABCDEFGHIJK\", \"youtube_id\": "
+            "\"ABCDEFGHIJK\",\n"
+            "\"title\": null, \"notes\": \"line\\nbreak\", \"thumbnail_url\": \"t\", \"tags\": "
+            "[],\n"
+            "\"created_at\": \"2026-01-03T11:15:00+01:00\", \"updated_at\": "
+            "\"2026-01-03T10:15:00Z\"}],\n"
             "\"next_cursor\": \"abc\"}\n";
         VideoListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -93,28 +108,36 @@ private slots:
         // Same created_at: the higher id comes first, as the server sorts.
         QCOMPARE(visibleIds(m), (QList<qint64>{12, 3}));
         const QModelIndex first = m.index(0);
-        QCOMPARE(m.data(first, VideoListModel::TitleRole).toString(), QString::fromUtf8("Café \"quoted\" \\ back 😀"));
-        QCOMPARE(m.data(first, VideoListModel::TagsRole).toStringList(), (QStringList{"music", QString::fromUtf8("café")}));
+        QCOMPARE(m.data(first, VideoListModel::TitleRole).toString(),
+                 QString::fromUtf8("Café \"quoted\" \\ back 😀"));
+        QCOMPARE(m.data(first, VideoListModel::TagsRole).toStringList(),
+                 (QStringList{"music", QString::fromUtf8("café")}));
         QCOMPARE(m.data(first, VideoListModel::CreatedAtRole).toDateTime(),
                  QDateTime::fromString("2026-01-03T10:15:00Z", Qt::ISODate));
-        QCOMPARE(m.data(first, VideoListModel::UpdatedAtRole).toDateTime().toMSecsSinceEpoch() % 1000, 250);
-        QCOMPARE(m.data(first, VideoListModel::ThumbnailSourceRole).toString(), QString("image://thumbnail/abcdefghijk"));
+        QCOMPARE(m.data(first, VideoListModel::UpdatedAtRole).toDateTime().toMSecsSinceEpoch() %
+                     1000,
+                 250);
+        QCOMPARE(m.data(first, VideoListModel::ThumbnailSourceRole).toString(),
+                 QString("image://thumbnail/abcdefghijk"));
         QCOMPARE(m.data(first, VideoListModel::ThumbnailUrlRole).toString(),
                  QString("https://img.youtube.com/vi/abcdefghijk/hqdefault.jpg"));
         const QModelIndex second = m.index(1);
         QCOMPARE(m.data(second, VideoListModel::TitleRole).toString(), QString());
         // Untitled: the URL stands in (and a non-canonical URL is kept as sent).
-        QCOMPARE(m.data(second, VideoListModel::DisplayTitleRole).toString(), QString("https://youtu.be/ABCDEFGHIJK"));
+        QCOMPARE(m.data(second, VideoListModel::DisplayTitleRole).toString(),
+                 QString("https://youtu.be/ABCDEFGHIJK"));
         QCOMPARE(m.data(second, VideoListModel::NotesRole).toString(), QString("line\nbreak"));
-        QCOMPARE(m.roleNames().value(VideoListModel::PendingDeleteRole), QByteArray("pendingDelete"));
+        QCOMPARE(m.roleNames().value(VideoListModel::PendingDeleteRole),
+                 QByteArray("pendingDelete"));
     }
 
     void refusesMalformedJsonAndKeepsRows()
     {
         VideoListModel m;
         QVERIFY(m.loadFromJson(makePage(3)));
-        for (const QByteArray &bad : {QByteArray("{\"videos\":[{\"id\":1}]}"), QByteArray("{\"videos\":[}"),
-                                     QByteArray("{\"videos\":[] } x"), QByteArray("\"str"), QByteArray()}) {
+        for (const QByteArray &bad :
+             {QByteArray("{\"videos\":[{\"id\":1}]}"), QByteArray("{\"videos\":[}"),
+              QByteArray("{\"videos\":[] } x"), QByteArray("\"str"), QByteArray()}) {
             QString error;
             QVERIFY2(!m.loadFromJson(bad, nullptr, nullptr, &error), bad.constData());
             QVERIFY(!error.isEmpty());
@@ -127,15 +150,16 @@ private slots:
         VideoListModel a;
         QVERIFY(a.loadFromJson(makePage(50, "cur")));
         const QByteArray json = a.toJson(50, "cur");
-        QVERIFY(!QJsonDocument::fromJson(json).isNull());   // valid JSON for anyone else too
+        QVERIFY(!QJsonDocument::fromJson(json).isNull()); // valid JSON for anyone else too
         VideoListModel b;
         QString cursor;
         QVERIFY(b.loadFromJson(json, nullptr, &cursor));
         QCOMPARE(cursor, QString("cur"));
         QCOMPARE(b.count(), 50);
         for (int i = 0; i < 50; ++i)
-            for (int role : {int(VideoListModel::VideoIdRole), int(VideoListModel::TitleRole), int(VideoListModel::NotesRole),
-                             int(VideoListModel::TagsRole), int(VideoListModel::CreatedAtRole), int(VideoListModel::UrlRole)})
+            for (int role : {int(VideoListModel::VideoIdRole), int(VideoListModel::TitleRole),
+                             int(VideoListModel::NotesRole), int(VideoListModel::TagsRole),
+                             int(VideoListModel::CreatedAtRole), int(VideoListModel::UrlRole)})
                 QCOMPARE(b.data(b.index(i), role), a.data(a.index(i), role));
     }
 
@@ -198,11 +222,12 @@ private slots:
         QCOMPARE(visibleIds(m), (QList<qint64>{1}));
         m.setFilter("  DAY ", {});
         QCOMPARE(visibleIds(m), (QList<qint64>{1}));
-        m.setFilter("youtube.com/watch?v=" + ytId(2).toUpper(), {});   // the URL is searched, case-insensitively
+        m.setFilter("youtube.com/watch?v=" + ytId(2).toUpper(),
+                    {}); // the URL is searched, case-insensitively
         QCOMPARE(visibleIds(m), (QList<qint64>{2}));
         m.setFilter({}, {"WORKOUT"});
         QCOMPARE(visibleIds(m), (QList<qint64>{2, 1}));
-        m.setFilter({}, {"workout", "legs"});   // AND
+        m.setFilter({}, {"workout", "legs"}); // AND
         QCOMPARE(visibleIds(m), (QList<qint64>{1}));
         m.setFilter({}, {"workout", "nosuchtag"});
         QCOMPARE(m.count(), 0);
@@ -233,19 +258,20 @@ private slots:
         a.notes = QString::fromUtf8("ΣΟΦΙΑ and plain ASCII");
         VideoRow b = row(2, 2000, "Plain Title", {"MUSIC"});
         b.notes = "Mixed CASE notes";
-        b.url = "https://youtu.be/" + ytId(2);   // kept as sent, but the canonical URL is what is searched
+        b.url = "https://youtu.be/" +
+                ytId(2); // kept as sent, but the canonical URL is what is searched
         m.setRows({a, b});
         m.setFilter(QString::fromUtf8("grüsse"), {});
         QCOMPARE(visibleIds(m), (QList<qint64>{1}));
         m.setFilter(QString::fromUtf8("σοφια"), {});
         QCOMPARE(visibleIds(m), (QList<qint64>{1}));
-        m.setFilter("plain", {});   // ASCII words in a row with other scripts, and in a plain row
+        m.setFilter("plain", {}); // ASCII words in a row with other scripts, and in a plain row
         QCOMPARE(visibleIds(m), (QList<qint64>{2, 1}));
         m.setFilter("case notes", {});
         QCOMPARE(visibleIds(m), (QList<qint64>{2}));
         m.setFilter("youtu.be", {});
         QCOMPARE(m.count(), 0);
-        m.setFilter("watch?v=", {});   // in every canonical URL
+        m.setFilter("watch?v=", {}); // in every canonical URL
         QCOMPARE(m.count(), 2);
         m.setFilter("v=" + ytId(2), {});
         QCOMPARE(visibleIds(m), (QList<qint64>{2}));
@@ -255,7 +281,8 @@ private slots:
         QCOMPARE(visibleIds(m), (QList<qint64>{2, 1}));
         // Each row keeps its own spelling of a tag.
         QCOMPARE(m.data(m.index(0), VideoListModel::TagsRole).toStringList(), QStringList{"MUSIC"});
-        QCOMPARE(m.data(m.index(1), VideoListModel::TagsRole).toStringList(), (QStringList{"Music", "music"}));
+        QCOMPARE(m.data(m.index(1), VideoListModel::TagsRole).toStringList(),
+                 (QStringList{"Music", "music"}));
         QCOMPARE(m.find(2)->url, QString("https://youtu.be/" + ytId(2)));
         QCOMPARE(m.find(1)->notes, QString::fromUtf8("ΣΟΦΙΑ and plain ASCII"));
     }
@@ -270,7 +297,8 @@ private slots:
         for (int id = 1; id <= 200; ++id) {
             VideoRow r = row(id, 1000 + id, QStringLiteral("first %1").arg(id), {"t"});
             if (id % 2)
-                r.notes = QString::fromUtf8("Grüße %1").arg(id);   // non-ASCII: a stored lower-case copy
+                r.notes =
+                    QString::fromUtf8("Grüße %1").arg(id); // non-ASCII: a stored lower-case copy
             rows.push_back(r);
         }
         m.setRows(rows);
@@ -280,8 +308,10 @@ private slots:
         for (int round = 1; round <= 20; ++round) {
             std::vector<VideoRow> edited;
             for (int id = 1; id <= 200; ++id) {
-                VideoRow r = row(id, 1000 + id, QStringLiteral("round %1 of %2 %3").arg(round).arg(id).arg(padding),
-                                 {"t", QStringLiteral("r%1").arg(round)});
+                VideoRow r =
+                    row(id, 1000 + id,
+                        QStringLiteral("round %1 of %2 %3").arg(round).arg(id).arg(padding),
+                        {"t", QStringLiteral("r%1").arg(round)});
                 if (id % 2)
                     r.notes = QString::fromUtf8("ÄRGER %1 in round %2").arg(id).arg(round);
                 edited.push_back(r);
@@ -294,7 +324,8 @@ private slots:
             QVERIFY(r);
             QCOMPARE(r->title, QStringLiteral("round 20 of %1 %2").arg(id).arg(padding));
             QCOMPARE(r->tags, (QStringList{"t", "r20"}));
-            QCOMPARE(r->notes, id % 2 ? QString::fromUtf8("ÄRGER %1 in round 20").arg(id) : QString());
+            QCOMPARE(r->notes,
+                     id % 2 ? QString::fromUtf8("ÄRGER %1 in round 20").arg(id) : QString());
         }
         m.setFilter(QString::fromUtf8("ärger 7 in round 20"), {});
         QCOMPARE(visibleIds(m), (QList<qint64>{7}));
@@ -315,13 +346,16 @@ private slots:
 
     void timesRoundTrip()
     {
-        for (qint64 ms : {0LL, 951'782'400'000LL /* 2000-02-29 */, 1'767'435'300'250LL, -86'400'001LL,
-                          4'102'444'800'000LL /* 2100-01-01 */}) {
+        for (qint64 ms : {0LL, 951'782'400'000LL /* 2000-02-29 */, 1'767'435'300'250LL,
+                          -86'400'001LL, 4'102'444'800'000LL /* 2100-01-01 */}) {
             const QString text = videojson::formatTimeMs(ms);
-            QCOMPARE(text, videojson::utcFromMs(ms).toString(ms % 1000 ? "yyyy-MM-ddTHH:mm:ss.zzz'Z'" : "yyyy-MM-ddTHH:mm:ss'Z'"));
+            QCOMPARE(text,
+                     videojson::utcFromMs(ms).toString(ms % 1000 ? "yyyy-MM-ddTHH:mm:ss.zzz'Z'"
+                                                                 : "yyyy-MM-ddTHH:mm:ss'Z'"));
             QCOMPARE(videojson::parseTimeMs(text), ms);
         }
-        QCOMPARE(videojson::parseTimeMs(u"2026-01-03T11:15:00+01:00"), videojson::parseTimeMs(u"2026-01-03T10:15:00Z"));
+        QCOMPARE(videojson::parseTimeMs(u"2026-01-03T11:15:00+01:00"),
+                 videojson::parseTimeMs(u"2026-01-03T10:15:00Z"));
         QCOMPARE(videojson::parseTimeMs(u"2026-13-03T10:15:00Z"), -1);
         QCOMPARE(videojson::parseTimeMs(u"yesterday"), -1);
     }
@@ -355,11 +389,14 @@ private slots:
         // Functional checks at full size; the timings live in bench/ (clipshelf-bench-model).
         std::vector<VideoRow> rows;
         rows.reserve(100'000);
-        static const QString tagPool[] = {"music", "cooking", "legs", "workout", "travel", "news", "kids", "diy"};
+        static const QString tagPool[] = {"music",  "cooking", "legs", "workout",
+                                          "travel", "news",    "kids", "diy"};
         for (int id = 100'000; id >= 1; --id) {
-            VideoRow r = row(id, 1'700'000'000'000LL + qint64(id) * 60'000,
-                             id % 7 ? QStringLiteral("Video number %1 about %2").arg(id).arg(tagPool[id % 8]) : QString(),
-                             {tagPool[id % 8], tagPool[(id / 8) % 8]});
+            VideoRow r =
+                row(id, 1'700'000'000'000LL + qint64(id) * 60'000,
+                    id % 7 ? QStringLiteral("Video number %1 about %2").arg(id).arg(tagPool[id % 8])
+                           : QString(),
+                    {tagPool[id % 8], tagPool[(id / 8) % 8]});
             if (id % 3 == 0)
                 r.notes = QStringLiteral("Notes for %1, Ünïcode ✓").arg(id);
             rows.push_back(std::move(r));

@@ -19,11 +19,14 @@ namespace {
 struct FakeSettingsApi
 {
     FakeProvider server;
-    QJsonObject settings{{"display_name", QJsonValue()}, {"theme", "system"}, {"language", "en"},
-                         {"notifications", QJsonObject{{"email_digest", false}, {"product_updates", false},
+    QJsonObject settings{{"display_name", QJsonValue()},
+                         {"theme", "system"},
+                         {"language", "en"},
+                         {"notifications", QJsonObject{{"email_digest", false},
+                                                       {"product_updates", false},
                                                        {"security_alerts", true}}}};
     int version = 1;
-    int refuseNext = 0;   // answer the next PATCH with this status
+    int refuseNext = 0; // answer the next PATCH with this status
     QList<QByteArray> ifMatch;
 
     FakeSettingsApi()
@@ -61,8 +64,12 @@ struct FakeSettingsApi
                 return resp;
             }
             if (r.path == "/api/v1/me")
-                return FakeProvider::json({{"id", 1}, {"sub", "user_alice"}, {"email", "alice@example.com"},
-                                           {"name", "Alice"}, {"avatar_url", QJsonValue()}, {"created_at", "2026-01-01T00:00:00Z"}});
+                return FakeProvider::json({{"id", 1},
+                                           {"sub", "user_alice"},
+                                           {"email", "alice@example.com"},
+                                           {"name", "Alice"},
+                                           {"avatar_url", QJsonValue()},
+                                           {"created_at", "2026-01-01T00:00:00Z"}});
             if (r.path == "/api/v1/api-keys")
                 return FakeProvider::json({{"api_keys", QJsonArray()}});
             if (r.path == "/api/v1/activity")
@@ -97,8 +104,8 @@ class TestSettingsController : public QObject
         const QString issuer = api.server.issuer();
         auto f = std::make_unique<Fixture>(QUrl(issuer + "/api/v1"), issuer, &m_nam);
         f->cache->setOwnerSub("user_alice");
-        f->settings = std::make_unique<SettingsController>(f->client.get(), f->sessions.get(), f->cache.get(),
-                                                           f->outbox.get(), f->replayer.get());
+        f->settings = std::make_unique<SettingsController>(
+            f->client.get(), f->sessions.get(), f->cache.get(), f->outbox.get(), f->replayer.get());
         QSignalSpy reloaded(f->settings.get(), &SettingsController::reloaded);
         f->settings->start();
         reloaded.wait(5000);
@@ -116,18 +123,19 @@ private slots:
         QSignalSpy theme(&s, &SettingsController::themeChanged);
         QSignalSpy saved(&s, &SettingsController::saved);
         s.setTheme("dark");
-        QCOMPARE(s.theme(), QString("dark"));   // applied at once
+        QCOMPARE(s.theme(), QString("dark")); // applied at once
         QCOMPARE(theme.count(), 1);
         QVERIFY(saved.wait(5000));
         QCOMPARE(api.ifMatch, QList<QByteArray>{"\"v1\""});
         s.setLanguage("de");
         s.setNotification("product_updates", true);
         QTRY_COMPARE(saved.count(), 3);
-        QCOMPARE(api.ifMatch, (QList<QByteArray>{"\"v1\"", "\"v2\"", "\"v3\""}));   // each with the newest ETag
+        QCOMPARE(api.ifMatch,
+                 (QList<QByteArray>{"\"v1\"", "\"v2\"", "\"v3\""})); // each with the newest ETag
         QCOMPARE(api.settings.value("language").toString(), QString("de"));
         QVERIFY(s.productUpdates());
         QCOMPARE(s.pendingChanges(), 0);
-        QCOMPARE(f->cache->settings()->theme, QString("dark"));   // cached for offline starts
+        QCOMPARE(f->cache->settings()->theme, QString("dark")); // cached for offline starts
 
         s.setTheme("purple");
         s.setLanguage("fr");
@@ -145,8 +153,8 @@ private slots:
         api.refuseNext = 422;
         s.setNotification("email_digest", true);
         QVERIFY(s.emailDigest());
-        QTRY_VERIFY(!s.emailDigest());   // rolled back …
-        QVERIFY(s.message().contains("could not be saved"));   // … with a message
+        QTRY_VERIFY(!s.emailDigest());                       // rolled back …
+        QVERIFY(s.message().contains("could not be saved")); // … with a message
         QCOMPARE(notifications.count(), 2);
         QCOMPARE(s.pendingChanges(), 0);
     }
@@ -162,7 +170,7 @@ private slots:
         s.setTheme("light");
         QTRY_VERIFY(s.message().contains("changed elsewhere"));
         QTRY_COMPARE(s.displayName(), QString("Set elsewhere"));
-        QCOMPARE(s.theme(), QString("system"));   // the server's, not the refused change
+        QCOMPARE(s.theme(), QString("system")); // the server's, not the refused change
         QCOMPARE(api.ifMatch.value(0), QByteArray("\"v1\""));
 
         // Now with the new ETag it goes through.

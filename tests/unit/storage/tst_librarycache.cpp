@@ -35,7 +35,8 @@ private slots:
             QVERIFY(!cache.settings());
             cache.setOwnerSub("user_alice");
             cache.setLibraryState({"cursor-1", false, 250});
-            cache.writeLibraryAsync([] { return QByteArray("{\"videos\":[],\"count\":0,\"next_cursor\":null}"); });
+            cache.writeLibraryAsync(
+                [] { return QByteArray("{\"videos\":[],\"count\":0,\"next_cursor\":null}"); });
             cache.setTags({{"music", 3}, {"legs", 1}});
             UserSettings s;
             s.displayName = "Alice";
@@ -53,7 +54,7 @@ private slots:
             QVERIFY(QFile::exists(avatar));
             cache.waitForWrites();
         }
-        LibraryCache cache(dir.filePath("c"));   // a new start reads it back
+        LibraryCache cache(dir.filePath("c")); // a new start reads it back
         QCOMPARE(cache.ownerSub(), QString("user_alice"));
         QCOMPARE(cache.libraryState().nextCursor, QString("cursor-1"));
         QCOMPARE(cache.libraryState().count, 250);

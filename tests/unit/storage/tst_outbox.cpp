@@ -44,7 +44,7 @@ private slots:
             add.payload = {{"url", "https://youtu.be/abcdefghijk"}, {"title", "Ü"}};
             QVERIFY(outbox.enqueue(add));
             addSeq = add.seq;
-            QCOMPARE(add.videoId, -add.seq);   // the local id of a queued add
+            QCOMPARE(add.videoId, -add.seq); // the local id of a queued add
             OutboxEntry edit = make(OutboxEntry::EditVideo, "user_alice", add.localId());
             QVERIFY(outbox.enqueue(edit));
             OutboxEntry avatar = make(OutboxEntry::PutAvatar, "user_alice");
@@ -106,7 +106,8 @@ private slots:
         QVERIFY(reread.open());
         QCOMPARE(reread.entries().size(), 1);
         QCOMPARE(reread.entries().at(0).videoId, 77);
-        QCOMPARE(reread.entries().at(0).payload.value("patch").toObject().value("title").toString(), QString("new"));
+        QCOMPARE(reread.entries().at(0).payload.value("patch").toObject().value("title").toString(),
+                 QString("new"));
         QVERIFY(reread.clear());
         QVERIFY(reread.entries().isEmpty());
     }
@@ -122,7 +123,7 @@ private slots:
             QVERIFY(outbox.enqueue(e));
             std::fputs("stored\n", stdout);
             std::fflush(stdout);
-            QTest::qWait(60'000);   // killed long before
+            QTest::qWait(60'000); // killed long before
             return;
         }
         QTemporaryDir dir;
@@ -133,11 +134,11 @@ private slots:
         child.start(QCoreApplication::applicationFilePath(), {"survivesAKilledProcess"});
         QVERIFY(child.waitForStarted());
         QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("stored")
-                                     || child.state() != QProcess::Running,
+        QTRY_VERIFY_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("stored") ||
+                                     child.state() != QProcess::Running,
                                  20'000);
         QCOMPARE(child.state(), QProcess::Running);
-        child.kill();   // SIGKILL
+        child.kill(); // SIGKILL
         QVERIFY(child.waitForFinished());
         Outbox outbox(dir.path());
         QVERIFY(outbox.open());

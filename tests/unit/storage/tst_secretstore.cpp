@@ -3,12 +3,11 @@
 // every step against an in-memory model of a keychain), the qtkeychain error
 // mapping and the user-facing messages.
 
+#include "secretoutcomes.h"
 #include "storage/keychainsecretstore.h"
 #include "storage/memorysecretstore.h"
 #include "storage/secretchunker.h"
 #include "storage/secretmessages.h"
-
-#include "secretoutcomes.h"
 
 #include <memory>
 #include <optional>

@@ -53,7 +53,7 @@ private slots:
         QSignalSpy ready(&store, &ThumbnailStore::ready);
         QSignalSpy failed(&store, &ThumbnailStore::failed);
         store.request(kId);
-        store.request(kId);   // one download for both
+        store.request(kId); // one download for both
         QVERIFY(ready.wait(10'000));
         QCOMPARE(ready.at(0).at(0).toString(), kId);
         const QString path = ready.at(0).at(1).toString();
@@ -62,7 +62,7 @@ private slots:
         QCOMPARE(images.count("/vi/" + kId + "/hqdefault.jpg"), 1);
         QVERIFY(!images.requests.at(0).headers.contains("authorization"));
 
-        store.request(kId);   // from disk: no second download
+        store.request(kId); // from disk: no second download
         QTRY_COMPARE(ready.count(), 2);
         QCOMPARE(images.count("/vi/" + kId + "/hqdefault.jpg"), 1);
         QCOMPARE(failed.count(), 0);
@@ -88,7 +88,7 @@ private slots:
         store.request("notanimage1");
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10'000);
         QCOMPARE(store.cachedPath("notanimage1"), QString());
-        store.request("../../etc/x");   // not an id: never a path
+        store.request("../../etc/x"); // not an id: never a path
         QTRY_COMPARE(failed.count(), 3);
 
         // A recent failure is not retried at once (offline: no hammering) …

@@ -6,17 +6,15 @@
 
 namespace apiserver {
 
-ApiKeyRepository::ApiKeyRepository(const Database &db)
-    : m_db(db)
-{
-}
+ApiKeyRepository::ApiKeyRepository(const Database &db) : m_db(db) {}
 
 QList<ApiKey> ApiKeyRepository::load(const QString &where, const QVariantList &binds) const
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, name, prefix, created_ms, COALESCE(last_used_ms, 0)"
-                                           " FROM api_keys WHERE %1 ORDER BY created_ms DESC, id")
-                                .arg(where),
-                            binds);
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT id, name, prefix, created_ms, COALESCE(last_used_ms, 0)"
+                                 " FROM api_keys WHERE %1 ORDER BY created_ms DESC, id")
+                      .arg(where),
+                  binds);
     QList<ApiKey> keys;
     while (q.next())
         keys.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
@@ -38,9 +36,10 @@ ApiKeyRepository::Created ApiKeyRepository::create(qint64 userId, const QString 
     c.key.createdMs = nowMs;
     c.secret = c.key.prefix + u'_' + QString::fromLatin1(base64UrlEncode(crypto::randomBytes(24)));
     const QString hash = QString::fromLatin1(crypto::sha256(c.secret.toUtf8()).toHex());
-    m_db.exec(QStringLiteral("INSERT INTO api_keys (id, user_id, name, prefix, secret_sha256, created_ms)"
-                             " VALUES (?, ?, ?, ?, ?, ?)"),
-              {c.key.id, userId, name, c.key.prefix, hash, nowMs});
+    m_db.exec(
+        QStringLiteral("INSERT INTO api_keys (id, user_id, name, prefix, secret_sha256, created_ms)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"),
+        {c.key.id, userId, name, c.key.prefix, hash, nowMs});
     return c;
 }
 
@@ -59,7 +58,8 @@ std::optional<ApiKey> ApiKeyRepository::findBySecret(const QString &secret, qint
     const QList<ApiKey> found = load(QStringLiteral("secret_sha256 = ?"), {hash});
     if (found.isEmpty())
         return std::nullopt;
-    m_db.exec(QStringLiteral("UPDATE api_keys SET last_used_ms = ? WHERE id = ?"), {nowMs, found.first().id});
+    m_db.exec(QStringLiteral("UPDATE api_keys SET last_used_ms = ? WHERE id = ?"),
+              {nowMs, found.first().id});
     return found.first();
 }
 

@@ -3,9 +3,8 @@
 
 #include "models.h"
 
-#include <QtCore/QList>
-
 #include <optional>
+#include <QtCore/QList>
 
 namespace apiserver {
 
@@ -20,7 +19,7 @@ public:
     struct Created
     {
         ApiKey key;
-        QString secret;  // starts with key.prefix
+        QString secret; // starts with key.prefix
     };
     Created create(qint64 userId, const QString &name, qint64 nowMs);
     // Returns the revoked key.

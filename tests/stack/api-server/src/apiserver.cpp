@@ -12,27 +12,22 @@ bool ServerConfig::normaliseBasePath(const QString &in, QString *out)
     QString p = in.trimmed();
     while (p.endsWith(u'/'))
         p.chop(1);
-    if (!p.isEmpty() && (!p.startsWith(u'/') || p.contains(u'?') || p.contains(u'#') || p.contains(QLatin1String("//"))))
+    if (!p.isEmpty() && (!p.startsWith(u'/') || p.contains(u'?') || p.contains(u'#') ||
+                         p.contains(QLatin1String("//"))))
         return false;
     *out = p;
     return true;
 }
 
 ApiServer::Private::Private(ApiServer *q, ServerConfig c)
-    : config(std::move(c))
-    , db(config.databasePath)
-    , activity(db)
-    , users(db, activity)
-    , videos(db)
-    , settings(db)
-    , apiKeys(db)
-    , idempotency(db)
-    , services{db, activity, users, videos, settings, apiKeys, config.clock, [q] { return q->publicBaseUrl(); }}
-{
-}
+    : config(std::move(c)), db(config.databasePath), activity(db), users(db, activity), videos(db),
+      settings(db), apiKeys(db),
+      idempotency(db), services{
+                           db,       activity, users,        videos,
+                           settings, apiKeys,  config.clock, [q] { return q->publicBaseUrl(); }}
+{}
 
-ApiServer::ApiServer(ServerConfig config, QObject *parent)
-    : QObject(parent)
+ApiServer::ApiServer(ServerConfig config, QObject *parent) : QObject(parent)
 {
     if (!config.clock)
         config.clock = systemClock();
@@ -43,16 +38,19 @@ ApiServer::ApiServer(ServerConfig config, QObject *parent)
     d = std::make_unique<Private>(this, std::move(config));
 
     d->nam = new QNetworkAccessManager(this);
-    const bool loopbackProvider = (!d->config.issuer.isEmpty() && isLoopbackUrl(QUrl(d->config.issuer)))
-        || (d->config.jwksUri.isValid() && isLoopbackUrl(d->config.jwksUri));
+    const bool loopbackProvider =
+        (!d->config.issuer.isEmpty() && isLoopbackUrl(QUrl(d->config.issuer))) ||
+        (d->config.jwksUri.isValid() && isLoopbackUrl(d->config.jwksUri));
     if (loopbackProvider)
         d->nam->setProxy(QNetworkProxy::NoProxy);
     if (!d->config.issuer.isEmpty())
-        d->discovery = new OidcDiscovery(d->config.issuer, d->nam, d->config.providerTimeoutMs, this);
+        d->discovery =
+            new OidcDiscovery(d->config.issuer, d->nam, d->config.providerTimeoutMs, this);
     d->jwks = new JwksCache(d->config.jwksUri, d->discovery, d->nam, d->config.providerTimeoutMs,
                             d->config.jwksMinRefetchMs, d->config.clock, this);
-    d->verifier = new JwtVerifier({d->config.issuer, d->config.audience, d->config.leewaySeconds, d->config.clock},
-                                  d->jwks, this);
+    d->verifier = new JwtVerifier(
+        {d->config.issuer, d->config.audience, d->config.leewaySeconds, d->config.clock}, d->jwks,
+        this);
 
     registerSystemRoutes(d->router, d->services);
     registerMeRoutes(d->router, d->services);
@@ -75,7 +73,9 @@ bool ApiServer::start(QString *error)
     QString listenError;
     d->port = d->http->listenOn(QHostAddress::LocalHost, d->config.port, &listenError);
     if (d->port == 0) {
-        *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(d->config.port).arg(listenError);
+        *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2")
+                     .arg(d->config.port)
+                     .arg(listenError);
         return false;
     }
     if (d->config.issuer.isEmpty())
@@ -98,8 +98,8 @@ QUrl ApiServer::url() const
 QString ApiServer::publicBaseUrl() const
 {
     QString base = d->config.publicUrl.isValid() && !d->config.publicUrl.isEmpty()
-        ? d->config.publicUrl.toString(QUrl::FullyEncoded)
-        : url().toString(QUrl::FullyEncoded);
+                       ? d->config.publicUrl.toString(QUrl::FullyEncoded)
+                       : url().toString(QUrl::FullyEncoded);
     while (base.endsWith(u'/'))
         base.chop(1);
     return base;

@@ -4,10 +4,9 @@
 
 #include "timeutil.h"
 
+#include <memory>
 #include <QtCore/QObject>
 #include <QtCore/QUrl>
-
-#include <memory>
 
 namespace apiserver {
 
@@ -24,19 +23,19 @@ struct User;
 
 struct ServerConfig
 {
-    quint16 port = 0;               // 0: ephemeral
-    QString basePath;               // "" or "/api/v1"
-    QString databasePath;           // "" or ":memory:" keeps it in memory
-    QString issuer;                 // OIDC issuer; discovery at issuer + /.well-known/openid-configuration
-    QUrl jwksUri;                   // skips discovery for the keys when set
+    quint16 port = 0;     // 0: ephemeral
+    QString basePath;     // "" or "/api/v1"
+    QString databasePath; // "" or ":memory:" keeps it in memory
+    QString issuer;       // OIDC issuer; discovery at issuer + /.well-known/openid-configuration
+    QUrl jwksUri;         // skips discovery for the keys when set
     QString audience = QStringLiteral("urn:clipshelf:api");
-    QUrl publicUrl;                 // base URL for absolute links; default http://127.0.0.1:PORT<base>
+    QUrl publicUrl; // base URL for absolute links; default http://127.0.0.1:PORT<base>
     bool enableFaults = false;
     int leewaySeconds = 30;
-    int jwksMinRefetchMs = 10000;   // unknown kid: at most one refetch per interval
+    int jwksMinRefetchMs = 10000; // unknown kid: at most one refetch per interval
     int providerTimeoutMs = 5000;
     int unavailableRetryAfterSeconds = 5;
-    Clock clock;                    // default: system clock
+    Clock clock; // default: system clock
 
     // "/api/v1/" -> "/api/v1", "/" -> ""; false if not a path.
     static bool normaliseBasePath(const QString &in, QString *out);

@@ -1,9 +1,8 @@
 #include "cryptoutil.h"
 
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <memory>
 
 namespace apiserver::crypto {
 
@@ -13,8 +12,7 @@ struct Deleter
 {
     void operator()(EVP_CIPHER_CTX *p) const { EVP_CIPHER_CTX_free(p); }
 };
-template<typename T>
-using Owned = std::unique_ptr<T, Deleter>;
+template <typename T> using Owned = std::unique_ptr<T, Deleter>;
 
 const unsigned char *bytes(const QByteArray &a)
 {
@@ -48,8 +46,11 @@ QByteArray seal(const QByteArray &key32, const QByteArray &plaintext)
     QByteArray out(plaintext.size() + kTag, Qt::Uninitialized);
     Owned<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
     int len = 0, total = 0;
-    if (!ctx || EVP_EncryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), bytes(key32), bytes(nonce), nullptr) != 1
-        || EVP_EncryptUpdate(ctx.get(), ubytes(out), &len, bytes(plaintext), int(plaintext.size())) != 1)
+    if (!ctx ||
+        EVP_EncryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), bytes(key32), bytes(nonce), nullptr) !=
+            1 ||
+        EVP_EncryptUpdate(ctx.get(), ubytes(out), &len, bytes(plaintext), int(plaintext.size())) !=
+            1)
         return {};
     total = len;
     if (EVP_EncryptFinal_ex(ctx.get(), ubytes(out) + total, &len) != 1)
@@ -71,12 +72,14 @@ std::optional<QByteArray> unseal(const QByteArray &key32, const QByteArray &seal
     QByteArray out(cipher.size() + 16, Qt::Uninitialized);
     Owned<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
     int len = 0, total = 0;
-    if (!ctx || EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), bytes(key32), bytes(nonce), nullptr) != 1
-        || EVP_DecryptUpdate(ctx.get(), ubytes(out), &len, bytes(cipher), int(cipher.size())) != 1)
+    if (!ctx ||
+        EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), bytes(key32), bytes(nonce), nullptr) !=
+            1 ||
+        EVP_DecryptUpdate(ctx.get(), ubytes(out), &len, bytes(cipher), int(cipher.size())) != 1)
         return std::nullopt;
     total = len;
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTag, tag.data()) != 1
-        || EVP_DecryptFinal_ex(ctx.get(), ubytes(out) + total, &len) != 1)
+    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTag, tag.data()) != 1 ||
+        EVP_DecryptFinal_ex(ctx.get(), ubytes(out) + total, &len) != 1)
         return std::nullopt;
     out.resize(total + len);
     return out;

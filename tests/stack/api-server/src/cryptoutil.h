@@ -2,10 +2,9 @@
 // bytes. Token signatures are checked by the project's JWS verifier (src/jws).
 #pragma once
 
+#include <optional>
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
-
-#include <optional>
 
 namespace apiserver::crypto {
 

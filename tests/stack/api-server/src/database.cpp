@@ -9,10 +9,10 @@
 namespace apiserver {
 
 Database::Database(const QString &path)
-    : m_path(path.isEmpty() ? QStringLiteral(":memory:") : path)
-    , m_connectionName(QStringLiteral("clipshelf-apiserver-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    : m_path(path.isEmpty() ? QStringLiteral(":memory:") : path),
+      m_connectionName(QStringLiteral("clipshelf-apiserver-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
 
 Database::~Database()
 {
@@ -79,11 +79,15 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
 {
     QSqlQuery query(connection());
     if (!query.prepare(sql))
-        throw DbError(QStringLiteral("prepare failed: %1 [%2]").arg(query.lastError().text(), sql).toStdString());
+        throw DbError(QStringLiteral("prepare failed: %1 [%2]")
+                          .arg(query.lastError().text(), sql)
+                          .toStdString());
     for (const QVariant &v : binds)
         query.addBindValue(v);
     if (!query.exec())
-        throw DbError(QStringLiteral("query failed: %1 [%2]").arg(query.lastError().text(), sql).toStdString());
+        throw DbError(QStringLiteral("query failed: %1 [%2]")
+                          .arg(query.lastError().text(), sql)
+                          .toStdString());
     return query;
 }
 
@@ -110,8 +114,7 @@ void Database::rollback() const
     connection().rollback();
 }
 
-Transaction::Transaction(const Database &db)
-    : m_db(db)
+Transaction::Transaction(const Database &db) : m_db(db)
 {
     m_db.begin();
 }

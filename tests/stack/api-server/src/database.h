@@ -7,7 +7,6 @@
 #include <QtCore/QStringList>
 #include <QtCore/QVariantList>
 #include <QtSql/QSqlQuery>
-
 #include <stdexcept>
 
 namespace apiserver {

@@ -11,10 +11,9 @@
 namespace apiserver {
 
 Exchange::Exchange(HttpRequest request, QHttpServerResponder &&responder, QTcpSocket *socket)
-    : m_request(std::move(request))
-    , m_responder(std::make_unique<QHttpServerResponder>(std::move(responder)))
-    , m_socket(socket)
-    , m_socketKnown(socket != nullptr)
+    : m_request(std::move(request)),
+      m_responder(std::make_unique<QHttpServerResponder>(std::move(responder))), m_socket(socket),
+      m_socketKnown(socket != nullptr)
 {
     m_timer.start();
 }
@@ -29,7 +28,8 @@ void Exchange::respond(const HttpResponse &response)
     m_status = response.status;
     if (!m_responder)
         return;
-    if (m_socketKnown && (m_socket.isNull() || m_socket->state() != QAbstractSocket::ConnectedState)) {
+    if (m_socketKnown &&
+        (m_socket.isNull() || m_socket->state() != QAbstractSocket::ConnectedState)) {
         qCDebug(lcApiServer) << "client went away before the response was ready";
         m_responder.reset();
         return;
@@ -80,7 +80,12 @@ void Exchange::drop()
     const QPointer<QTcpSocket> socket = m_socket;
     if (socket) {
         QMetaObject::invokeMethod(
-            socket.data(), [socket] { if (socket) socket->abort(); }, Qt::QueuedConnection);
+            socket.data(),
+            [socket] {
+                if (socket)
+                    socket->abort();
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -97,7 +102,10 @@ void Exchange::stall(int maxMs)
     m_responder.reset();
     const QPointer<QTcpSocket> socket = m_socket;
     if (socket)
-        QTimer::singleShot(maxMs, socket.data(), [socket] { if (socket) socket->abort(); });
+        QTimer::singleShot(maxMs, socket.data(), [socket] {
+            if (socket)
+                socket->abort();
+        });
 }
 
 } // namespace apiserver

@@ -6,11 +6,10 @@
 
 #include "httpmessage.h"
 
+#include <memory>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QPointer>
 #include <QtNetwork/QTcpSocket>
-
-#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QHttpServerResponder;
@@ -39,7 +38,7 @@ public:
     void stall(int maxMs);
 
     bool isFinished() const { return m_finished; }
-    int status() const { return m_status; }  // 0 until answered; -1 dropped/stalled
+    int status() const { return m_status; } // 0 until answered; -1 dropped/stalled
 
     // Set by the fault switch: process normally, then drop instead of replying.
     bool dropInsteadOfReply = false;

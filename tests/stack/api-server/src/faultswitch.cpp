@@ -22,10 +22,11 @@ QJsonObject toObject(const QMap<QString, int> &map)
 
 const QMap<QString, FaultAction> &actions()
 {
-    static const QMap<QString, FaultAction> map{{QStringLiteral("status"), FaultAction::Status},
-                                                {QStringLiteral("stall"), FaultAction::Stall},
-                                                {QStringLiteral("drop"), FaultAction::Drop},
-                                                {QStringLiteral("drop_after"), FaultAction::DropAfter}};
+    static const QMap<QString, FaultAction> map{
+        {QStringLiteral("status"), FaultAction::Status},
+        {QStringLiteral("stall"), FaultAction::Stall},
+        {QStringLiteral("drop"), FaultAction::Drop},
+        {QStringLiteral("drop_after"), FaultAction::DropAfter}};
     return map;
 }
 
@@ -52,7 +53,8 @@ HttpResponse FaultSwitch::control(const HttpRequest &request, const QString &pat
     if (path == kFaults && request.method == "GET") {
         QJsonArray rules;
         for (const FaultRule &r : m_rules)
-            rules.append(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("path_prefix"), r.pathPrefix},
+            rules.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                     {QStringLiteral("path_prefix"), r.pathPrefix},
                                      {QStringLiteral("remaining"), r.remaining}});
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("faults"), rules}});
     }
@@ -71,11 +73,13 @@ HttpResponse FaultSwitch::add(const QByteArray &body)
     rule.method = o.value(QStringLiteral("method")).toString().toUpper().toLatin1();
     const QString action = o.value(QStringLiteral("action")).toString();
     if (!actions().contains(action))
-        errors.append({QStringLiteral("action"), QStringLiteral("one of status, stall, drop, drop_after")});
+        errors.append(
+            {QStringLiteral("action"), QStringLiteral("one of status, stall, drop, drop_after")});
     rule.action = actions().value(action);
     rule.status = o.value(QStringLiteral("status")).toInt(503);
     if (rule.action == FaultAction::Status && !isSupportedStatus(rule.status))
-        errors.append({QStringLiteral("status"), QStringLiteral("not a supported HTTP status code")});
+        errors.append(
+            {QStringLiteral("status"), QStringLiteral("not a supported HTTP status code")});
     rule.retryAfter = o.value(QStringLiteral("retry_after")).toInt(1);
     rule.remaining = o.value(QStringLiteral("count")).toInt(1);
     if (rule.remaining < 1)
@@ -85,7 +89,8 @@ HttpResponse FaultSwitch::add(const QByteArray &body)
         return HttpResponse::invalid(errors);
     rule.id = m_nextId++;
     m_rules.append(rule);
-    qCInfo(lcApiServer).noquote() << "fault armed:" << action << rule.method << rule.pathPrefix << "x" << rule.remaining;
+    qCInfo(lcApiServer).noquote() << "fault armed:" << action << rule.method << rule.pathPrefix
+                                  << "x" << rule.remaining;
     QJsonObject reply = o;
     reply.insert(QStringLiteral("id"), rule.id);
     return HttpResponse::json(201, reply);

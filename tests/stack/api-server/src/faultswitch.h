@@ -1,7 +1,8 @@
 // Test-only fault injection (--enable-faults, loopback peers only):
-//   POST   /__faults        {"path_prefix","method"?,"action","status"?,"retry_after"?,"count"?,"stall_ms"?}
-//   DELETE /__faults        clears rules and counters
-//   GET    /__faults/stats  {"requests": n, "by_path": {...}, "by_method_path": {...}}
+//   POST   /__faults
+//   {"path_prefix","method"?,"action","status"?,"retry_after"?,"count"?,"stall_ms"?} DELETE
+//   /__faults        clears rules and counters GET    /__faults/stats  {"requests": n, "by_path":
+//   {...}, "by_method_path": {...}}
 // action: "status" (answer that status, Retry-After for 429/503), "stall"
 // (never answer; close after stall_ms, default 60000), "drop" (close without
 // reply), "drop_after" (process normally, then close without reply).
@@ -9,10 +10,9 @@
 
 #include "httpmessage.h"
 
+#include <optional>
 #include <QtCore/QList>
 #include <QtCore/QMap>
-
-#include <optional>
 
 namespace apiserver {
 
@@ -22,7 +22,7 @@ struct FaultRule
 {
     int id = 0;
     QString pathPrefix;
-    QByteArray method;  // empty: any
+    QByteArray method; // empty: any
     FaultAction action = FaultAction::Status;
     int status = 503;
     int retryAfter = 1;

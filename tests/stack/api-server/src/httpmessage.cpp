@@ -55,8 +55,10 @@ HttpResponse HttpResponse::invalid(const ValidationErrors &errors, const QString
 {
     QJsonArray list;
     for (const ValidationError &e : errors)
-        list.append(QJsonObject{{QStringLiteral("field"), e.field}, {QStringLiteral("message"), e.message}});
-    return json(422, QJsonObject{{QStringLiteral("detail"), detail}, {QStringLiteral("errors"), list}});
+        list.append(QJsonObject{{QStringLiteral("field"), e.field},
+                                {QStringLiteral("message"), e.message}});
+    return json(422,
+                QJsonObject{{QStringLiteral("detail"), detail}, {QStringLiteral("errors"), list}});
 }
 
 HttpResponse HttpResponse::noContent()

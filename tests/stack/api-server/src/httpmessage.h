@@ -15,9 +15,9 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 struct HttpRequest
 {
-    QByteArray method;  // "GET", "PATCH", ...
-    QString fullPath;   // decoded path as received
-    QString path;       // decoded path relative to the base path
+    QByteArray method; // "GET", "PATCH", ...
+    QString fullPath;  // decoded path as received
+    QString path;      // decoded path relative to the base path
     QUrlQuery query;
     HeaderList headers;
     QByteArray body;

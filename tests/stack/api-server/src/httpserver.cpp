@@ -44,10 +44,8 @@ void TrackingTcpServer::attachPendingGates()
 }
 
 ApiHttpServer::ApiHttpServer(RequestHandler handler, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_handler(std::move(handler))
-{
-}
+    : QAbstractHttpServer(parent), m_handler(std::move(handler))
+{}
 
 quint16 ApiHttpServer::listenOn(const QHostAddress &address, quint16 port, QString *error)
 {
@@ -77,16 +75,26 @@ quint16 ApiHttpServer::listenOn(const QHostAddress &address, quint16 port, QStri
 static QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
     }
 }
 
@@ -120,11 +128,10 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
-void ApiHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
-{
-}
+void ApiHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *) {}
 #else
-bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+bool ApiHttpServer::handleRequest(const QHttpServerRequest &request,
+                                  QHttpServerResponder &responder)
 {
     QTcpSocket *socket = m_tcp ? m_tcp->socketForPeerPort(request.remotePort()) : nullptr;
     m_handler(std::make_shared<Exchange>(convert(request), std::move(responder), socket));
@@ -132,13 +139,9 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QHttpServer
 }
 
 #if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
-void ApiHttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&)
-{
-}
+void ApiHttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&) {}
 #else
-void ApiHttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &)
-{
-}
+void ApiHttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &) {}
 #endif
 #endif
 

@@ -52,9 +52,11 @@ protected:
 #else
     bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
 #if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
-    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) override;
 #else
-    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &responder) override;
 #endif
 #endif
 

@@ -26,9 +26,10 @@ QByteArray serialize(const HttpResponse &r)
     QJsonArray headers;
     for (const auto &h : r.headers)
         headers.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
-    return QJsonDocument(QJsonObject{{QStringLiteral("status"), r.status},
-                                     {QStringLiteral("headers"), headers},
-                                     {QStringLiteral("body"), QString::fromLatin1(r.body.toBase64())}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("status"), r.status},
+                           {QStringLiteral("headers"), headers},
+                           {QStringLiteral("body"), QString::fromLatin1(r.body.toBase64())}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -50,10 +51,7 @@ std::optional<HttpResponse> deserialize(const QByteArray &data)
 
 } // namespace
 
-IdempotencyStore::IdempotencyStore(const Database &db)
-    : m_db(db)
-{
-}
+IdempotencyStore::IdempotencyStore(const Database &db) : m_db(db) {}
 
 bool IdempotencyStore::isValidKey(const QByteArray &key)
 {
@@ -81,7 +79,8 @@ QByteArray IdempotencyStore::fingerprint(const HttpRequest &request)
 std::optional<IdempotencyStore::Entry> IdempotencyStore::find(qint64 userId, const QByteArray &key,
                                                               qint64 nowMs) const
 {
-    m_db.exec(QStringLiteral("DELETE FROM idempotency WHERE created_ms < ?"), {nowMs - kLifetimeMs});
+    m_db.exec(QStringLiteral("DELETE FROM idempotency WHERE created_ms < ?"),
+              {nowMs - kLifetimeMs});
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT fingerprint, sealed_response FROM idempotency"
                                            " WHERE user_id = ? AND key_hash = ?"),
                             {userId, keyHash(key)});
@@ -99,8 +98,8 @@ void IdempotencyStore::store(qint64 userId, const QByteArray &key, const QByteAr
 {
     m_db.exec(QStringLiteral("INSERT OR REPLACE INTO idempotency (user_id, key_hash, fingerprint,"
                              " sealed_response, created_ms) VALUES (?, ?, ?, ?, ?)"),
-              {userId, keyHash(key), fingerprint, crypto::seal(sealingKey(userId, key), serialize(response)),
-               nowMs});
+              {userId, keyHash(key), fingerprint,
+               crypto::seal(sealingKey(userId, key), serialize(response)), nowMs});
 }
 
 } // namespace apiserver

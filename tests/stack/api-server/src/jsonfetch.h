@@ -1,10 +1,9 @@
 // GET a JSON document with a timeout (used for discovery, JWKS, userinfo).
 #pragma once
 
+#include <functional>
 #include <QtCore/QJsonObject>
 #include <QtCore/QUrl>
-
-#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
@@ -17,7 +16,7 @@ struct FetchResult
     bool ok = false;
     int httpStatus = 0;
     QJsonObject json;
-    QString error;  // for logs; never contains the bearer token
+    QString error; // for logs; never contains the bearer token
 };
 
 using FetchCallback = std::function<void(const FetchResult &)>;

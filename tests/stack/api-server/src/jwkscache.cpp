@@ -11,15 +11,9 @@ namespace apiserver {
 
 JwksCache::JwksCache(const QUrl &jwksUri, OidcDiscovery *discovery, QNetworkAccessManager *nam,
                      int timeoutMs, int minRefetchMs, Clock clock, QObject *parent)
-    : QObject(parent)
-    , m_jwksUri(jwksUri)
-    , m_discovery(discovery)
-    , m_nam(nam)
-    , m_timeoutMs(timeoutMs)
-    , m_minRefetchMs(minRefetchMs)
-    , m_clock(std::move(clock))
-{
-}
+    : QObject(parent), m_jwksUri(jwksUri), m_discovery(discovery), m_nam(nam),
+      m_timeoutMs(timeoutMs), m_minRefetchMs(minRefetchMs), m_clock(std::move(clock))
+{}
 
 bool JwksCache::hasKey(const QString &kid) const
 {
@@ -109,7 +103,7 @@ void JwksCache::fetchFrom(const QUrl &url)
 
 void JwksCache::finish(bool ok, const QString &error)
 {
-    m_fetching = false;  // failures were logged where they happened
+    m_fetching = false; // failures were logged where they happened
     const auto waiting = std::exchange(m_waiting, {});
     for (const auto &cb : waiting)
         cb(ok, error);

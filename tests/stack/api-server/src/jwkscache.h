@@ -7,12 +7,11 @@
 #include "jws/jws.h"
 #include "timeutil.h"
 
+#include <functional>
+#include <optional>
 #include <QtCore/QList>
 #include <QtCore/QObject>
 #include <QtCore/QUrl>
-
-#include <functional>
-#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;

@@ -3,9 +3,8 @@
 #include "jwkscache.h"
 #include "jws/jws.h"
 
-#include <QtCore/QPointer>
-
 #include <cmath>
+#include <QtCore/QPointer>
 
 namespace apiserver {
 
@@ -22,19 +21,18 @@ AuthResult invalid(const QString &why)
 } // namespace
 
 JwtVerifier::JwtVerifier(Options options, JwksCache *jwks, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
-    , m_jwks(jwks)
-{
-}
+    : QObject(parent), m_options(std::move(options)), m_jwks(jwks)
+{}
 
 QString JwtVerifier::checkClaims(const QJsonObject &claims) const
 {
     const double now = double(m_options.clock()) / 1000.0;
     const double leeway = m_options.leewaySeconds;
-    if (!m_options.issuer.isEmpty() && claims.value(QStringLiteral("iss")).toString() != m_options.issuer)
+    if (!m_options.issuer.isEmpty() &&
+        claims.value(QStringLiteral("iss")).toString() != m_options.issuer)
         return QStringLiteral("the token was issued by another issuer");
-    if (m_options.audience.isEmpty() || !clipshelf::jws::audiences(claims).contains(m_options.audience))
+    if (m_options.audience.isEmpty() ||
+        !clipshelf::jws::audiences(claims).contains(m_options.audience))
         return QStringLiteral("the token is not meant for this API (aud)");
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
     if (!exp.isDouble() || !std::isfinite(exp.toDouble()))

@@ -5,10 +5,9 @@
 
 #include "timeutil.h"
 
+#include <functional>
 #include <QtCore/QJsonObject>
 #include <QtCore/QObject>
-
-#include <functional>
 
 namespace apiserver {
 
@@ -18,7 +17,7 @@ struct AuthResult
 {
     enum class Kind { Ok, Invalid, Unavailable };
     Kind kind = Kind::Invalid;
-    QString description;  // safe to send in error_description; never the token
+    QString description; // safe to send in error_description; never the token
     QJsonObject claims;
 
     QString sub() const { return claims.value(QStringLiteral("sub")).toString(); }
@@ -30,7 +29,7 @@ class JwtVerifier : public QObject
 public:
     struct Options
     {
-        QString issuer;    // empty: iss is not checked (only with --jwks-uri)
+        QString issuer; // empty: iss is not checked (only with --jwks-uri)
         QString audience;
         int leewaySeconds = 30;
         Clock clock;

@@ -1,7 +1,7 @@
 #include "models.h"
 
-#include "timeutil.h"
 #include "core/youtubeurl.h"
+#include "timeutil.h"
 
 #include <QtCore/QJsonArray>
 
@@ -24,7 +24,8 @@ QJsonObject toJson(const User &user, const QString &avatarUrl)
         {QStringLiteral("sub"), user.sub},
         {QStringLiteral("email"), user.email},
         {QStringLiteral("name"), nullableString(user.name)},
-        {QStringLiteral("avatar_url"), avatarUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(avatarUrl)},
+        {QStringLiteral("avatar_url"),
+         avatarUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(avatarUrl)},
         {QStringLiteral("created_at"), toRfc3339(user.createdMs)},
     };
 }
@@ -37,7 +38,8 @@ QJsonObject toJson(const Video &video)
         {QStringLiteral("youtube_id"), video.youtubeId},
         {QStringLiteral("title"), nullableString(video.title)},
         {QStringLiteral("notes"), nullableString(video.notes)},
-        {QStringLiteral("thumbnail_url"), clipshelf::YoutubeUrl::thumbnailUrlForId(video.youtubeId)},
+        {QStringLiteral("thumbnail_url"),
+         clipshelf::YoutubeUrl::thumbnailUrlForId(video.youtubeId)},
         {QStringLiteral("tags"), QJsonArray::fromStringList(video.tags)},
         {QStringLiteral("created_at"), toRfc3339(video.createdMs)},
         {QStringLiteral("updated_at"), toRfc3339(video.updatedMs)},

@@ -13,17 +13,17 @@ struct User
     qint64 id = 0;
     QString sub;
     QString email;
-    QString name;  // null when unknown
+    QString name; // null when unknown
     qint64 createdMs = 0;
-    qint64 avatarUpdatedMs = 0;  // 0: no avatar
+    qint64 avatarUpdatedMs = 0; // 0: no avatar
 };
 
 struct Video
 {
     qint64 id = 0;
     QString youtubeId;
-    QString title;  // null allowed
-    QString notes;  // null allowed
+    QString title; // null allowed
+    QString notes; // null allowed
     QStringList tags;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
@@ -31,7 +31,7 @@ struct Video
 
 struct Settings
 {
-    QString displayName;  // null allowed
+    QString displayName; // null allowed
     QString theme = QStringLiteral("system");
     QString language = QStringLiteral("en");
     bool emailDigest = false;
@@ -45,7 +45,7 @@ struct ApiKey
     QString name;
     QString prefix;
     qint64 createdMs = 0;
-    qint64 lastUsedMs = 0;  // 0: never
+    qint64 lastUsedMs = 0; // 0: never
 };
 
 struct ActivityEvent

@@ -8,12 +8,8 @@ namespace apiserver {
 
 OidcDiscovery::OidcDiscovery(const QString &issuer, QNetworkAccessManager *nam, int timeoutMs,
                              QObject *parent)
-    : QObject(parent)
-    , m_issuer(issuer)
-    , m_nam(nam)
-    , m_timeoutMs(timeoutMs)
-{
-}
+    : QObject(parent), m_issuer(issuer), m_nam(nam), m_timeoutMs(timeoutMs)
+{}
 
 QUrl OidcDiscovery::discoveryUrl() const
 {
@@ -43,7 +39,8 @@ void OidcDiscovery::metadata(MetadataCallback callback)
         }
         const QString issuer = r.json.value(QStringLiteral("issuer")).toString();
         if (issuer != self->m_issuer) {
-            self->finish(false, QStringLiteral("discovery issuer \"%1\" does not match the configured issuer")
+            self->finish(false, QStringLiteral(
+                                    "discovery issuer \"%1\" does not match the configured issuer")
                                     .arg(issuer));
             return;
         }
@@ -53,7 +50,8 @@ void OidcDiscovery::metadata(MetadataCallback callback)
             return;
         }
         self->m_metadata.jwksUri = jwks;
-        self->m_metadata.userinfoEndpoint = QUrl(r.json.value(QStringLiteral("userinfo_endpoint")).toString());
+        self->m_metadata.userinfoEndpoint =
+            QUrl(r.json.value(QStringLiteral("userinfo_endpoint")).toString());
         self->m_loaded = true;
         self->finish(true, {});
     });
@@ -79,13 +77,14 @@ void OidcDiscovery::fetchUserInfo(const QByteArray &accessToken, UserInfoCallbac
             callback({});
             return;
         }
-        fetchJson(self->m_nam, md.userinfoEndpoint, self->m_timeoutMs,
-                  [callback](const FetchResult &r) {
-                      if (!r.ok)
-                          qCWarning(lcApiServer).noquote() << "userinfo failed:" << r.error;
-                      callback(r.ok ? r.json : QJsonObject());
-                  },
-                  accessToken);
+        fetchJson(
+            self->m_nam, md.userinfoEndpoint, self->m_timeoutMs,
+            [callback](const FetchResult &r) {
+                if (!r.ok)
+                    qCWarning(lcApiServer).noquote() << "userinfo failed:" << r.error;
+                callback(r.ok ? r.json : QJsonObject());
+            },
+            accessToken);
     });
 }
 

@@ -21,7 +21,9 @@ QByteArray quoted(const QString &text)
 HttpResponse unauthorized(const QString &description)
 {
     if (description.isEmpty()) {
-        return HttpResponse::error(401, QStringLiteral("Authentication required: send Authorization: Bearer <access token>"))
+        return HttpResponse::error(
+                   401, QStringLiteral(
+                            "Authentication required: send Authorization: Bearer <access token>"))
             .setHeader("WWW-Authenticate", "Bearer");
     }
     return HttpResponse::error(401, QStringLiteral("Invalid access token: ") + description)
@@ -55,7 +57,9 @@ void ApiServer::handle(const ExchangePtr &exchange)
     }
     if (d->config.enableFaults && FaultSwitch::isControlPath(req.path)) {
         if (!req.peer.isLoopback())
-            finish(exchange, HttpResponse::error(403, QStringLiteral("The fault switch only accepts loopback peers")));
+            finish(exchange,
+                   HttpResponse::error(
+                       403, QStringLiteral("The fault switch only accepts loopback peers")));
         else
             finish(exchange, d->faults.control(req, req.path));
         return;
@@ -125,10 +129,13 @@ void ApiServer::authenticate(const std::shared_ptr<Pending> &pending)
             self->finish(pending->exchange, unauthorized(result.description));
             return;
         case AuthResult::Kind::Unavailable:
-            self->finish(pending->exchange,
-                         HttpResponse::error(503, QStringLiteral("The identity provider's signing keys are unavailable;"
-                                                                 " try again later"))
-                             .setHeader("Retry-After", QByteArray::number(self->d->config.unavailableRetryAfterSeconds)));
+            self->finish(
+                pending->exchange,
+                HttpResponse::error(
+                    503, QStringLiteral("The identity provider's signing keys are unavailable;"
+                                        " try again later"))
+                    .setHeader("Retry-After",
+                               QByteArray::number(self->d->config.unavailableRetryAfterSeconds)));
             return;
         case AuthResult::Kind::Ok:
             self->resolveUser(pending, result.claims);
@@ -154,7 +161,8 @@ void ApiServer::resolveUser(const std::shared_ptr<Pending> &pending, const QJson
             run(pending, &user);
         } catch (const std::exception &e) {
             qCCritical(lcApiServer) << "user lookup failed:" << e.what();
-            finish(pending->exchange, HttpResponse::error(500, QStringLiteral("Internal server error")));
+            finish(pending->exchange,
+                   HttpResponse::error(500, QStringLiteral("Internal server error")));
         }
     };
     std::optional<User> existing;
@@ -162,7 +170,8 @@ void ApiServer::resolveUser(const std::shared_ptr<Pending> &pending, const QJson
         existing = d->users.findBySub(sub);
     } catch (const std::exception &e) {
         qCCritical(lcApiServer) << "user lookup failed:" << e.what();
-        finish(pending->exchange, HttpResponse::error(500, QStringLiteral("Internal server error")));
+        finish(pending->exchange,
+               HttpResponse::error(500, QStringLiteral("Internal server error")));
         return;
     }
     if (existing || !email.isNull() || !d->discovery) {
@@ -230,8 +239,8 @@ void ApiServer::finish(const ExchangePtr &exchange, const HttpResponse &response
     if (exchange->dropInsteadOfReply) {
         exchange->drop();
         status = -1;
-        qCInfo(lcApiServer).noquote() << req.method << req.fullPath << "->" << response.status
-                                      << "(dropped by fault switch)";
+        qCInfo(lcApiServer).noquote()
+            << req.method << req.fullPath << "->" << response.status << "(dropped by fault switch)";
     } else {
         exchange->respond(response);
         qCInfo(lcApiServer).noquote() << req.method << req.fullPath << "->" << status

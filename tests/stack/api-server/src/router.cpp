@@ -34,7 +34,8 @@ std::optional<QHash<QString, QString>> Router::matchSegments(const Route &route,
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
     Match result;
-    if (!path.startsWith(u'/') || (path.size() > 1 && path.endsWith(u'/')) || path.contains(QLatin1String("//")))
+    if (!path.startsWith(u'/') || (path.size() > 1 && path.endsWith(u'/')) ||
+        path.contains(QLatin1String("//")))
         return result;
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
     for (const Route &route : m_routes) {

@@ -3,11 +3,10 @@
 
 #include "httpmessage.h"
 
-#include <QtCore/QHash>
-#include <QtCore/QStringList>
-
 #include <functional>
 #include <optional>
+#include <QtCore/QHash>
+#include <QtCore/QStringList>
 
 namespace apiserver {
 
@@ -16,10 +15,10 @@ struct User;
 struct RequestContext
 {
     const HttpRequest &request;
-    QHash<QString, QString> params;  // path placeholders
-    const User *user = nullptr;      // set for protected routes
+    QHash<QString, QString> params; // path placeholders
+    const User *user = nullptr;     // set for protected routes
     qint64 nowMs = 0;
-    QByteArray bearerToken;          // only for userinfo look-ups, never logged
+    QByteArray bearerToken; // only for userinfo look-ups, never logged
 };
 
 using Handler = std::function<HttpResponse(RequestContext &)>;
@@ -47,7 +46,7 @@ public:
     {
         const Route *route = nullptr;
         QHash<QString, QString> params;
-        QList<QByteArray> allowedMethods;  // non-empty when only the method differs
+        QList<QByteArray> allowedMethods; // non-empty when only the method differs
     };
     Match match(const QByteArray &method, const QString &path) const;
 

@@ -9,11 +9,12 @@ namespace apiserver {
 
 namespace {
 
-const QStringList kThemes{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
+const QStringList kThemes{QStringLiteral("system"), QStringLiteral("light"),
+                          QStringLiteral("dark")};
 const QStringList kNotifications{QStringLiteral("email_digest"), QStringLiteral("product_updates"),
                                  QStringLiteral("security_alerts")};
-const QStringList kFields{QStringLiteral("display_name"), QStringLiteral("theme"), QStringLiteral("language"),
-                          QStringLiteral("notifications")};
+const QStringList kFields{QStringLiteral("display_name"), QStringLiteral("theme"),
+                          QStringLiteral("language"), QStringLiteral("notifications")};
 
 // If-Match: "*" or a list of strong entity tags.
 bool ifMatchAccepts(const QByteArray &header, const QByteArray &current)
@@ -35,7 +36,8 @@ HttpResponse withEtag(const Settings &s)
 void applyNotifications(const QJsonValue &value, Settings &s, ValidationErrors &errors)
 {
     if (!value.isObject() || value.toObject().isEmpty()) {
-        errors.append({QStringLiteral("notifications"), QStringLiteral("must be an object with at least one flag")});
+        errors.append({QStringLiteral("notifications"),
+                       QStringLiteral("must be an object with at least one flag")});
         return;
     }
     const QJsonObject n = value.toObject();
@@ -59,7 +61,9 @@ HttpResponse patchSettings(Services &services, RequestContext &ctx)
     const Settings current = services.settings.get(ctx.user->id);
     const QByteArray ifMatch = ctx.request.header("if-match");
     if (!ifMatch.isNull() && !ifMatchAccepts(ifMatch, SettingsRepository::etag(current))) {
-        return HttpResponse::error(412, QStringLiteral("The settings changed since you read them; reload and retry"))
+        return HttpResponse::error(
+                   412,
+                   QStringLiteral("The settings changed since you read them; reload and retry"))
             .setHeader("ETag", SettingsRepository::etag(current));
     }
     const auto body = parseJsonObject(ctx.request.body);
@@ -78,7 +82,8 @@ HttpResponse patchSettings(Services &services, RequestContext &ctx)
     if (body->contains(QStringLiteral("theme"))) {
         const QJsonValue theme = body->value(QStringLiteral("theme"));
         if (!theme.isString() || !kThemes.contains(theme.toString()))
-            errors.append({QStringLiteral("theme"), QStringLiteral("must be one of system, light, dark")});
+            errors.append(
+                {QStringLiteral("theme"), QStringLiteral("must be one of system, light, dark")});
         else
             next.theme = theme.toString();
     }
@@ -106,7 +111,8 @@ HttpResponse patchSettings(Services &services, RequestContext &ctx)
     if (!changed.isEmpty()) {
         services.settings.save(ctx.user->id, next);
         services.activity.record(ctx.user->id, activity::SettingsChanged,
-                                 QStringLiteral("Changed ") + changed.join(QStringLiteral(", ")), ctx.nowMs);
+                                 QStringLiteral("Changed ") + changed.join(QStringLiteral(", ")),
+                                 ctx.nowMs);
     }
     return withEtag(next);
 }
@@ -115,9 +121,9 @@ HttpResponse patchSettings(Services &services, RequestContext &ctx)
 
 void registerSettingsRoutes(Router &router, Services &services)
 {
-    router.add("GET", QStringLiteral("/settings"), Access::Protected, [&services](RequestContext &ctx) {
-        return withEtag(services.settings.get(ctx.user->id));
-    });
+    router.add(
+        "GET", QStringLiteral("/settings"), Access::Protected,
+        [&services](RequestContext &ctx) { return withEtag(services.settings.get(ctx.user->id)); });
     router.add("PATCH", QStringLiteral("/settings"), Access::Protected,
                [&services](RequestContext &ctx) { return patchSettings(services, ctx); });
 }

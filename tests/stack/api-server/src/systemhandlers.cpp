@@ -7,7 +7,8 @@ namespace apiserver {
 void registerSystemRoutes(Router &router, Services &services)
 {
     router.add("GET", QStringLiteral("/health"), Access::Public, [](RequestContext &) {
-        return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        return HttpResponse::json(200,
+                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
     });
     router.add("GET", QStringLiteral("/timer"), Access::Public, [&services](RequestContext &) {
         const qint64 now = services.clock();

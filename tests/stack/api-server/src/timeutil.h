@@ -1,9 +1,8 @@
 // Time helpers: an injectable clock (tests move time forward) and RFC 3339.
 #pragma once
 
-#include <QtCore/QString>
-
 #include <functional>
+#include <QtCore/QString>
 
 namespace apiserver {
 

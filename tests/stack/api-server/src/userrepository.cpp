@@ -6,10 +6,8 @@
 namespace apiserver {
 
 UserRepository::UserRepository(const Database &db, ActivityLog &activity)
-    : m_db(db)
-    , m_activity(activity)
-{
-}
+    : m_db(db), m_activity(activity)
+{}
 
 std::optional<User> UserRepository::findBySub(const QString &sub) const
 {
@@ -30,21 +28,24 @@ std::optional<User> UserRepository::findBySub(const QString &sub) const
     return u;
 }
 
-User UserRepository::ensure(const QString &sub, const QString &email, const QString &name, qint64 nowMs)
+User UserRepository::ensure(const QString &sub, const QString &email, const QString &name,
+                            qint64 nowMs)
 {
     if (auto existing = findBySub(sub))
         return *existing;
-    QSqlQuery q = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO users (sub, email, name, created_ms)"
-                                           " VALUES (?, ?, ?, ?)"),
-                            {sub, email.isNull() ? QStringLiteral("") : email, sqlString(name), nowMs});
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("INSERT OR IGNORE INTO users (sub, email, name, created_ms)"
+                                 " VALUES (?, ?, ?, ?)"),
+                  {sub, email.isNull() ? QStringLiteral("") : email, sqlString(name), nowMs});
     const bool inserted = q.numRowsAffected() > 0;
     auto user = findBySub(sub);
     if (!user)
         throw DbError("user vanished after insert");
     if (inserted) {
         m_activity.record(user->id, activity::AccountCreated,
-                          user->email.isEmpty() ? QStringLiteral("Account created")
-                                                : QStringLiteral("Account created for %1").arg(user->email),
+                          user->email.isEmpty()
+                              ? QStringLiteral("Account created")
+                              : QStringLiteral("Account created for %1").arg(user->email),
                           nowMs);
     }
     return *user;
@@ -64,8 +65,9 @@ void UserRepository::updateProfile(User &user, const QString &email, const QStri
 
 std::optional<UserRepository::Avatar> UserRepository::avatar(qint64 userId) const
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT content_type, data, updated_ms FROM avatars WHERE user_id = ?"),
-                            {userId});
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT content_type, data, updated_ms FROM avatars WHERE user_id = ?"),
+        {userId});
     if (!q.next())
         return std::nullopt;
     return Avatar{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toLongLong()};
@@ -74,10 +76,12 @@ std::optional<UserRepository::Avatar> UserRepository::avatar(qint64 userId) cons
 void UserRepository::setAvatar(qint64 userId, const QByteArray &contentType, const QByteArray &data,
                                qint64 nowMs)
 {
-    m_db.exec(QStringLiteral("INSERT INTO avatars (user_id, content_type, data, updated_ms) VALUES (?, ?, ?, ?)"
-                             " ON CONFLICT (user_id) DO UPDATE SET content_type = excluded.content_type,"
-                             " data = excluded.data, updated_ms = excluded.updated_ms"),
-              {userId, QString::fromLatin1(contentType), data, nowMs});
+    m_db.exec(
+        QStringLiteral(
+            "INSERT INTO avatars (user_id, content_type, data, updated_ms) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET content_type = excluded.content_type,"
+            " data = excluded.data, updated_ms = excluded.updated_ms"),
+        {userId, QString::fromLatin1(contentType), data, nowMs});
     m_activity.record(userId, activity::AvatarChanged, QStringLiteral("Avatar updated"), nowMs);
 }
 

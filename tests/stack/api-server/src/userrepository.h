@@ -3,9 +3,8 @@
 
 #include "models.h"
 
-#include <QtCore/QByteArray>
-
 #include <optional>
+#include <QtCore/QByteArray>
 
 namespace apiserver {
 
@@ -31,7 +30,8 @@ public:
         qint64 updatedMs = 0;
     };
     std::optional<Avatar> avatar(qint64 userId) const;
-    void setAvatar(qint64 userId, const QByteArray &contentType, const QByteArray &data, qint64 nowMs);
+    void setAvatar(qint64 userId, const QByteArray &contentType, const QByteArray &data,
+                   qint64 nowMs);
     bool removeAvatar(qint64 userId, qint64 nowMs);
 
 private:

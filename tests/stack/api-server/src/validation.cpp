@@ -145,8 +145,8 @@ qsizetype codePoints(const QString &s)
     return n;
 }
 
-std::optional<QString> readNullableString(const QJsonObject &o, const QString &field, qsizetype maxLength,
-                                      ValidationErrors &errors)
+std::optional<QString> readNullableString(const QJsonObject &o, const QString &field,
+                                          qsizetype maxLength, ValidationErrors &errors)
 {
     if (!o.contains(field))
         return std::nullopt;
@@ -165,7 +165,8 @@ std::optional<QString> readNullableString(const QJsonObject &o, const QString &f
     return s.isNull() ? QString(QLatin1String("")) : s;
 }
 
-std::optional<QStringList> readTags(const QJsonObject &o, const QString &field, ValidationErrors &errors)
+std::optional<QStringList> readTags(const QJsonObject &o, const QString &field,
+                                    ValidationErrors &errors)
 {
     if (!o.contains(field))
         return std::nullopt;

@@ -3,10 +3,9 @@
 
 #include "httpmessage.h"
 
+#include <optional>
 #include <QtCore/QJsonObject>
 #include <QtCore/QStringList>
-
-#include <optional>
 
 namespace apiserver {
 
@@ -26,12 +25,13 @@ qsizetype codePoints(const QString &s);
 
 // Optional field that may be a string (at most maxLength) or null.
 // Returns nullopt when absent or invalid; a present null yields a null QString.
-std::optional<QString> readNullableString(const QJsonObject &o, const QString &field, qsizetype maxLength,
-                                      ValidationErrors &errors);
+std::optional<QString> readNullableString(const QJsonObject &o, const QString &field,
+                                          qsizetype maxLength, ValidationErrors &errors);
 
 // Tag array: at most 20 items, each trimmed to 1-40 characters, lower-cased,
 // de-duplicated (first occurrence order).
-std::optional<QStringList> readTags(const QJsonObject &o, const QString &field, ValidationErrors &errors);
+std::optional<QStringList> readTags(const QJsonObject &o, const QString &field,
+                                    ValidationErrors &errors);
 
 // "?tags=a,B" -> ["a","b"]; nullopt when there are more than 20 tags or one
 // is longer than 40 characters (the limits of a video's tags).

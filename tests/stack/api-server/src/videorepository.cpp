@@ -1,20 +1,22 @@
 #include "videorepository.h"
 
+#include "core/youtubeurl.h"
 #include "database.h"
 #include "jwt.h"
-#include "core/youtubeurl.h"
 
 #include <QtCore/QHash>
 
 namespace apiserver {
 
 namespace {
-const QString kColumns = QStringLiteral("v.id, v.youtube_id, v.title, v.notes, v.created_ms, v.updated_ms");
+const QString kColumns =
+    QStringLiteral("v.id, v.youtube_id, v.title, v.notes, v.created_ms, v.updated_ms");
 }
 
 QString VideoCursor::encode() const
 {
-    return QString::fromLatin1(base64UrlEncode(QByteArray::number(createdMs) + ':' + QByteArray::number(id)));
+    return QString::fromLatin1(
+        base64UrlEncode(QByteArray::number(createdMs) + ':' + QByteArray::number(id)));
 }
 
 std::optional<VideoCursor> VideoCursor::decode(const QString &text)
@@ -33,21 +35,21 @@ std::optional<VideoCursor> VideoCursor::decode(const QString &text)
     return c;
 }
 
-VideoRepository::VideoRepository(const Database &db)
-    : m_db(db)
-{
-}
+VideoRepository::VideoRepository(const Database &db) : m_db(db) {}
 
-QString VideoRepository::searchText(const QString &youtubeId, const QString &title, const QString &notes)
+QString VideoRepository::searchText(const QString &youtubeId, const QString &title,
+                                    const QString &notes)
 {
     const QChar sep(0x1f);
-    return title.toLower() + sep + clipshelf::YoutubeUrl::canonicalUrlForId(youtubeId).toLower() + sep
-        + notes.toLower();
+    return title.toLower() + sep + clipshelf::YoutubeUrl::canonicalUrlForId(youtubeId).toLower() +
+           sep + notes.toLower();
 }
 
-QList<Video> VideoRepository::load(const QString &where, const QVariantList &binds, const QString &tail) const
+QList<Video> VideoRepository::load(const QString &where, const QVariantList &binds,
+                                   const QString &tail) const
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM videos v WHERE %2 %3").arg(kColumns, where, tail), binds);
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM videos v WHERE %2 %3").arg(kColumns, where, tail), binds);
     QList<Video> out;
     while (q.next()) {
         Video v;
@@ -68,7 +70,7 @@ void VideoRepository::loadTags(QList<Video> &videos) const
     QHash<qint64, qsizetype> index;
     for (qsizetype i = 0; i < videos.size(); ++i)
         index.insert(videos.at(i).id, i);
-    constexpr qsizetype batch = 500;  // stay well below SQLite's bound-parameter limit
+    constexpr qsizetype batch = 500; // stay well below SQLite's bound-parameter limit
     for (qsizetype start = 0; start < videos.size(); start += batch) {
         QStringList marks;
         QVariantList ids;
@@ -76,10 +78,11 @@ void VideoRepository::loadTags(QList<Video> &videos) const
             marks.append(QStringLiteral("?"));
             ids.append(videos.at(i).id);
         }
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT video_id, tag FROM video_tags WHERE video_id IN (%1)"
-                                               " ORDER BY video_id, position")
-                                    .arg(marks.join(u',')),
-                                ids);
+        QSqlQuery q =
+            m_db.exec(QStringLiteral("SELECT video_id, tag FROM video_tags WHERE video_id IN (%1)"
+                                     " ORDER BY video_id, position")
+                          .arg(marks.join(u',')),
+                      ids);
         while (q.next())
             videos[index.value(q.value(0).toLongLong())].tags.append(q.value(1).toString());
     }
@@ -89,8 +92,9 @@ void VideoRepository::writeTags(qint64 videoId, const QStringList &tags)
 {
     m_db.exec(QStringLiteral("DELETE FROM video_tags WHERE video_id = ?"), {videoId});
     for (qsizetype i = 0; i < tags.size(); ++i)
-        m_db.exec(QStringLiteral("INSERT INTO video_tags (video_id, tag, position) VALUES (?, ?, ?)"),
-                  {videoId, tags.at(i), qint64(i)});
+        m_db.exec(
+            QStringLiteral("INSERT INTO video_tags (video_id, tag, position) VALUES (?, ?, ?)"),
+            {videoId, tags.at(i), qint64(i)});
 }
 
 std::optional<Video> VideoRepository::find(qint64 userId, qint64 id) const
@@ -101,32 +105,37 @@ std::optional<Video> VideoRepository::find(qint64 userId, qint64 id) const
 
 std::optional<Video> VideoRepository::findByYoutubeId(qint64 userId, const QString &youtubeId) const
 {
-    const auto list = load(QStringLiteral("v.user_id = ? AND v.youtube_id = ?"), {userId, youtubeId});
+    const auto list =
+        load(QStringLiteral("v.user_id = ? AND v.youtube_id = ?"), {userId, youtubeId});
     return list.isEmpty() ? std::nullopt : std::optional<Video>(list.first());
 }
 
 Video VideoRepository::create(qint64 userId, const QString &youtubeId, const QString &title,
                               const QString &notes, const QStringList &tags, qint64 nowMs)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("INSERT INTO videos (user_id, youtube_id, title, notes, search_text,"
-                                           " created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                            {userId, youtubeId, sqlString(title), sqlString(notes),
-                             searchText(youtubeId, title, notes), nowMs, nowMs});
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("INSERT INTO videos (user_id, youtube_id, title, notes, search_text,"
+                       " created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {userId, youtubeId, sqlString(title), sqlString(notes), searchText(youtubeId, title, notes),
+         nowMs, nowMs});
     const qint64 id = q.lastInsertId().toLongLong();
     writeTags(id, tags);
     return *find(userId, id);
 }
 
-std::optional<Video> VideoRepository::update(qint64 userId, qint64 id, const VideoPatch &patch, qint64 nowMs)
+std::optional<Video> VideoRepository::update(qint64 userId, qint64 id, const VideoPatch &patch,
+                                             qint64 nowMs)
 {
     auto video = find(userId, id);
     if (!video)
         return std::nullopt;
     const QString title = patch.title ? *patch.title : video->title;
     const QString notes = patch.notes ? *patch.notes : video->notes;
-    m_db.exec(QStringLiteral("UPDATE videos SET title = ?, notes = ?, search_text = ?, updated_ms = ?"
-                             " WHERE id = ? AND user_id = ?"),
-              {sqlString(title), sqlString(notes), searchText(video->youtubeId, title, notes), nowMs, id, userId});
+    m_db.exec(
+        QStringLiteral("UPDATE videos SET title = ?, notes = ?, search_text = ?, updated_ms = ?"
+                       " WHERE id = ? AND user_id = ?"),
+        {sqlString(title), sqlString(notes), searchText(video->youtubeId, title, notes), nowMs, id,
+         userId});
     if (patch.tags)
         writeTags(id, *patch.tags);
     return find(userId, id);
@@ -161,7 +170,8 @@ VideoPage VideoRepository::list(qint64 userId, const VideoFilter &filter, int li
         binds.append(filter.query.toLower());
     }
     VideoPage page;
-    page.count = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM videos v WHERE ") + where, binds).toLongLong();
+    page.count = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM videos v WHERE ") + where, binds)
+                     .toLongLong();
     if (after) {
         where += QStringLiteral(" AND (v.created_ms < ? OR (v.created_ms = ? AND v.id < ?))");
         binds << after->createdMs << after->createdMs << after->id;

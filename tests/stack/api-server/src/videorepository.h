@@ -4,10 +4,9 @@
 
 #include "models.h"
 
+#include <optional>
 #include <QtCore/QList>
 #include <QtCore/QPair>
-
-#include <optional>
 
 namespace apiserver {
 
@@ -23,20 +22,20 @@ struct VideoCursor
 
 struct VideoFilter
 {
-    QStringList tags;  // normalised; a video must carry all of them
-    QString query;     // case-insensitive substring of title, url or notes
+    QStringList tags; // normalised; a video must carry all of them
+    QString query;    // case-insensitive substring of title, url or notes
 };
 
 struct VideoPage
 {
     QList<Video> videos;
-    qint64 count = 0;  // over all pages
+    qint64 count = 0; // over all pages
     std::optional<VideoCursor> next;
 };
 
 struct VideoPatch
 {
-    std::optional<QString> title;  // a null QString inside sets SQL NULL
+    std::optional<QString> title; // a null QString inside sets SQL NULL
     std::optional<QString> notes;
     std::optional<QStringList> tags;
 };
@@ -48,8 +47,8 @@ public:
 
     std::optional<Video> find(qint64 userId, qint64 id) const;
     std::optional<Video> findByYoutubeId(qint64 userId, const QString &youtubeId) const;
-    Video create(qint64 userId, const QString &youtubeId, const QString &title, const QString &notes,
-                 const QStringList &tags, qint64 nowMs);
+    Video create(qint64 userId, const QString &youtubeId, const QString &title,
+                 const QString &notes, const QStringList &tags, qint64 nowMs);
     std::optional<Video> update(qint64 userId, qint64 id, const VideoPatch &patch, qint64 nowMs);
     // Returns the deleted video.
     std::optional<Video> remove(qint64 userId, qint64 id);
@@ -60,7 +59,8 @@ public:
     QList<QPair<QString, qint64>> tagCounts(qint64 userId) const;
 
 private:
-    QList<Video> load(const QString &where, const QVariantList &binds, const QString &tail = {}) const;
+    QList<Video> load(const QString &where, const QVariantList &binds,
+                      const QString &tail = {}) const;
     void loadTags(QList<Video> &videos) const;
     void writeTags(qint64 videoId, const QStringList &tags);
     static QString searchText(const QString &youtubeId, const QString &title, const QString &notes);

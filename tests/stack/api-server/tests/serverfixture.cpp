@@ -51,16 +51,20 @@ bool ServerFixture::start(apiserver::ServerConfig config)
     return true;
 }
 
-QByteArray ServerFixture::tokenFor(const QString &sub, const QString &email, const QString &name) const
+QByteArray ServerFixture::tokenFor(const QString &sub, const QString &email,
+                                   const QString &name) const
 {
-    QJsonObject claims{{QStringLiteral("sub"), sub},
-                       {QStringLiteral("email"), email.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(email)},
-                       {QStringLiteral("name"), name.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(name)}};
+    QJsonObject claims{
+        {QStringLiteral("sub"), sub},
+        {QStringLiteral("email"),
+         email.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(email)},
+        {QStringLiteral("name"), name.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(name)}};
     return issuer.token(rsaKey(), claims);
 }
 
-TestReply ServerFixture::callRaw(const QByteArray &method, const QString &path, const QByteArray &token,
-                                 const QByteArray &body, const Headers &extra, int timeoutMs) const
+TestReply ServerFixture::callRaw(const QByteArray &method, const QString &path,
+                                 const QByteArray &token, const QByteArray &body,
+                                 const Headers &extra, int timeoutMs) const
 {
     Headers headers = extra;
     if (!token.isEmpty())
@@ -68,8 +72,9 @@ TestReply ServerFixture::callRaw(const QByteArray &method, const QString &path, 
     return httpRequest(server->url(), method, path, headers, body, timeoutMs);
 }
 
-TestReply ServerFixture::call(const QByteArray &method, const QString &path, const QByteArray &token,
-                              const QJsonObject &json, const Headers &extra, int timeoutMs) const
+TestReply ServerFixture::call(const QByteArray &method, const QString &path,
+                              const QByteArray &token, const QJsonObject &json,
+                              const Headers &extra, int timeoutMs) const
 {
     Headers headers = extra;
     QByteArray body;
@@ -80,7 +85,8 @@ TestReply ServerFixture::call(const QByteArray &method, const QString &path, con
     return callRaw(method, path, token, body, headers, timeoutMs);
 }
 
-QJsonObject ServerFixture::addVideo(const QByteArray &token, const QString &id, const QJsonObject &extra) const
+QJsonObject ServerFixture::addVideo(const QByteArray &token, const QString &id,
+                                    const QJsonObject &extra) const
 {
     QJsonObject body = extra;
     body.insert(QStringLiteral("url"), watchUrl(id));

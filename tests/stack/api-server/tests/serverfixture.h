@@ -32,16 +32,28 @@ public:
     bool start() { return start(defaultConfig()); }
     QUrl url() const { return server->url(); }
 
-    QByteArray tokenFor(const QString &sub, const QString &email = {}, const QString &name = {}) const;
-    QByteArray alice() const { return tokenFor(QStringLiteral("user_alice"), QStringLiteral("alice@example.com"), QStringLiteral("Alice")); }
-    QByteArray bob() const { return tokenFor(QStringLiteral("user_bob"), QStringLiteral("bob@example.com"), QStringLiteral("Bob")); }
+    QByteArray tokenFor(const QString &sub, const QString &email = {},
+                        const QString &name = {}) const;
+    QByteArray alice() const
+    {
+        return tokenFor(QStringLiteral("user_alice"), QStringLiteral("alice@example.com"),
+                        QStringLiteral("Alice"));
+    }
+    QByteArray bob() const
+    {
+        return tokenFor(QStringLiteral("user_bob"), QStringLiteral("bob@example.com"),
+                        QStringLiteral("Bob"));
+    }
 
     TestReply call(const QByteArray &method, const QString &path, const QByteArray &token = {},
-                   const QJsonObject &json = {}, const Headers &extra = {}, int timeoutMs = 5000) const;
+                   const QJsonObject &json = {}, const Headers &extra = {},
+                   int timeoutMs = 5000) const;
     TestReply callRaw(const QByteArray &method, const QString &path, const QByteArray &token,
-                      const QByteArray &body, const Headers &extra = {}, int timeoutMs = 5000) const;
+                      const QByteArray &body, const Headers &extra = {},
+                      int timeoutMs = 5000) const;
     // POST /videos, returns the created (or existing) video JSON.
-    QJsonObject addVideo(const QByteArray &token, const QString &youtubeId, const QJsonObject &extra = {}) const;
+    QJsonObject addVideo(const QByteArray &token, const QString &youtubeId,
+                         const QJsonObject &extra = {}) const;
 };
 
 // "vid00000042"-style 11-character YouTube ids.

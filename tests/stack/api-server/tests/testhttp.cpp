@@ -81,7 +81,8 @@ TestReply httpRequest(const QUrl &base, const QByteArray &method, const QString 
                       const Headers &headers, const QByteArray &body, int timeoutMs)
 {
     TestReply reply;
-    QByteArray request = method + ' ' + (base.path(QUrl::FullyEncoded) + pathAndQuery).toUtf8() + " HTTP/1.1\r\n";
+    QByteArray request =
+        method + ' ' + (base.path(QUrl::FullyEncoded) + pathAndQuery).toUtf8() + " HTTP/1.1\r\n";
     request += "Host: " + base.host().toLatin1() + ':' + QByteArray::number(base.port()) + "\r\n";
     request += "Connection: close\r\n";
     bool hasLength = false;
@@ -131,14 +132,15 @@ TestReply httpRequest(const QUrl &base, const QByteArray &method, const QString 
             reply.closedWithoutReply = true;
         finish();
     });
-    QObject::connect(&socket, &QTcpSocket::errorOccurred, &socket, [&](QAbstractSocket::SocketError e) {
-        if (done || e == QAbstractSocket::RemoteHostClosedError)
-            return;  // "disconnected" follows
-        buffer += socket.readAll();
-        if (!parse())
-            reply.closedWithoutReply = true;
-        finish();
-    });
+    QObject::connect(&socket, &QTcpSocket::errorOccurred, &socket,
+                     [&](QAbstractSocket::SocketError e) {
+                         if (done || e == QAbstractSocket::RemoteHostClosedError)
+                             return; // "disconnected" follows
+                         buffer += socket.readAll();
+                         if (!parse())
+                             reply.closedWithoutReply = true;
+                         finish();
+                     });
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
         reply.timedOut = true;
         finish();

@@ -17,8 +17,8 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 
 struct TestReply
 {
-    int status = 0;                        // 0: no (complete) response
-    QMap<QByteArray, QByteArray> headers;  // lower-case names
+    int status = 0;                       // 0: no (complete) response
+    QMap<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
     bool timedOut = false;
     bool closedWithoutReply = false;
@@ -41,6 +41,7 @@ QByteArray rawExchange(const QUrl &base, const QByteArray &bytes, int timeoutMs 
 // Sends one request on a fresh connection and waits (running the event loop,
 // so an in-process server keeps working) for the response or timeoutMs.
 TestReply httpRequest(const QUrl &base, const QByteArray &method, const QString &pathAndQuery,
-                      const Headers &headers = {}, const QByteArray &body = {}, int timeoutMs = 5000);
+                      const Headers &headers = {}, const QByteArray &body = {},
+                      int timeoutMs = 5000);
 
 } // namespace testsupport

@@ -1,18 +1,17 @@
 #include "testissuer.h"
 
-#include <QtCore/QDateTime>
-#include <QtCore/QJsonArray>
-#include <QtCore/QJsonDocument>
-#include <QtCore/QMessageAuthenticationCode>
-#include <QtNetwork/QTcpServer>
-#include <QtNetwork/QTcpSocket>
-
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <QtCore/QDateTime>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QMessageAuthenticationCode>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 
 namespace testsupport {
 
@@ -60,17 +59,21 @@ TestKey TestKey::ec(const QString &kid)
 
 QJsonObject TestKey::jwk() const
 {
-    QJsonObject o{{QStringLiteral("kid"), kid}, {QStringLiteral("use"), QStringLiteral("sig")},
+    QJsonObject o{{QStringLiteral("kid"), kid},
+                  {QStringLiteral("use"), QStringLiteral("sig")},
                   {QStringLiteral("alg"), alg}};
     if (alg == QLatin1String("RS256")) {
         o.insert(QStringLiteral("kty"), QStringLiteral("RSA"));
-        o.insert(QStringLiteral("n"), QString::fromLatin1(b64(bnParam(m_key.get(), OSSL_PKEY_PARAM_RSA_N))));
-        o.insert(QStringLiteral("e"), QString::fromLatin1(b64(bnParam(m_key.get(), OSSL_PKEY_PARAM_RSA_E))));
+        o.insert(QStringLiteral("n"),
+                 QString::fromLatin1(b64(bnParam(m_key.get(), OSSL_PKEY_PARAM_RSA_N))));
+        o.insert(QStringLiteral("e"),
+                 QString::fromLatin1(b64(bnParam(m_key.get(), OSSL_PKEY_PARAM_RSA_E))));
     } else {
         unsigned char point[65];
         size_t len = 0;
-        if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point, &len) != 1
-            || len != 65)
+        if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point,
+                                            sizeof point, &len) != 1 ||
+            len != 65)
             qFatal("EC public point export failed");
         const QByteArray raw(reinterpret_cast<const char *>(point), 65);
         o.insert(QStringLiteral("kty"), QStringLiteral("EC"));
@@ -85,15 +88,15 @@ QByteArray TestKey::sign(const QByteArray &input) const
 {
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     size_t len = 0;
-    if (EVP_DigestSignInit(md, nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
-        || EVP_DigestSign(md, nullptr, &len, reinterpret_cast<const unsigned char *>(input.constData()),
-                          size_t(input.size()))
-            != 1)
+    if (EVP_DigestSignInit(md, nullptr, EVP_sha256(), nullptr, m_key.get()) != 1 ||
+        EVP_DigestSign(md, nullptr, &len,
+                       reinterpret_cast<const unsigned char *>(input.constData()),
+                       size_t(input.size())) != 1)
         qFatal("sign init failed");
     QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(md, reinterpret_cast<unsigned char *>(sig.data()), &len,
-                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()))
-        != 1)
+                       reinterpret_cast<const unsigned char *>(input.constData()),
+                       size_t(input.size())) != 1)
         qFatal("sign failed");
     EVP_MD_CTX_free(md);
     sig.resize(qsizetype(len));
@@ -123,8 +126,8 @@ QByteArray TestKey::publicPem() const
 QByteArray compactJws(const QJsonObject &header, const QJsonObject &payload,
                       const std::function<QByteArray(const QByteArray &)> &signer)
 {
-    const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-        + b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
+                             b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return input + '.' + b64(signer(input));
 }
 
@@ -133,10 +136,7 @@ QByteArray hs256(const QByteArray &secret, const QByteArray &input)
     return QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256);
 }
 
-TestIssuer::TestIssuer(QObject *parent)
-    : QObject(parent)
-{
-}
+TestIssuer::TestIssuer(QObject *parent) : QObject(parent) {}
 
 TestIssuer::~TestIssuer() = default;
 
@@ -202,7 +202,8 @@ QByteArray TestIssuer::token(const TestKey &key, const QJsonObject &overrides,
         else
             claims.insert(it.key(), it.value());
     }
-    QJsonObject header{{QStringLiteral("alg"), key.alg}, {QStringLiteral("typ"), QStringLiteral("at+jwt")},
+    QJsonObject header{{QStringLiteral("alg"), key.alg},
+                       {QStringLiteral("typ"), QStringLiteral("at+jwt")},
                        {QStringLiteral("kid"), key.kid}};
     for (auto it = headerOverrides.begin(); it != headerOverrides.end(); ++it) {
         if (it.value().isNull())
@@ -235,7 +236,8 @@ void TestIssuer::serve(QTcpSocket *socket)
         QJsonObject body;
         if (path == "/.well-known/openid-configuration") {
             ++discoveryHits;
-            body = {{QStringLiteral("issuer"), discoveryIssuerOverride.isEmpty() ? issuer() : discoveryIssuerOverride},
+            body = {{QStringLiteral("issuer"),
+                     discoveryIssuerOverride.isEmpty() ? issuer() : discoveryIssuerOverride},
                     {QStringLiteral("jwks_uri"), jwksUrl().toString()},
                     {QStringLiteral("userinfo_endpoint"), issuer() + QStringLiteral("/userinfo")}};
         } else if (path == "/jwks") {
@@ -248,8 +250,10 @@ void TestIssuer::serve(QTcpSocket *socket)
             ++userinfoHits;
             // The test provider trusts its own tokens: read sub from the payload.
             const QList<QByteArray> parts = auth.mid(7).split('.');
-            const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
-                parts.value(1), QByteArray::Base64UrlEncoding)).object();
+            const QJsonObject claims =
+                QJsonDocument::fromJson(
+                    QByteArray::fromBase64(parts.value(1), QByteArray::Base64UrlEncoding))
+                    .object();
             const QString sub = claims.value(QStringLiteral("sub")).toString();
             status = m_userInfo.contains(sub) ? 200 : 401;
             body = m_userInfo.value(sub);
@@ -258,8 +262,10 @@ void TestIssuer::serve(QTcpSocket *socket)
             status = 404;
         }
         const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
-                      "Content-Length: " + QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n" + json);
+        socket->write("HTTP/1.1 " + QByteArray::number(status) +
+                      " X\r\nContent-Type: application/json\r\n"
+                      "Content-Length: " +
+                      QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n" + json);
         socket->disconnectFromHost();
     });
 }

@@ -26,7 +26,10 @@ class TestApiServerAuth : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<ServerFixture> f;
-    TestReply me(const QByteArray &token) const { return f->call("GET", QStringLiteral("/me"), token); }
+    TestReply me(const QByteArray &token) const
+    {
+        return f->call("GET", QStringLiteral("/me"), token);
+    }
     void expectInvalidToken(const QByteArray &token);
 
 private Q_SLOTS:
@@ -78,10 +81,14 @@ void TestApiServerAuth::expectInvalidToken(const QByteArray &token)
 {
     const TestReply r = me(token);
     QCOMPARE(r.status, 401);
-    QVERIFY2(r.header("www-authenticate").startsWith("Bearer error=\"invalid_token\", error_description=\""),
+    QVERIFY2(r.header("www-authenticate")
+                 .startsWith("Bearer error=\"invalid_token\", error_description=\""),
              r.header("www-authenticate").constData());
-    QVERIFY(r.json().value(QStringLiteral("detail")).toString().startsWith(QLatin1String("Invalid access token")));
-    QVERIFY(!r.body.contains(token.left(20)));  // the token is never echoed
+    QVERIFY(r.json()
+                .value(QStringLiteral("detail"))
+                .toString()
+                .startsWith(QLatin1String("Invalid access token")));
+    QVERIFY(!r.body.contains(token.left(20))); // the token is never echoed
 }
 
 void TestApiServerAuth::missingHeader()
@@ -94,14 +101,16 @@ void TestApiServerAuth::missingHeader()
 
 void TestApiServerAuth::otherScheme()
 {
-    const TestReply r = f->call("GET", QStringLiteral("/me"), {}, {}, {{"Authorization", "Basic YWxpY2U6c2VjcmV0"}});
+    const TestReply r = f->call("GET", QStringLiteral("/me"), {}, {},
+                                {{"Authorization", "Basic YWxpY2U6c2VjcmV0"}});
     QCOMPARE(r.status, 401);
     QCOMPARE(r.header("www-authenticate"), QByteArray("Bearer"));
 }
 
 void TestApiServerAuth::emptyBearer()
 {
-    const TestReply r = f->call("GET", QStringLiteral("/me"), {}, {}, {{"Authorization", "Bearer "}});
+    const TestReply r =
+        f->call("GET", QStringLiteral("/me"), {}, {}, {{"Authorization", "Bearer "}});
     QCOMPARE(r.status, 401);
     QCOMPARE(r.header("www-authenticate"), QByteArray("Bearer"));
 }
@@ -117,7 +126,8 @@ void TestApiServerAuth::validRs256CreatesUser()
     QCOMPARE(u.value(QStringLiteral("name")).toString(), QStringLiteral("Alice"));
     QVERIFY(u.value(QStringLiteral("avatar_url")).isNull());
     QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"))
-                .match(u.value(QStringLiteral("created_at")).toString()).hasMatch());
+                .match(u.value(QStringLiteral("created_at")).toString())
+                .hasMatch());
     // Same user the second time; the keys were fetched once.
     QCOMPARE(me(f->alice()).json().value(QStringLiteral("id")), u.value(QStringLiteral("id")));
     QCOMPARE(f->issuer.jwksHits, 1);
@@ -125,7 +135,8 @@ void TestApiServerAuth::validRs256CreatesUser()
 
 void TestApiServerAuth::validEs256()
 {
-    const QByteArray token = f->issuer.token(ServerFixture::ecKey(), {{QStringLiteral("sub"), QStringLiteral("user_ec")}});
+    const QByteArray token = f->issuer.token(ServerFixture::ecKey(),
+                                             {{QStringLiteral("sub"), QStringLiteral("user_ec")}});
     const TestReply r = me(token);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(QStringLiteral("sub")).toString(), QStringLiteral("user_ec"));
@@ -133,7 +144,8 @@ void TestApiServerAuth::validEs256()
 
 void TestApiServerAuth::schemeIsCaseInsensitive()
 {
-    const TestReply r = f->call("GET", QStringLiteral("/me"), {}, {}, {{"Authorization", "bearer " + f->alice()}});
+    const TestReply r =
+        f->call("GET", QStringLiteral("/me"), {}, {}, {{"Authorization", "bearer " + f->alice()}});
     QCOMPARE(r.status, 200);
 }
 
@@ -169,22 +181,32 @@ void TestApiServerAuth::badSignature()
 
 void TestApiServerAuth::wrongIssuer()
 {
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), QStringLiteral("https://evil.example")}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), f->issuer.issuer() + u'/'}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), QJsonValue::Null}}));
+    expectInvalidToken(
+        f->issuer.token(ServerFixture::rsaKey(),
+                        {{QStringLiteral("iss"), QStringLiteral("https://evil.example")}}));
+    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(),
+                                       {{QStringLiteral("iss"), f->issuer.issuer() + u'/'}}));
+    expectInvalidToken(
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), QJsonValue::Null}}));
 }
 
 void TestApiServerAuth::wrongAudience()
 {
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("aud"), QStringLiteral("urn:other:api")}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("aud"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("aud"), QJsonValue::Null}}));
+    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(),
+                                       {{QStringLiteral("aud"), QStringLiteral("urn:other:api")}}));
+    expectInvalidToken(f->issuer.token(
+        ServerFixture::rsaKey(),
+        {{QStringLiteral("aud"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}}));
+    expectInvalidToken(
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("aud"), QJsonValue::Null}}));
 }
 
 void TestApiServerAuth::audienceArray()
 {
-    const QByteArray token = f->issuer.token(
-        ServerFixture::rsaKey(), {{QStringLiteral("aud"), QJsonArray{QStringLiteral("other"), QStringLiteral("urn:clipshelf:api")}}});
+    const QByteArray token =
+        f->issuer.token(ServerFixture::rsaKey(),
+                        {{QStringLiteral("aud"), QJsonArray{QStringLiteral("other"),
+                                                            QStringLiteral("urn:clipshelf:api")}}});
     QCOMPARE(me(token).status, 200);
 }
 
@@ -202,7 +224,8 @@ void TestApiServerAuth::expiry()
 {
     QFETCH(qint64, expOffset);
     QFETCH(int, status);
-    const QByteArray token = f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("exp"), now() + expOffset}});
+    const QByteArray token =
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("exp"), now() + expOffset}});
     if (status == 401)
         expectInvalidToken(token);
     else
@@ -222,7 +245,8 @@ void TestApiServerAuth::notBefore()
 {
     QFETCH(qint64, nbfOffset);
     QFETCH(int, status);
-    const QByteArray token = f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("nbf"), now() + nbfOffset}});
+    const QByteArray token =
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("nbf"), now() + nbfOffset}});
     if (status == 401)
         expectInvalidToken(token);
     else
@@ -231,46 +255,61 @@ void TestApiServerAuth::notBefore()
 
 void TestApiServerAuth::missingSub()
 {
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("sub"), QJsonValue::Null}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("sub"), QString()}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("exp"), QJsonValue::Null}}));
+    expectInvalidToken(
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("sub"), QJsonValue::Null}}));
+    expectInvalidToken(
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("sub"), QString()}}));
+    expectInvalidToken(
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("exp"), QJsonValue::Null}}));
 }
 
 void TestApiServerAuth::algNone()
 {
-    const QJsonObject claims = QJsonDocument::fromJson(
-        QByteArray::fromBase64(f->alice().split('.').at(1), QByteArray::Base64UrlEncoding)).object();
-    const QByteArray unsigned_ = compactJws({{QStringLiteral("alg"), QStringLiteral("none")}}, claims,
-                                            [](const QByteArray &) { return QByteArray(); });
+    const QJsonObject claims =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(f->alice().split('.').at(1), QByteArray::Base64UrlEncoding))
+            .object();
+    const QByteArray unsigned_ =
+        compactJws({{QStringLiteral("alg"), QStringLiteral("none")}}, claims,
+                   [](const QByteArray &) { return QByteArray(); });
     expectInvalidToken(unsigned_);
-    const QByteArray withKid = compactJws({{QStringLiteral("alg"), QStringLiteral("none")},
-                                           {QStringLiteral("kid"), ServerFixture::rsaKey().kid}},
-                                          claims, [](const QByteArray &) { return QByteArray("x"); });
+    const QByteArray withKid =
+        compactJws({{QStringLiteral("alg"), QStringLiteral("none")},
+                    {QStringLiteral("kid"), ServerFixture::rsaKey().kid}},
+                   claims, [](const QByteArray &) { return QByteArray("x"); });
     expectInvalidToken(withKid);
 }
 
 void TestApiServerAuth::hs256WithPublicKeyAsSecret()
 {
-    const QJsonObject claims = QJsonDocument::fromJson(
-        QByteArray::fromBase64(f->alice().split('.').at(1), QByteArray::Base64UrlEncoding)).object();
+    const QJsonObject claims =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(f->alice().split('.').at(1), QByteArray::Base64UrlEncoding))
+            .object();
     const QByteArray pem = ServerFixture::rsaKey().publicPem();
     QVERIFY(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
-    const QByteArray token = compactJws({{QStringLiteral("alg"), QStringLiteral("HS256")},
-                                         {QStringLiteral("kid"), ServerFixture::rsaKey().kid}},
-                                        claims, [&pem](const QByteArray &in) { return hs256(pem, in); });
+    const QByteArray token =
+        compactJws({{QStringLiteral("alg"), QStringLiteral("HS256")},
+                    {QStringLiteral("kid"), ServerFixture::rsaKey().kid}},
+                   claims, [&pem](const QByteArray &in) { return hs256(pem, in); });
     expectInvalidToken(token);
-    const QByteArray jwkSecret = QJsonDocument(ServerFixture::rsaKey().jwk()).toJson(QJsonDocument::Compact);
-    expectInvalidToken(compactJws({{QStringLiteral("alg"), QStringLiteral("HS256")}}, claims,
-                                  [&jwkSecret](const QByteArray &in) { return hs256(jwkSecret, in); }));
+    const QByteArray jwkSecret =
+        QJsonDocument(ServerFixture::rsaKey().jwk()).toJson(QJsonDocument::Compact);
+    expectInvalidToken(
+        compactJws({{QStringLiteral("alg"), QStringLiteral("HS256")}}, claims,
+                   [&jwkSecret](const QByteArray &in) { return hs256(jwkSecret, in); }));
 }
 
 void TestApiServerAuth::algKeyTypeMismatch()
 {
     // ES256 header pointing at the RSA key, and RS256 pointing at the EC key.
-    expectInvalidToken(f->issuer.token(ServerFixture::ecKey(), {}, {{QStringLiteral("kid"), ServerFixture::rsaKey().kid}}));
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {}, {{QStringLiteral("kid"), ServerFixture::ecKey().kid}}));
+    expectInvalidToken(f->issuer.token(ServerFixture::ecKey(), {},
+                                       {{QStringLiteral("kid"), ServerFixture::rsaKey().kid}}));
+    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {},
+                                       {{QStringLiteral("kid"), ServerFixture::ecKey().kid}}));
     // RS256 key, header lies about alg.
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {}, {{QStringLiteral("alg"), QStringLiteral("ES256")}}));
+    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {},
+                                       {{QStringLiteral("alg"), QStringLiteral("ES256")}}));
 }
 
 void TestApiServerAuth::unknownKidRefetchesOnceThenFails()
@@ -279,13 +318,13 @@ void TestApiServerAuth::unknownKidRefetchesOnceThenFails()
     QCOMPARE(f->issuer.jwksHits, 1);
     const TestKey stranger = TestKey::rsa(QStringLiteral("unknown-kid"));
     expectInvalidToken(f->issuer.token(stranger));
-    QCOMPARE(f->issuer.jwksHits, 2);  // one refetch...
+    QCOMPARE(f->issuer.jwksHits, 2); // one refetch...
     expectInvalidToken(f->issuer.token(stranger));
-    QCOMPARE(f->issuer.jwksHits, 2);  // ...and not again within the interval
+    QCOMPARE(f->issuer.jwksHits, 2); // ...and not again within the interval
     QCOMPARE(me(f->alice()).status, 200);
     *f->clockOffsetMs += 11'000;
     expectInvalidToken(f->issuer.token(stranger, {{QStringLiteral("exp"), now() + 600}}));
-    QCOMPARE(f->issuer.jwksHits, 3);  // allowed again after the interval
+    QCOMPARE(f->issuer.jwksHits, 3); // allowed again after the interval
 }
 
 void TestApiServerAuth::keyRotation()
@@ -293,10 +332,11 @@ void TestApiServerAuth::keyRotation()
     QCOMPARE(me(f->alice()).status, 200);
     const TestKey next = TestKey::ec(QStringLiteral("ec-2"));
     f->issuer.publish(next);
-    const TestReply r = me(f->issuer.token(next, {{QStringLiteral("sub"), QStringLiteral("user_rotated")}}));
+    const TestReply r =
+        me(f->issuer.token(next, {{QStringLiteral("sub"), QStringLiteral("user_rotated")}}));
     QCOMPARE(r.status, 200);
     QCOMPARE(f->issuer.jwksHits, 2);
-    QCOMPARE(me(f->alice()).status, 200);  // old key still cached
+    QCOMPARE(me(f->alice()).status, 200); // old key still cached
 }
 
 void TestApiServerAuth::providerDownIs503()
@@ -308,7 +348,8 @@ void TestApiServerAuth::providerDownIs503()
     apiserver::ServerConfig config = f->defaultConfig();
     config.issuer = issuer;
     QVERIFY(f->start(config));
-    const QByteArray token = f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), issuer}});
+    const QByteArray token =
+        f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), issuer}});
     const TestReply r = me(token);
     QCOMPARE(r.status, 503);
     bool ok = false;
@@ -324,7 +365,7 @@ void TestApiServerAuth::providerComesBack()
     QVERIFY(f->start(config));
     f->issuer.stop();
     QCOMPARE(me(f->alice()).status, 503);
-    QVERIFY(f->issuer.start());  // same port again
+    QVERIFY(f->issuer.start()); // same port again
     QCOMPARE(me(f->alice()).status, 200);
 }
 
@@ -344,21 +385,24 @@ void TestApiServerAuth::jwksUriWithoutDiscovery()
     QCOMPARE(me(f->alice()).status, 200);
     QCOMPARE(f->issuer.discoveryHits, 0);
     QCOMPARE(f->issuer.jwksHits, 1);
-    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(), {{QStringLiteral("iss"), QStringLiteral("https://x")}}));
+    expectInvalidToken(f->issuer.token(ServerFixture::rsaKey(),
+                                       {{QStringLiteral("iss"), QStringLiteral("https://x")}}));
 }
 
 void TestApiServerAuth::userinfoFallback()
 {
     f->issuer.setUserInfo(QStringLiteral("user_noemail"),
-                          {{QStringLiteral("email"), QStringLiteral("carol@example.com")}, {QStringLiteral("name"), QStringLiteral("Carol")}});
+                          {{QStringLiteral("email"), QStringLiteral("carol@example.com")},
+                           {QStringLiteral("name"), QStringLiteral("Carol")}});
     const QByteArray token = f->tokenFor(QStringLiteral("user_noemail"));
     const TestReply r = me(token);
     QCOMPARE(r.status, 200);
-    QCOMPARE(r.json().value(QStringLiteral("email")).toString(), QStringLiteral("carol@example.com"));
+    QCOMPARE(r.json().value(QStringLiteral("email")).toString(),
+             QStringLiteral("carol@example.com"));
     QCOMPARE(r.json().value(QStringLiteral("name")).toString(), QStringLiteral("Carol"));
     QCOMPARE(f->issuer.userinfoHits, 1);
     QCOMPARE(me(token).status, 200);
-    QCOMPARE(f->issuer.userinfoHits, 1);  // only on first use
+    QCOMPARE(f->issuer.userinfoHits, 1); // only on first use
 }
 
 void TestApiServerAuth::publicRoutesNeedNoToken()

@@ -39,7 +39,7 @@ void TestApiServerFaults::init()
     f = std::make_unique<ServerFixture>();
     QVERIFY(f->start());
     alice = f->alice();
-    QCOMPARE(f->call("GET", QStringLiteral("/me"), alice).status, 200);  // keys cached, user created
+    QCOMPARE(f->call("GET", QStringLiteral("/me"), alice).status, 200); // keys cached, user created
 }
 
 void TestApiServerFaults::cleanup()
@@ -56,7 +56,10 @@ void TestApiServerFaults::arm(const QJsonObject &fault)
 
 int TestApiServerFaults::videoCount()
 {
-    return f->call("GET", QStringLiteral("/videos"), alice).json().value(QStringLiteral("count")).toInt();
+    return f->call("GET", QStringLiteral("/videos"), alice)
+        .json()
+        .value(QStringLiteral("count"))
+        .toInt();
 }
 
 void TestApiServerFaults::offByDefault()
@@ -64,7 +67,8 @@ void TestApiServerFaults::offByDefault()
     apiserver::ServerConfig config = f->defaultConfig();
     config.enableFaults = false;
     QVERIFY(f->start(config));
-    const QJsonObject fault{{QStringLiteral("path_prefix"), QStringLiteral("/")}, {QStringLiteral("action"), QStringLiteral("drop")}};
+    const QJsonObject fault{{QStringLiteral("path_prefix"), QStringLiteral("/")},
+                            {QStringLiteral("action"), QStringLiteral("drop")}};
     QCOMPARE(f->call("POST", QStringLiteral("/__faults"), {}, fault).status, 404);
     QCOMPARE(f->call("POST", QStringLiteral("/__faults"), alice, fault).status, 404);
     QCOMPARE(f->call("GET", QStringLiteral("/__faults/stats")).status, 404);
@@ -74,18 +78,22 @@ void TestApiServerFaults::offByDefault()
 
 void TestApiServerFaults::statusFault()
 {
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")}, {QStringLiteral("action"), QStringLiteral("status")},
-         {QStringLiteral("status"), 503}, {QStringLiteral("retry_after"), 2}, {QStringLiteral("count"), 2}});
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")},
+         {QStringLiteral("action"), QStringLiteral("status")},
+         {QStringLiteral("status"), 503},
+         {QStringLiteral("retry_after"), 2},
+         {QStringLiteral("count"), 2}});
     for (int i = 0; i < 2; ++i) {
         const TestReply r = f->call("GET", QStringLiteral("/videos"), alice);
         QCOMPARE(r.status, 503);
         QCOMPARE(r.header("retry-after"), QByteArray("2"));
         QVERIFY(!r.json().value(QStringLiteral("detail")).toString().isEmpty());
     }
-    QCOMPARE(f->call("GET", QStringLiteral("/me"), alice).status, 200);  // other paths unaffected
+    QCOMPARE(f->call("GET", QStringLiteral("/me"), alice).status, 200); // other paths unaffected
     QCOMPARE(f->call("GET", QStringLiteral("/videos"), alice).status, 200);
     // Other codes carry no Retry-After.
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/tags")}, {QStringLiteral("action"), QStringLiteral("status")},
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/tags")},
+         {QStringLiteral("action"), QStringLiteral("status")},
          {QStringLiteral("status"), 500}});
     const TestReply r = f->call("GET", QStringLiteral("/tags"), alice);
     QCOMPARE(r.status, 500);
@@ -94,8 +102,10 @@ void TestApiServerFaults::statusFault()
 
 void TestApiServerFaults::tooManyRequests()
 {
-    arm({{QStringLiteral("path_prefix"), QString()}, {QStringLiteral("action"), QStringLiteral("status")},
-         {QStringLiteral("status"), 429}, {QStringLiteral("retry_after"), 7}});
+    arm({{QStringLiteral("path_prefix"), QString()},
+         {QStringLiteral("action"), QStringLiteral("status")},
+         {QStringLiteral("status"), 429},
+         {QStringLiteral("retry_after"), 7}});
     const TestReply r = f->call("GET", QStringLiteral("/health"));
     QCOMPARE(r.status, 429);
     QCOMPARE(r.header("retry-after"), QByteArray("7"));
@@ -104,16 +114,22 @@ void TestApiServerFaults::tooManyRequests()
 
 void TestApiServerFaults::methodFilter()
 {
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")}, {QStringLiteral("method"), QStringLiteral("POST")},
-         {QStringLiteral("action"), QStringLiteral("status")}, {QStringLiteral("status"), 502}});
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")},
+         {QStringLiteral("method"), QStringLiteral("POST")},
+         {QStringLiteral("action"), QStringLiteral("status")},
+         {QStringLiteral("status"), 502}});
     QCOMPARE(f->call("GET", QStringLiteral("/videos"), alice).status, 200);
-    QCOMPARE(f->call("POST", QStringLiteral("/videos"), alice, {{QStringLiteral("url"), watchUrl(youtubeId(1))}}).status, 502);
-    QCOMPARE(videoCount(), 0);  // nothing was processed
+    QCOMPARE(f->call("POST", QStringLiteral("/videos"), alice,
+                     {{QStringLiteral("url"), watchUrl(youtubeId(1))}})
+                 .status,
+             502);
+    QCOMPARE(videoCount(), 0); // nothing was processed
 }
 
 void TestApiServerFaults::dropFault()
 {
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/me")}, {QStringLiteral("action"), QStringLiteral("drop")}});
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/me")},
+         {QStringLiteral("action"), QStringLiteral("drop")}});
     QSignalSpy finished(f->server.get(), &apiserver::ApiServer::requestFinished);
     const TestReply r = f->call("GET", QStringLiteral("/me"), alice);
     QVERIFY(r.closedWithoutReply);
@@ -126,7 +142,8 @@ void TestApiServerFaults::dropFault()
 
 void TestApiServerFaults::stallUntilClientGivesUp()
 {
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")}, {QStringLiteral("action"), QStringLiteral("stall")}});
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")},
+         {QStringLiteral("action"), QStringLiteral("stall")}});
     const TestReply r = f->call("GET", QStringLiteral("/videos"), alice, {}, {}, 300);
     QVERIFY(r.timedOut);
     QCOMPARE(r.status, 0);
@@ -135,7 +152,8 @@ void TestApiServerFaults::stallUntilClientGivesUp()
 
 void TestApiServerFaults::stallIsClosedByServer()
 {
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")}, {QStringLiteral("action"), QStringLiteral("stall")},
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")},
+         {QStringLiteral("action"), QStringLiteral("stall")},
          {QStringLiteral("stall_ms"), 200}});
     const TestReply r = f->call("GET", QStringLiteral("/videos"), alice, {}, {}, 10000);
     QVERIFY(!r.timedOut);
@@ -144,21 +162,26 @@ void TestApiServerFaults::stallIsClosedByServer()
 
 void TestApiServerFaults::dropAfterThenIdempotentRetry()
 {
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")}, {QStringLiteral("method"), QStringLiteral("POST")},
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/videos")},
+         {QStringLiteral("method"), QStringLiteral("POST")},
          {QStringLiteral("action"), QStringLiteral("drop_after")}});
     const Headers key{{"Idempotency-Key", "lost-response-1"}};
-    const QJsonObject body{{QStringLiteral("url"), watchUrl(youtubeId(42))}, {QStringLiteral("title"), QStringLiteral("t")}};
+    const QJsonObject body{{QStringLiteral("url"), watchUrl(youtubeId(42))},
+                           {QStringLiteral("title"), QStringLiteral("t")}};
     const TestReply lost = f->call("POST", QStringLiteral("/videos"), alice, body, key);
     QVERIFY(lost.closedWithoutReply);
-    QCOMPARE(videoCount(), 1);  // committed although the response was lost
+    QCOMPARE(videoCount(), 1); // committed although the response was lost
 
     const TestReply retry = f->call("POST", QStringLiteral("/videos"), alice, body, key);
     QCOMPARE(retry.status, 201);
     QCOMPARE(retry.header("idempotency-replayed"), QByteArray("true"));
-    const QJsonArray videos = f->call("GET", QStringLiteral("/videos"), alice).jsonArray(QStringLiteral("videos"));
+    const QJsonArray videos =
+        f->call("GET", QStringLiteral("/videos"), alice).jsonArray(QStringLiteral("videos"));
     QCOMPARE(videos.size(), 1);
     QCOMPARE(retry.json(), videos.first().toObject());
-    QVERIFY(retry.header("location").endsWith("/videos/" + QByteArray::number(retry.json().value(QStringLiteral("id")).toInteger())));
+    QVERIFY(retry.header("location")
+                .endsWith("/videos/" + QByteArray::number(
+                                           retry.json().value(QStringLiteral("id")).toInteger())));
     // A retry without the key would have been a 409.
     QCOMPARE(f->call("POST", QStringLiteral("/videos"), alice, body).status, 409);
     QCOMPARE(videoCount(), 1);
@@ -171,17 +194,25 @@ void TestApiServerFaults::statsAndClear()
     f->call("GET", QStringLiteral("/videos"), alice);
     f->call("GET", QStringLiteral("/videos/1"), alice);
     f->call("GET", QStringLiteral("/health"));
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/health")}, {QStringLiteral("action"), QStringLiteral("drop")},
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/health")},
+         {QStringLiteral("action"), QStringLiteral("drop")},
          {QStringLiteral("count"), 5}});
-    f->call("GET", QStringLiteral("/health"));  // dropped requests are counted too
+    f->call("GET", QStringLiteral("/health")); // dropped requests are counted too
     TestReply r = f->call("GET", QStringLiteral("/__faults/stats"));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(QStringLiteral("requests")).toInt(), 5);
     QCOMPARE(r.json().value(QStringLiteral("by_path")).toObject(),
-             (QJsonObject{{QStringLiteral("/videos"), 2}, {QStringLiteral("/videos/1"), 1}, {QStringLiteral("/health"), 2}}));
-    QCOMPARE(r.json().value(QStringLiteral("by_method_path")).toObject().value(QStringLiteral("GET /videos")).toInt(), 2);
+             (QJsonObject{{QStringLiteral("/videos"), 2},
+                          {QStringLiteral("/videos/1"), 1},
+                          {QStringLiteral("/health"), 2}}));
+    QCOMPARE(r.json()
+                 .value(QStringLiteral("by_method_path"))
+                 .toObject()
+                 .value(QStringLiteral("GET /videos"))
+                 .toInt(),
+             2);
     QCOMPARE(f->call("DELETE", QStringLiteral("/__faults")).status, 204);
-    QCOMPARE(f->call("GET", QStringLiteral("/health")).status, 200);  // rule cleared
+    QCOMPARE(f->call("GET", QStringLiteral("/health")).status, 200); // rule cleared
     r = f->call("GET", QStringLiteral("/__faults/stats"));
     QCOMPARE(r.json().value(QStringLiteral("requests")).toInt(), 1);
 }
@@ -205,10 +236,14 @@ void TestApiServerFaults::underBasePath()
     apiserver::ServerConfig config = f->defaultConfig();
     config.basePath = QStringLiteral("/api/v1");
     QVERIFY(f->start(config));
-    arm({{QStringLiteral("path_prefix"), QStringLiteral("/health")}, {QStringLiteral("action"), QStringLiteral("status")},
+    arm({{QStringLiteral("path_prefix"), QStringLiteral("/health")},
+         {QStringLiteral("action"), QStringLiteral("status")},
          {QStringLiteral("status"), 503}});
     QCOMPARE(f->call("GET", QStringLiteral("/health")).status, 503);
-    QCOMPARE(f->call("GET", QStringLiteral("/__faults/stats")).json().value(QStringLiteral("by_path")).toObject(),
+    QCOMPARE(f->call("GET", QStringLiteral("/__faults/stats"))
+                 .json()
+                 .value(QStringLiteral("by_path"))
+                 .toObject(),
              (QJsonObject{{QStringLiteral("/health"), 1}}));
     // Also reachable at the root, for harnesses that only know the origin.
     const QUrl root(f->url().toString(QUrl::RemovePath));

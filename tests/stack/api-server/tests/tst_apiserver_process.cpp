@@ -63,8 +63,8 @@ void TestApiServerProcess::help()
     QVERIFY(p.waitForFinished(10000));
     QCOMPARE(p.exitCode(), 0);
     const QByteArray out = p.readAllStandardOutput();
-    for (const char *option : {"--port", "--base-path", "--db", "--issuer", "--jwks-uri", "--audience", "--port-file",
-                               "--enable-faults"})
+    for (const char *option : {"--port", "--base-path", "--db", "--issuer", "--jwks-uri",
+                               "--audience", "--port-file", "--enable-faults"})
         QVERIFY2(out.contains(option), option);
 }
 
@@ -72,9 +72,10 @@ void TestApiServerProcess::readyLinePortFileAndBasePath()
 {
     QProcess p;
     const QString portFile = dir.filePath(QStringLiteral("url.txt"));
-    const QUrl url = start(p, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--base-path"), QStringLiteral("/api/v1"),
-                               QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:9"),
-                               QStringLiteral("--port-file"), portFile});
+    const QUrl url =
+        start(p, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--base-path"),
+                  QStringLiteral("/api/v1"), QStringLiteral("--issuer"),
+                  QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--port-file"), portFile});
     QVERIFY(url.isValid());
     QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
     QVERIFY(url.port() > 0);
@@ -84,25 +85,28 @@ void TestApiServerProcess::readyLinePortFileAndBasePath()
     QCOMPARE(QString::fromUtf8(file.readAll().trimmed()), url.toString());
     QCOMPARE(httpRequest(url, "GET", QStringLiteral("/health")).status, 200);
     // The provider (port 9) is down: protected routes answer 503, not 401.
-    const TestReply r = httpRequest(url, "GET", QStringLiteral("/me"), {{"Authorization", "Bearer a.b.c"}});
+    const TestReply r =
+        httpRequest(url, "GET", QStringLiteral("/me"), {{"Authorization", "Bearer a.b.c"}});
     QVERIFY(r.status == 401 || r.status == 503);
-    QCOMPARE(httpRequest(url, "GET", QStringLiteral("/__faults/stats")).status, 404);  // faults off by default
+    QCOMPARE(httpRequest(url, "GET", QStringLiteral("/__faults/stats")).status,
+             404); // faults off by default
     p.terminate();
     QVERIFY(p.waitForFinished(5000));
-    QCOMPARE(p.exitStatus(), QProcess::NormalExit);  // SIGTERM: clean exit 0
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit); // SIGTERM: clean exit 0
     QCOMPARE(p.exitCode(), 0);
-    QVERIFY(!p.readAllStandardOutput().contains('{'));  // exactly one line on stdout
+    QVERIFY(!p.readAllStandardOutput().contains('{')); // exactly one line on stdout
 }
 
 void TestApiServerProcess::portInUse()
 {
     QProcess first;
-    const QUrl url = start(first, {QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:9")});
+    const QUrl url =
+        start(first, {QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:9")});
     QVERIFY(url.isValid());
     QProcess second;
     second.start(QStringLiteral(CLIPSHELF_API_SERVER_EXE),
-                 {QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--port"),
-                  QString::number(url.port())});
+                 {QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:9"),
+                  QStringLiteral("--port"), QString::number(url.port())});
     QVERIFY(second.waitForFinished(10000));
     QCOMPARE(second.exitCode(), 1);
     QVERIFY(second.readAllStandardOutput().isEmpty());
@@ -115,7 +119,8 @@ void TestApiServerProcess::databaseSurvivesRestart()
     const QString db = dir.filePath(QStringLiteral("api.sqlite"));
     for (int round = 0; round < 2; ++round) {
         QProcess p;
-        const QUrl url = start(p, {QStringLiteral("--db"), db, QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:9")});
+        const QUrl url = start(p, {QStringLiteral("--db"), db, QStringLiteral("--issuer"),
+                                   QStringLiteral("http://127.0.0.1:9")});
         QVERIFY(url.isValid());
         QCOMPARE(httpRequest(url, "GET", QStringLiteral("/health")).status, 200);
         p.terminate();
@@ -130,8 +135,11 @@ void TestApiServerProcess::badArguments_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no issuer") << QStringList{};
-    QTest::newRow("bad port") << QStringList{QStringLiteral("--issuer"), QStringLiteral("http://x"), QStringLiteral("--port"), QStringLiteral("70000")};
-    QTest::newRow("bad base path") << QStringList{QStringLiteral("--issuer"), QStringLiteral("http://x"), QStringLiteral("--base-path"), QStringLiteral("api")};
+    QTest::newRow("bad port") << QStringList{QStringLiteral("--issuer"), QStringLiteral("http://x"),
+                                             QStringLiteral("--port"), QStringLiteral("70000")};
+    QTest::newRow("bad base path")
+        << QStringList{QStringLiteral("--issuer"), QStringLiteral("http://x"),
+                       QStringLiteral("--base-path"), QStringLiteral("api")};
 }
 
 void TestApiServerProcess::badArguments()

@@ -1,3 +1,4 @@
 #include "api/client.h"
-#include "auth/session.h" // EXPECT: api below auth
-  #  include "storage/vault.h" // EXPECT: spaced directive
+
+#include "auth/session.h"  // EXPECT: api below auth
+#include "storage/vault.h" // EXPECT: spaced directive

@@ -1,2 +1,3 @@
 #include "core/base.h"
+
 #include "api/client.h" // EXPECT: core below api
