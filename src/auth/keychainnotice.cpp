@@ -47,10 +47,12 @@ QString KeychainNotice::noRefreshTokenNotice(const Session &session, const QDate
                                            "expires — your provider did not allow staying signed "
                                            "in.");
     const qint64 minutes = std::max<qint64>(1, (now.secsTo(session.accessTokenExpiry) + 59) / 60);
+    // Counted outside the call: lupdate's parser loops on a template argument list in it.
+    const int count = int(std::min<qint64>(minutes, INT_MAX));
     return QCoreApplication::translate("clipshelf::AuthController",
                                        "You will need to sign in again in %n minute(s) — your "
                                        "provider did not allow staying signed in.",
-                                       nullptr, int(std::min<qint64>(minutes, INT_MAX)));
+                                       nullptr, count);
 }
 
 } // namespace clipshelf

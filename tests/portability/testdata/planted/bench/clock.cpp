@@ -1,1 +1,1 @@
-#include <sys/resource.h> // EXPECT header (bench/ is checked too)
+#include <sys/resource.h>   // EXPECT header (bench/ is checked too)

@@ -1,4 +1,3 @@
 #include "api/client.h"
-
-#include "auth/session.h"  // EXPECT: api below auth
-#include "storage/vault.h" // EXPECT: spaced directive
+#include "auth/session.h" // EXPECT: api below auth
+  #  include "storage/vault.h" // EXPECT: spaced directive

@@ -1,3 +1,3 @@
 #pragma once
-#include "buildconfig.h"
 #include "core/base.h"
+#include "buildconfig.h"

@@ -1,4 +1,4 @@
 #pragma once
+#include "storage/vault.h"
 #include "api/client.h"
 #include "core/base.h"
-#include "storage/vault.h"

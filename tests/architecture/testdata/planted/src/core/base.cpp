@@ -1,3 +1,2 @@
 #include "core/base.h"
-
 #include "api/client.h" // EXPECT: core below api

@@ -1,3 +1,3 @@
 #include "auth/session.h"
-#include "nowhere/thing.h" // EXPECT: unknown folder
 #include "settings/page.h" // EXPECT: same layer, other folder
+#include "nowhere/thing.h" // EXPECT: unknown folder
