@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace clipshelf;
 
@@ -27,7 +28,7 @@ OutboxEntry entry(OutboxEntry::Kind kind, qint64 seq, qint64 videoId,
     e.seq = seq;
     e.videoId = videoId;
     e.payload = payload;
-    e.createdAt = QDateTime::fromMSecsSinceEpoch(5000, Qt::UTC);
+    e.createdAt = QDateTime::fromMSecsSinceEpoch(5000, QTimeZone::utc());
     return e;
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace clipshelf;
 using namespace clipshelf::test;
@@ -26,7 +27,7 @@ private slots:
         QCOMPARE(m.data(m.index(0), ActivityListModel::EventIdRole).toLongLong(), 31);
         QCOMPARE(m.data(m.index(0), ActivityListModel::KindRole).toString(), QString("sign_in"));
         QCOMPARE(m.data(m.index(0), ActivityListModel::AtRole).toDateTime(),
-                 QDateTime(QDate(2026, 1, 8), QTime(9, 0), Qt::UTC));
+                 QDateTime(QDate(2026, 1, 8), QTime(9, 0), QTimeZone::utc()));
         QCOMPARE(m.data(m.index(1), Qt::DisplayRole).toString(), QString("CI"));
         QCOMPARE(m.roleNames().value(ActivityListModel::DetailRole), QByteArray("detail"));
         QCOMPARE(m.data(m.index(5), ActivityListModel::KindRole), QVariant());
